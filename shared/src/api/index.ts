@@ -1,0 +1,193 @@
+// The BFF↔browser API contract: one file per resource; this list is the public surface.
+export {
+  moneySchema,
+  paymentCurrencySchema,
+  accountIdSchema,
+  transactionIdSchema,
+  paymentIdSchema,
+  payeeIdSchema,
+  standingOrderIdSchema,
+  recurringPaymentIdSchema,
+  bankIdSchema,
+  connectionIdSchema,
+  flowIdSchema,
+  userIdSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  displayNameSchema,
+  PAGE_LIMIT_MAX,
+  PAGE_LIMIT_DEFAULT,
+  PAGE_OFFSET_MAX,
+  queryIntSchema,
+  pageInfoSchema,
+  sortCodeSchema,
+  accountNumberSchema,
+} from './common'
+export type { Money, PageInfo } from './common'
+export {
+  RETURN_TO_MAX,
+  returnToProblem,
+  isSafeReturnTo,
+  safeReturnTo,
+  returnToPathSchema,
+  returnToSchema,
+  returnToWithParam,
+} from './return-to'
+export { sessionResponseSchema } from './session'
+export type { SessionResponse } from './session'
+export {
+  connectKindSchema,
+  consentPermissionSchema,
+  connectConsentSchema,
+  connectRequestSchema,
+  authorizationUrlSchema,
+  connectResponseSchema,
+} from './connect'
+export type {
+  ConnectKind,
+  ConsentPermission,
+  ConnectConsent,
+  ConnectRequestInput,
+  ConnectRequest,
+  ConnectResponse,
+} from './connect'
+export {
+  flowKindSchema,
+  flowStatusSchema,
+  flowResultSchema,
+  flowErrorSchema,
+  flowParamsSchema,
+  flowResponseSchema,
+} from './flows'
+export type { FlowKind, FlowStatus, FlowResult, FlowError, FlowParams, FlowResponse } from './flows'
+export {
+  bankTypeSchema,
+  bankStatusSchema,
+  bankSchema,
+  bankListQuerySchema,
+  bankListResponseSchema,
+} from './banks'
+export type { BankType, BankStatus, Bank, BankListQuery, BankListResponse } from './banks'
+export {
+  accountKindSchema,
+  accountHolderTypeSchema,
+  accountDetailsSchema,
+  accountSchema,
+  accountParamsSchema,
+  accountListResponseSchema,
+  accountResponseSchema,
+} from './accounts'
+export type {
+  AccountKind,
+  AccountHolderType,
+  AccountDetails,
+  Account,
+  AccountParams,
+  AccountListResponse,
+  AccountResponse,
+} from './accounts'
+export {
+  transactionsQuerySchema,
+  transactionStatusSchema,
+  transactionCategorySchema,
+  transactionSchema,
+  transactionPageSchema,
+} from './transactions'
+export type {
+  TransactionsQueryInput,
+  TransactionsQuery,
+  TransactionStatus,
+  TransactionCategory,
+  Transaction,
+  TransactionPage,
+} from './transactions'
+export {
+  connectionStatusSchema,
+  connectionErrorSchema,
+  connectionSchema,
+  connectionSummarySchema,
+  connectionListResponseSchema,
+  connectionParamsSchema,
+  EXPIRING_WITHIN_DAYS_DEFAULT,
+  connectionStatus,
+} from './connections'
+export type {
+  ConnectionStatus,
+  ConnectionError,
+  Connection,
+  ConnectionSummary,
+  ConnectionListResponse,
+  ConnectionParams,
+  ConnectionStatusInput,
+} from './connections'
+export { newPayeeSchema, paymentReferenceSchema, PAYMENT_AMOUNT_MAX, penceSchema } from './payee'
+export type { NewPayee } from './payee'
+export {
+  paymentRequestSchema,
+  paymentStartResponseSchema,
+  paymentStatusSchema,
+  isFinalPaymentStatus,
+  paymentSchema,
+  paymentParamsSchema,
+  paymentResponseSchema,
+} from './payments'
+export type {
+  PaymentRequestInput,
+  PaymentRequest,
+  PaymentStartResponse,
+  PaymentStatus,
+  Payment,
+  PaymentParams,
+  PaymentResponse,
+} from './payments'
+export {
+  standingOrderFrequencySchema,
+  standingOrderRequestSchema,
+  standingOrderStartResponseSchema,
+  standingOrderStatusSchema,
+  standingOrderSchema,
+  standingOrderParamsSchema,
+  standingOrderResponseSchema,
+} from './standing-orders'
+export type {
+  StandingOrderFrequency,
+  StandingOrderRequestInput,
+  StandingOrderRequest,
+  StandingOrderStartResponse,
+  StandingOrderStatus,
+  StandingOrder,
+  StandingOrderParams,
+  StandingOrderResponse,
+} from './standing-orders'
+export {
+  recurringPaymentPeriodTypeSchema,
+  recurringPaymentPeriodAlignmentSchema,
+  recurringPaymentTypeSchema,
+  recurringPaymentLimitRequestSchema,
+  recurringPaymentRequestSchema,
+  recurringPaymentStartResponseSchema,
+  recurringPaymentStatusSchema,
+  recurringPaymentSchema,
+  recurringPaymentParamsSchema,
+  recurringPaymentResponseSchema,
+  recurringPaymentPayRequestSchema,
+  recurringPaymentPayResponseSchema,
+} from './recurring-payments'
+export type {
+  RecurringPaymentPeriodType,
+  RecurringPaymentPeriodAlignment,
+  RecurringPaymentType,
+  RecurringPaymentRequestInput,
+  RecurringPaymentRequest,
+  RecurringPaymentStartResponse,
+  RecurringPaymentStatus,
+  RecurringPayment,
+  RecurringPaymentParams,
+  RecurringPaymentResponse,
+  RecurringPaymentPayRequest,
+  RecurringPaymentPayResponse,
+} from './recurring-payments'
+export { logoutRequestSchema, logoutResponseSchema } from './logout'
+export type { LogoutRequest, LogoutResponse } from './logout'
+export { apiRoutes, plannedApiRoutes, apiPaths } from './routes'
+export type { ApiMethod, ApiRoute } from './routes'
