@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -5,6 +6,8 @@ export default defineConfig({
     name: 'kit',
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    // Resolved from this file so the root runner (vitest projects) finds it too.
+    setupFiles: [fileURLToPath(new URL('./test/setup.ts', import.meta.url))],
     passWithNoTests: true,
   },
 })

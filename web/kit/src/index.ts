@@ -1,1 +1,80 @@
-export {}
+// Public entry of @mhkit/react. Every public name is listed here explicitly; anything not
+// listed (src/internal/) is private and may change without notice.
+
+// BFF client and errors
+export { createBffClient } from './api/bff-client'
+export type {
+  BffClient,
+  BffClientOptions,
+  BffMethod,
+  BffQuery,
+  BffRequest,
+  BffResult,
+} from './api/bff-client'
+export { BffError, isBffError, toBffError } from './api/bff-error'
+export type { BffErrorCode, BffErrorOptions, KitErrorCode } from './api/bff-error'
+export { describeError } from './api/describe-error'
+export type { ErrorAction, ErrorDescription } from './api/describe-error'
+export { useBffClient } from './api/mhkit-context'
+export type { BankListKind, TransactionFilters } from './api/contract'
+
+// Query options and keys (for prefetching, invalidation and custom hooks)
+export { mhkitKeys } from './query-options/mhkit-keys'
+export { sessionQueryOptions } from './query-options/session-query'
+export { banksQueryOptions } from './query-options/banks-query'
+export { accountsQueryOptions, accountQueryOptions } from './query-options/accounts-query'
+export { transactionsQueryOptions } from './query-options/transactions-query'
+export { connectionsQueryOptions } from './query-options/connections-query'
+export { flowQueryOptions } from './query-options/flow-query'
+
+// Hooks
+export { useSession } from './hooks/use-session'
+export { useConnectBank } from './hooks/use-connect-bank'
+export type {
+  ConnectBank,
+  ConnectBankOptions,
+  ConnectEvent,
+  ConnectEventType,
+  ConnectOutcome,
+  ConnectParams,
+} from './hooks/use-connect-bank'
+export type { ConnectMode, ConnectState, ConnectStatus } from './internal/connect-machine'
+export { useConnectCallback } from './hooks/use-connect-callback'
+export type {
+  ConnectCallback as ConnectCallbackResult,
+  ConnectCallbackOptions,
+  ConnectCallbackStatus,
+} from './hooks/use-connect-callback'
+export { useAccounts } from './hooks/use-accounts'
+export { useAccount } from './hooks/use-account'
+export { useTransactions } from './hooks/use-transactions'
+export { useConnections } from './hooks/use-connections'
+export { useDisconnect } from './hooks/use-disconnect'
+export { useLogout } from './hooks/use-logout'
+export { useBanks } from './hooks/use-banks'
+
+// Components
+export { MhkitProvider } from './components/mhkit-provider'
+export type { MhkitProviderProps } from './components/mhkit-provider'
+export { ConnectBankButton } from './components/connect-bank-button'
+export type { ConnectBankButtonProps } from './components/connect-bank-button'
+export { ConnectCallback } from './components/connect-callback'
+export type { ConnectCallbackProps } from './components/connect-callback'
+export { AccountList } from './components/account-list'
+export type { AccountListProps } from './components/account-list'
+export { TransactionTable } from './components/transaction-table'
+export type { TransactionTableProps } from './components/transaction-table'
+export { ConnectionStatus } from './components/connection-status'
+export type { ConnectionStatusProps } from './components/connection-status'
+export { ReconnectButton, reconnectKind } from './components/reconnect-button'
+export type { ReconnectButtonProps } from './components/reconnect-button'
+export { DisconnectButton } from './components/disconnect-button'
+export type { DisconnectButtonProps } from './components/disconnect-button'
+export { BankPicker } from './components/bank-picker'
+export type { BankPickerProps } from './components/bank-picker'
+export { ErrorNotice } from './components/error-notice'
+export type { ErrorNoticeProps } from './components/error-notice'
+
+// Formatting
+export { formatMoney } from './format/format-money'
+export { formatDate, describeExpiry } from './format/format-date'

@@ -1,0 +1,194 @@
+import { describe, expect, it, vi } from 'vitest'
+import { errorBody, fakeBff, json } from '../../test/fake-bff'
+import { account } from '../../test/fixtures'
+import { createBffClient } from './bff-client'
+import { BffError } from './bff-error'
+import { accountListResponseSchema, connectResponseSchema } from './contract'
+
+async function rejection(promise: Promise<unknown>): Promise<BffError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(BffError)
+  return error as BffError
+}
+
+describe('createBffClient', () => {
+  it('sends X-CSRF: 1 and same-origin credentials on a GET', async () => {
+    const bff = fakeBff({ 'GET /api/accounts': () => json({ data: [account] }) })
+    const client = createBffClient({ fetch: bff.fetch })
+    const answer = await client.request({
+      method: 'GET',
+      path: '/accounts',
+      schema: accountListResponseSchema,
+    })
+    expect(answer.data[0]?.id).toBe(account.id)
+    const [call] = bff.calls
+    expect(call?.headers.get('x-csrf')).toBe('1')
+    expect(call?.credentials).toBe('same-origin')
+    expect(call?.headers.get('content-type')).toBeNull()
+  })
+
+  it('sends X-CSRF, JSON content type and the body on a POST', async () => {
+    const bff = fakeBff({ 'POST /api/logout': () => json({ ok: true }) })
+    const client = createBffClient({ fetch: bff.fetch, basePath: '/bff/' })
+    bff.on('POST /bff/logout', () => json({ ok: true }))
+    await client.request({ method: 'POST', path: '/logout', body: { a: 1 }, schema: null })
+    const [call] = bff.calls
+    expect(call?.path).toBe('/bff/logout')
+    expect(call?.headers.get('x-csrf')).toBe('1')
+    expect(call?.headers.get('content-type')).toBe('application/json')
+    expect(call?.body).toEqual({ a: 1 })
+  })
+
+  it('leaves undefined query values out and encodes the rest', async () => {
+    const bff = fakeBff({ 'GET /api/transactions': () => json({}) })
+    const client = createBffClient({ fetch: bff.fetch })
+    await client.request({
+      method: 'GET',
+      path: '/transactions',
+      query: { accountId: 'a b', limit: 10, offset: undefined },
+      schema: null,
+    })
+    expect(bff.calls[0]?.query.toString()).toBe('accountId=a+b&limit=10')
+  })
+
+  it('turns a contract error body into a BffError with its code, status and correlation id', async () => {
+    const bff = fakeBff({ 'GET /api/accounts': () => errorBody('consent_expired', 403) })
+    const client = createBffClient({ fetch: bff.fetch })
+    const error = await rejection(
+      client.request({ method: 'GET', path: '/accounts', schema: accountListResponseSchema }),
+    )
+    expect(error.code).toBe('consent_expired')
+    expect(error.status).toBe(403)
+    expect(error.correlationId).toBe('req-123')
+  })
+
+  it('carries retryAfter from a rate-limit error body', async () => {
+    const bff = fakeBff({
+      'GET /api/accounts': () =>
+        json(
+          {
+            error: {
+              code: 'rate_limited',
+              message: 'Slow down.',
+              correlationId: 'r1',
+              retryAfter: 30,
+            },
+          },
+          429,
+        ),
+    })
+    const error = await rejection(
+      createBffClient({ fetch: bff.fetch }).request({
+        method: 'GET',
+        path: '/accounts',
+        schema: null,
+      }),
+    )
+    expect(error.code).toBe('rate_limited')
+    expect(error.retryAfter).toBe(30)
+  })
+
+  it('names a missing CSRF header in a console diagnostic', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const bff = fakeBff({ 'GET /api/accounts': () => errorBody('csrf_header_missing', 403) })
+    const error = await rejection(
+      createBffClient({ fetch: bff.fetch }).request({
+        method: 'GET',
+        path: '/accounts',
+        schema: null,
+      }),
+    )
+    expect(error.code).toBe('csrf_header_missing')
+    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('csrf_header_missing'))
+    consoleError.mockRestore()
+  })
+
+  it('reports invalid_response for an error that is not the contract shape, without relaying its text', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const bff = fakeBff({
+      'GET /api/accounts': () => new Response('<h1>Bad Gateway from proxy</h1>', { status: 502 }),
+    })
+    const error = await rejection(
+      createBffClient({ fetch: bff.fetch }).request({
+        method: 'GET',
+        path: '/accounts',
+        schema: null,
+      }),
+    )
+    expect(error.code).toBe('invalid_response')
+    expect(error.status).toBe(502)
+    expect(error.message).not.toContain('proxy')
+    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('No BFF error body at /api'))
+    consoleError.mockRestore()
+  })
+
+  it('reports invalid_response when a 200 answer fails schema validation', async () => {
+    const bff = fakeBff({
+      'POST /api/connect': () =>
+        json({ flowId: 'x', url: 'javascript:alert(1)', expiresAt: 'soon' }),
+    })
+    const error = await rejection(
+      createBffClient({ fetch: bff.fetch }).request({
+        method: 'POST',
+        path: '/connect',
+        schema: connectResponseSchema,
+      }),
+    )
+    expect(error.code).toBe('invalid_response')
+    expect(error.status).toBe(200)
+    // The evidence is kept but never enumerable, so it stays out of logs and JSON.
+    expect(Object.keys(error)).not.toContain('cause')
+    expect(error.cause).toBeDefined()
+  })
+
+  it('reports invalid_response for a 200 answer that is not JSON', async () => {
+    const bff = fakeBff({
+      'GET /api/accounts': () =>
+        new Response('<html></html>', { headers: { 'content-type': 'text/html' } }),
+    })
+    const error = await rejection(
+      createBffClient({ fetch: bff.fetch }).request({
+        method: 'GET',
+        path: '/accounts',
+        schema: accountListResponseSchema,
+      }),
+    )
+    expect(error.code).toBe('invalid_response')
+  })
+
+  it('reports invalid_response for malformed JSON', async () => {
+    const bff = fakeBff({
+      'GET /api/accounts': () =>
+        new Response('{"data": [', { headers: { 'content-type': 'application/json' } }),
+    })
+    const error = await rejection(
+      createBffClient({ fetch: bff.fetch }).request({
+        method: 'GET',
+        path: '/accounts',
+        schema: accountListResponseSchema,
+      }),
+    )
+    expect(error.code).toBe('invalid_response')
+  })
+
+  it('reports network_error when fetch itself fails', async () => {
+    const failing = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch
+    const error = await rejection(
+      createBffClient({ fetch: failing }).request({
+        method: 'GET',
+        path: '/session',
+        schema: null,
+      }),
+    )
+    expect(error.code).toBe('network_error')
+    expect(error.status).toBe(0)
+  })
+
+  it('refuses a base path on another origin', () => {
+    expect(() => createBffClient({ basePath: 'https://evil.example/api' })).toThrow(TypeError)
+    expect(() => createBffClient({ basePath: '//evil.example/api' })).toThrow(TypeError)
+  })
+})

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react'
+import { useConnectBank } from '../hooks/use-connect-bank'
+import type { ConnectBank, ConnectBankOptions } from '../hooks/use-connect-bank'
+import type { ConnectState } from '../internal/connect-machine'
+import { cx } from '../internal/class-names'
+import { ErrorNotice } from './error-notice'
+
+/** Props of {@link ConnectBankButton}. */
+export interface ConnectBankButtonProps extends ConnectBankOptions {
+  /** The button's label. Default "Connect your bank". */
+  children?: ReactNode
+  className?: string
+  /** Replaces the default progress text under the button. */
+  renderStatus?: (connect: ConnectBank) => ReactNode
+}
+
+function progressText(state: ConnectState): string {
+  switch (state.status) {
+    case 'preparing':
+      return 'Preparing a secure connection…'
+    case 'awaiting-user':
+      return state.mode === 'popup'
+        ? 'Continue in the window that opened. Close it to cancel.'
+        : 'Taking you to your bank…'
+    case 'completing':
+      return 'Finishing…'
+    case 'succeeded':
+      return 'Your bank is connected.'
+    case 'cancelled':
+      return 'Cancelled. You can try again whenever you are ready.'
+    default:
+      return ''
+  }
+}
+
+/**
+ * A button that connects a bank (or reauthorises, reconsents or refreshes a connection) with
+ * {@link useConnectBank}. It shows every step in a polite live region, is `aria-busy` while the
+ * flow runs, and shows failures with a "start again" action. All {@link ConnectBankOptions}
+ * (kind, bankId, connectionId, consent, mode, callbacks) are accepted as props.
+ *
+ * @example
+ * ```tsx
+ * <ConnectBankButton mode="popup" returnTo="/connected" onSuccess={() => navigate('/accounts')} />
+ * ```
+ */
+export function ConnectBankButton({
+  children,
+  className,
+  renderStatus,
+  ...options
+}: ConnectBankButtonProps) {
+  const connect = useConnectBank(options)
+  const onClick = () => {
+    if (connect.isBusy) return
+    // Failures are shown from state and reported through onError; nothing to rethrow.
+    connect.start().catch(() => undefined)
+  }
+  return (
+    <div className={cx('mhkit-connect', className)} data-status={connect.status}>
+      <button
+        type="button"
+        className="mhkit-button mhkit-button--primary"
+        onClick={onClick}
+        aria-busy={connect.isBusy}
+        aria-disabled={connect.isBusy}
+      >
+        {children ?? 'Connect your bank'}
+      </button>
+      <p role="status" aria-live="polite" className="mhkit-connect__status">
+        {renderStatus ? renderStatus(connect) : progressText(connect.state)}
+      </p>
+      {connect.error ? <ErrorNotice error={connect.error} onAction={onClick} /> : null}
+    </div>
+  )
+}

@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react'
+import type { BffError } from '../api/bff-error'
+import type { Connection, ConnectionStatus as Status } from '../api/contract'
+import { useConnections } from '../hooks/use-connections'
+import type { ConnectBankOptions } from '../hooks/use-connect-bank'
+import { cx } from '../internal/class-names'
+import { describeExpiry } from '../format/format-date'
+import { useNow } from '../internal/use-now'
+import { ErrorNotice } from './error-notice'
+import { ReconnectButton } from './reconnect-button'
+
+const statusLabel: { readonly [S in Status]: string } = {
+  active: 'Connected',
+  expiring: 'Access ending soon',
+  expired: 'Access expired',
+  error: 'Needs attention',
+}
+
+/** Props of {@link ConnectionStatus}. */
+export interface ConnectionStatusProps extends Pick<
+  ConnectBankOptions,
+  'mode' | 'returnTo' | 'navigate' | 'onSuccess' | 'onError' | 'onEvent'
+> {
+  className?: string
+  /** Accessible name of the list. Default "Bank connections". */
+  label?: string
+  /** Extra content per connection (e.g. a `<DisconnectButton>`). */
+  renderActions?: (connection: Connection) => ReactNode
+  /** Shown when there are no connections. */
+  children?: ReactNode
+  /** Clock for the countdown (tests). */
+  now?: () => Date
+}
+
+/**
+ * Each bank connection with its status, a countdown to consent expiry, and — when consent is
+ * expiring or expired, or syncing fails — a reconnect button that runs the right flow
+ * (reconsent, reauth, refresh) through {@link useConnectBank}. Wraps {@link useConnections}.
+ */
+export function ConnectionStatus({
+  className,
+  label,
+  renderActions,
+  children,
+  now,
+  ...connectOptions
+}: ConnectionStatusProps) {
+  const { data, error, isPending, refetch, isFetching } = useConnections()
+  const current = useNow(now)
+  const classes = cx('mhkit-connections', className)
+  if (isPending) {
+    return (
+      <div className={classes} aria-busy="true">
+        <p role="status" className="mhkit-progress">
+          Loading bank connections…
+        </p>
+      </div>
+    )
+  }
+  if (error) {
+    return (
+      <div className={classes}>
+        <ErrorNotice error={error as BffError} onAction={() => void refetch()} />
+      </div>
+    )
+  }
+  if (data.data.length === 0) {
+    return (
+      <div className={classes}>
+        {children ?? <p className="mhkit-empty">No banks connected yet.</p>}
+      </div>
+    )
+  }
+  return (
+    <ul className={classes} aria-label={label ?? 'Bank connections'} aria-busy={isFetching}>
+      {data.data.map((connection) => (
+        <li key={connection.id} className="mhkit-connection" data-status={connection.status}>
+          <span className="mhkit-connection__bank">{connection.bankName}</span>
+          <span className={cx('mhkit-badge', `mhkit-badge--${connection.status}`)}>
+            {statusLabel[connection.status]}
+          </span>
+          {connection.consentExpiresAt ? (
+            <span className="mhkit-connection__expiry">
+              {describeExpiry(connection.consentExpiresAt, current)}
+            </span>
+          ) : null}
+          {connection.status === 'active' ? null : (
+            <ReconnectButton connection={connection} {...connectOptions} />
+          )}
+          {renderActions?.(connection)}
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,111 @@
+import type { ReactNode } from 'react'
+import type { BffError } from '../api/bff-error'
+import type { TransactionFilters } from '../api/contract'
+import { useTransactions } from '../hooks/use-transactions'
+import { cx } from '../internal/class-names'
+import { formatDate } from '../format/format-date'
+import { formatMoney } from '../format/format-money'
+import { ErrorNotice } from './error-notice'
+
+/** Props of {@link TransactionTable}. */
+export interface TransactionTableProps extends TransactionFilters {
+  className?: string
+  /** Table caption (its accessible name). Default "Transactions". */
+  caption?: string
+  /** Shown when there are no transactions. */
+  children?: ReactNode
+}
+
+/**
+ * A table of transactions (date, description, amount) a page at a time, wrapping
+ * {@link useTransactions}: "Load more" fetches the next page, with `aria-busy` and a live
+ * status while it loads; empty, loading and error states included.
+ */
+export function TransactionTable({
+  className,
+  caption,
+  children,
+  ...filters
+}: TransactionTableProps) {
+  const query = useTransactions(filters)
+  const classes = cx('mhkit-transactions', className)
+  if (query.isPending) {
+    return (
+      <div className={classes} aria-busy="true">
+        <p role="status" className="mhkit-progress">
+          Loading transactions…
+        </p>
+      </div>
+    )
+  }
+  if (query.isError && !query.data) {
+    return (
+      <div className={classes}>
+        <ErrorNotice error={query.error as BffError} onAction={() => void query.refetch()} />
+      </div>
+    )
+  }
+  const rows = query.data.pages.flatMap((page) => page.data)
+  if (rows.length === 0) {
+    return (
+      <div className={classes}>
+        {children ?? <p className="mhkit-empty">No transactions to show.</p>}
+      </div>
+    )
+  }
+  return (
+    <div className={classes}>
+      <table className="mhkit-table" aria-busy={query.isFetching}>
+        <caption>{caption ?? 'Transactions'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Description</th>
+            <th scope="col" className="mhkit-table__amount">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((tx) => (
+            <tr key={tx.id} data-status={tx.status}>
+              <td>{formatDate(tx.date)}</td>
+              <td>
+                {tx.merchant ?? tx.description}
+                {tx.status === 'pending' ? <span className="mhkit-badge"> Pending</span> : null}
+              </td>
+              <td
+                className={cx(
+                  'mhkit-table__amount mhkit-money',
+                  tx.amount.value < 0 ? 'mhkit-money--debit' : 'mhkit-money--credit',
+                )}
+              >
+                {formatMoney(tx.amount)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p role="status" className="mhkit-transactions__count">
+        {query.isFetchingNextPage
+          ? 'Loading more transactions…'
+          : `Showing ${rows.length} transaction${rows.length === 1 ? '' : 's'}`}
+      </p>
+      {query.isFetchNextPageError ? (
+        <ErrorNotice error={query.error as BffError} onAction={() => void query.fetchNextPage()} />
+      ) : null}
+      {query.hasNextPage ? (
+        <button
+          type="button"
+          className="mhkit-button"
+          aria-busy={query.isFetchingNextPage}
+          onClick={() => {
+            if (!query.isFetchingNextPage) void query.fetchNextPage()
+          }}
+        >
+          Load more transactions
+        </button>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { BffClient } from '../api/bff-client'
+import { accountResponseSchema, accountListResponseSchema } from '../api/contract'
+import { mhkitKeys } from './mhkit-keys'
+
+/**
+ * Query options for `GET /api/accounts`, the user's accounts across connections.
+ *
+ * @param client - the BFF client
+ * @throws BffError from the query function (`unauthenticated`, `consent_expired`, ...)
+ * @see ARCHITECTURE.md "Read data"
+ */
+export function accountsQueryOptions(client: BffClient) {
+  return queryOptions({
+    queryKey: mhkitKeys.accounts(),
+    queryFn: ({ signal }) =>
+      client.request({
+        method: 'GET',
+        path: '/accounts',
+        schema: accountListResponseSchema,
+        signal,
+      }),
+  })
+}
+
+/**
+ * Query options for `GET /api/accounts/:id`, one account.
+ *
+ * @param client - the BFF client
+ * @param accountId - the account's id (encoded into the path)
+ * @throws BffError from the query function (`not_found`, ...)
+ */
+export function accountQueryOptions(client: BffClient, accountId: string) {
+  return queryOptions({
+    queryKey: mhkitKeys.account(accountId),
+    queryFn: ({ signal }) =>
+      client.request({
+        method: 'GET',
+        path: `/accounts/${encodeURIComponent(accountId)}`,
+        schema: accountResponseSchema,
+        signal,
+      }),
+    enabled: accountId !== '',
+  })
+}

@@ -1,0 +1,29 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { BffClient } from '../api/bff-client'
+import { flowResponseSchema } from '../api/contract'
+import { mhkitKeys } from './mhkit-keys'
+
+/**
+ * Query options for `GET /api/flows/:flowId`, the stored outcome of a connect flow. A settled
+ * outcome never changes, so it never goes stale; a pending one is polled every second.
+ *
+ * @param client - the BFF client
+ * @param flowId - the flow id from `POST /api/connect` or the `?flow=` return parameter
+ * @throws BffError from the query function (`flow_not_found`, `flow_expired`, ...)
+ * @see ARCHITECTURE.md "Connect a bank", step 6
+ */
+export function flowQueryOptions(client: BffClient, flowId: string) {
+  return queryOptions({
+    queryKey: mhkitKeys.flow(flowId),
+    queryFn: ({ signal }) =>
+      client.request({
+        method: 'GET',
+        path: `/flows/${encodeURIComponent(flowId)}`,
+        schema: flowResponseSchema,
+        signal,
+      }),
+    staleTime: Infinity,
+    retry: false,
+    refetchInterval: (query) => (query.state.data?.status === 'pending' ? 1000 : false),
+  })
+}

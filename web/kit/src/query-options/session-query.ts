@@ -1,0 +1,21 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { BffClient } from '../api/bff-client'
+import { sessionResponseSchema } from '../api/contract'
+import { mhkitKeys } from './mhkit-keys'
+
+/**
+ * Query options for `GET /api/session`: whether there is a session, the user id, connections
+ * and expiry — never a token.
+ *
+ * @param client - the BFF client
+ * @throws BffError from the query function (`network_error`, `invalid_response`, ...)
+ * @see ARCHITECTURE.md "BFF HTTP contract"
+ */
+export function sessionQueryOptions(client: BffClient) {
+  return queryOptions({
+    queryKey: mhkitKeys.session(),
+    queryFn: ({ signal }) =>
+      client.request({ method: 'GET', path: '/session', schema: sessionResponseSchema, signal }),
+    staleTime: 30_000,
+  })
+}

@@ -1,0 +1,120 @@
+// @vitest-environment node
+/// <reference types="node" />
+// Drops the BUILT kit (dist/, not src/) into a tiny consumer app: builds the library, bundles an
+// app against dist/index.js with esbuild the way an app's bundler would, and renders it.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
+import { QueryClient } from '@tanstack/react-query'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type * as KitModule from '../src/index'
+
+const kitRoot = fileURLToPath(new URL('..', import.meta.url))
+const dist = join(kitRoot, 'dist')
+const work = mkdtempSync(join(tmpdir(), 'mhkit-consumer-'))
+
+const consumerApp = `
+import { renderToString } from 'react-dom/server.browser'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { jsx, jsxs } from 'react/jsx-runtime'
+import { AccountList, ConnectBankButton, MhkitProvider, formatMoney } from '@mhkit/react'
+
+export function renderApp() {
+  const queryClient = new QueryClient()
+  return renderToString(
+    jsx(QueryClientProvider, {
+      client: queryClient,
+      children: jsxs(MhkitProvider, {
+        basePath: '/api',
+        children: [jsx(ConnectBankButton, { mode: 'popup' }), jsx(AccountList, {})],
+      }),
+    }),
+  )
+}
+export const price = formatMoney({ value: -123456, currency: 'GBP' })
+`
+
+let bundle = ''
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(kitRoot, 'scripts/build.mjs'), '--skip-types'], {
+    cwd: kitRoot,
+    stdio: 'pipe',
+  })
+  writeFileSync(join(work, 'app.js'), consumerApp)
+  await build({
+    entryPoints: [join(work, 'app.js')],
+    outfile: join(work, 'out.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    // The consumer resolves the kit's published entry, i.e. the built file.
+    alias: { '@mhkit/react': join(dist, 'index.js') },
+    nodePaths: [join(kitRoot, 'node_modules')],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  })
+  bundle = readFileSync(join(work, 'out.mjs'), 'utf8')
+}, 60_000)
+
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+describe('the built package', () => {
+  it('ships ESM and one stylesheet', () => {
+    expect(existsSync(join(dist, 'index.js'))).toBe(true)
+    expect(readFileSync(join(dist, 'styles.css'), 'utf8')).toContain('--mhkit-color-primary')
+  })
+
+  it('keeps react, react-query and zod external and bundles @mhkit/shared', () => {
+    const js = readFileSync(join(dist, 'index.js'), 'utf8')
+    expect(js).toMatch(/from"react"/)
+    expect(js).toMatch(/from"@tanstack\/react-query"/)
+    expect(js).toMatch(/from"zod"/)
+    expect(js).not.toContain('@mhkit/shared')
+    // The shared contract schemas are in the bundle (e.g. the flow id rule).
+    expect(js).toContain('flowId must be')
+    // Only the import statements mention React: no copy of React itself.
+    expect(js).not.toContain('__SECRET_INTERNALS')
+  })
+
+  it('bundles into a consumer app and renders its components', async () => {
+    expect(bundle.length).toBeGreaterThan(0)
+    const app = (await import(pathToFileURL(join(work, 'out.mjs')).href)) as {
+      renderApp: () => string
+      price: string
+    }
+    const html = app.renderApp()
+    expect(html).toContain('Connect your bank')
+    expect(html).toContain('Loading accounts')
+    expect(html).toContain('aria-busy="true"')
+    expect(html).not.toContain('style=')
+    expect(app.price).toBe('-£1,234.56')
+  }, 60_000)
+
+  it('validates BFF answers with the bundled shared schemas', async () => {
+    const kit = (await import(pathToFileURL(join(dist, 'index.js')).href)) as typeof KitModule
+    const serve = (body: unknown) =>
+      (() =>
+        Promise.resolve(
+          new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+        )) as typeof fetch
+    const flowId = 'flow_abcdefghijklmnop12345'
+    const read = (body: unknown) =>
+      new QueryClient().fetchQuery(
+        kit.flowQueryOptions(kit.createBffClient({ fetch: serve(body) }), flowId),
+      )
+    await expect(read({ flowId, status: 'pending', kind: 'ais' })).resolves.toMatchObject({
+      status: 'pending',
+    })
+    // A succeeded flow without a result breaks the contract's consistency rule.
+    await expect(read({ flowId, status: 'succeeded', kind: 'ais' })).rejects.toMatchObject({
+      code: 'invalid_response',
+    })
+    await expect(read({ flowId: '../x', status: 'pending', kind: 'ais' })).rejects.toMatchObject({
+      code: 'invalid_response',
+    })
+  })
+})
