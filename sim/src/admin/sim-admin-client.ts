@@ -1,0 +1,78 @@
+import type { Fault } from '../faults'
+
+/**
+ * Typed client for the simulator's admin API (`<identityUrl>/__sim/`), for tests and
+ * benchmarks.
+ */
+export class SimAdminClient {
+  /**
+   * @param identityUrl - The simulator's identity host, e.g. `http://127.0.0.1:8790`.
+   * @param fetchImpl - `fetch` to use (defaults to the global one).
+   */
+  constructor(
+    readonly identityUrl: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  private async call(method: string, path: string, body?: unknown): Promise<Response> {
+    const response = await this.fetchImpl(`${this.identityUrl}/__sim${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    })
+    if (!response.ok) {
+      throw new Error(`simulator admin ${method} ${path} failed with ${String(response.status)}`)
+    }
+    return response
+  }
+
+  /**
+   * Inject a fault on a route key (`par`, `auth`, `token`, `token:client_credentials`,
+   * `GET /v3/accounts`, ...): a status, a delay, a 429 with `Retry-After`, or a malformed body,
+   * for `times` requests (default: until cleared). Throws `Error` when the admin API refuses it.
+   */
+  async fault(fault: Fault): Promise<void> {
+    await this.call('POST', '/faults', fault)
+  }
+
+  /** Remove every injected fault. */
+  async clearFaults(): Promise<void> {
+    await this.call('DELETE', '/faults')
+  }
+
+  /** Replace the ID-token signing keys (new keys sign; old ones stay in the JWKS to verify). */
+  async rotateKeys(): Promise<void> {
+    await this.call('POST', '/keys/rotate')
+  }
+
+  /** Mark a connection's consent as expired (the data API then answers 403). */
+  async expireConsent(connectionId: string): Promise<void> {
+    await this.call('POST', `/connections/${encodeURIComponent(connectionId)}/expire`)
+  }
+
+  /** Revoke every grant (and its tokens) of a user, or one grant by id. Returns how many. */
+  async revokeGrant(target: { sub: string } | { grantId: string }): Promise<number> {
+    const response = await this.call('POST', '/grants/revoke', target)
+    const body = (await response.json()) as { revoked?: unknown }
+    return typeof body.revoked === 'number' ? body.revoked : 0
+  }
+
+  /** Request counters per route key and grant type (`token:client_credentials`, ...). */
+  async counters(): Promise<Record<string, number>> {
+    const response = await this.call('GET', '/counters')
+    return (await response.json()) as Record<string, number>
+  }
+
+  /** Zero the request counters. */
+  async resetCounters(): Promise<void> {
+    await this.call('DELETE', '/counters')
+  }
+
+  /**
+   * Move the simulator's clock forward (PAR request_uris, codes, tokens and consents expire on
+   * it), so tests never sleep.
+   */
+  async advanceClock(seconds: number): Promise<void> {
+    await this.call('POST', '/clock/advance', { seconds })
+  }
+}

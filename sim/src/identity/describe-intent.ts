@@ -1,0 +1,146 @@
+import { ClaimName } from '@mhkit/shared'
+
+import type { SimBank } from '../banks'
+import { isRecord, type AuthorizationIntent } from './authorization-intent'
+import type { ConsentTerm } from './pages'
+import { consentWindow } from './record-consent'
+
+/**
+ * Format pence as pounds for people (`£12.34`).
+ *
+ * @param pence - Integer minor units.
+ * @returns The amount in pounds with two decimals.
+ */
+export function formatPence(pence: unknown): string {
+  return typeof pence === 'number' ? `£${(pence / 100).toFixed(2)}` : 'not given'
+}
+
+function text(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return String(value)
+  }
+  return 'not given'
+}
+
+function payeeText(value: Record<string, unknown>): string {
+  if (isRecord(value.payee)) {
+    const { name, sortCode, accountNumber } = value.payee
+    return `${text(name)} (${text(sortCode)} ${text(accountNumber)})`
+  }
+  return `payee ${text(value.payeeId)}`
+}
+
+/**
+ * Describe what the user is asked to agree to, for the consent page.
+ *
+ * @param intent - The authorisation request.
+ * @param bank - The chosen bank.
+ * @param now - The simulator clock.
+ * @returns A heading and the terms (amounts, payee, references, consent window).
+ */
+export function describeIntent(
+  intent: AuthorizationIntent,
+  bank: SimBank,
+  now: Date,
+): { heading: string; terms: ConsentTerm[] } {
+  const claim = (name: string): Record<string, unknown> => {
+    const value = intent.claims[name]?.value
+    return isRecord(value) ? value : {}
+  }
+  switch (intent.kind) {
+    case 'payment': {
+      const value = claim(ClaimName.payment)
+      return {
+        heading: 'Approve a payment',
+        terms: [
+          { label: 'Amount', value: formatPence(value.amount) },
+          { label: 'Payee', value: payeeText(value) },
+          { label: 'Payee reference', value: text(value.payeeRef) },
+          { label: 'Your reference', value: text(value.payerRef) },
+        ],
+      }
+    }
+    case 'reverse_payment': {
+      const value = claim(ClaimName.reversePayment)
+      return {
+        heading: 'Approve a refund',
+        terms: [
+          { label: 'Refund of payment', value: text(value.paymentId) },
+          {
+            label: 'Amount',
+            value: value.amount === undefined ? 'full amount' : formatPence(value.amount),
+          },
+        ],
+      }
+    }
+    case 'standing_order': {
+      const value = claim(ClaimName.standingOrder)
+      const frequency = isRecord(value.frequency) ? value.frequency : {}
+      return {
+        heading: 'Set up a standing order',
+        terms: [
+          { label: 'Payee', value: payeeText(value) },
+          { label: 'Reference', value: text(value.reference) },
+          { label: 'Frequency', value: `${text(frequency.repeat)} (day ${text(frequency.day)})` },
+          {
+            label: 'First payment',
+            value: `${formatPence(value.firstPaymentAmount)} on ${text(value.firstPaymentDate)}`,
+          },
+          {
+            label: 'Regular payment',
+            value: formatPence(value.recurringPaymentAmount ?? value.firstPaymentAmount),
+          },
+          {
+            label: 'Ends',
+            value:
+              value.numberOfPayments !== undefined
+                ? `after ${text(value.numberOfPayments)} payments`
+                : `on ${text(value.finalPaymentDate)}`,
+          },
+        ],
+      }
+    }
+    case 'recurring_payment': {
+      const value = claim(ClaimName.recurringPayment)
+      const limits = Array.isArray(value.periodicLimits) ? value.periodicLimits : []
+      return {
+        heading: 'Set up variable recurring payments',
+        terms: [
+          { label: 'Payee', value: payeeText(value) },
+          { label: 'Reference', value: text(value.reference) },
+          { label: 'Maximum per payment', value: formatPence(value.maximumIndividualAmount) },
+          {
+            label: 'Limits',
+            value:
+              limits
+                .filter(isRecord)
+                .map((limit) => `${formatPence(limit.amount)} per ${text(limit.periodType)}`)
+                .join(', ') || 'none',
+          },
+          {
+            label: 'Valid',
+            value: `${text(value.validFromDate)} to ${text(value.validToDate ?? 'revoked')}`,
+          },
+        ],
+      }
+    }
+    case 'reauth':
+    case 'refresh':
+    case 'reconsent':
+      return {
+        heading: intent.kind === 'reconsent' ? 'Renew your consent' : 'Reconnect your bank',
+        terms: [{ label: 'Connection', value: intent.requestedConnectionId ?? 'not given' }],
+      }
+    case 'ais': {
+      const window = consentWindow(intent, bank, now)
+      return {
+        heading: 'Share your accounts',
+        terms: [
+          { label: 'Access', value: 'Your accounts, balances and transactions' },
+          { label: 'Transactions from', value: window.transactionFrom.toISOString().slice(0, 10) },
+          { label: 'Access until', value: window.expiresAt.toISOString().slice(0, 10) },
+        ],
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import type { Adapter, AdapterFactory, AdapterPayload } from 'oidc-provider'
+
+interface Entry {
+  payload: AdapterPayload
+  /** Epoch milliseconds on the simulator clock, or `Infinity`. */
+  expiresAt: number
+}
+
+/**
+ * The simulator's storage for oidc-provider models (sessions, interactions, codes, tokens,
+ * grants, pushed requests). One per simulator, unbounded, and expiring entries on the
+ * simulator's own clock, so tests can make a `request_uri` or code expire without sleeping.
+ */
+export class SimOidcStore {
+  private readonly models = new Map<string, Map<string, Entry>>()
+  private readonly grants = new Map<string, Set<string>>()
+
+  /**
+   * @param now - Epoch milliseconds on the simulator clock.
+   * @param ttlOverride - Optional per-model cap on lifetimes, in seconds (the PAR TTL option).
+   */
+  constructor(
+    private readonly now: () => number,
+    private readonly ttlOverride: (model: string) => number | undefined = () => undefined,
+  ) {}
+
+  /** The oidc-provider `adapter` option bound to this store. */
+  readonly factory: AdapterFactory = (name: string): Adapter => this.adapterFor(name)
+
+  /** Every live payload of one model, e.g. `Grant`. */
+  entries(model: string): AdapterPayload[] {
+    const store = this.models.get(model)
+    if (!store) return []
+    const out: AdapterPayload[] = []
+    for (const [id, entry] of store) {
+      if (entry.expiresAt <= this.now()) store.delete(id)
+      else out.push(entry.payload)
+    }
+    return out
+  }
+
+  /** One live payload by model and id, without consuming it. */
+  peek(model: string, id: string): AdapterPayload | undefined {
+    return this.live(model, id)
+  }
+
+  /** Delete the browser session with this uid (oidc-provider's `Session` model). */
+  forgetSession(uid: string): void {
+    const sessions = this.models.get('Session')
+    for (const [id, entry] of sessions ?? []) {
+      if (entry.payload.uid === uid) sessions?.delete(id)
+    }
+  }
+
+  /** Delete every token and the grant record of one grant (what a revocation does). */
+  revokeGrant(grantId: string): void {
+    for (const key of this.grants.get(grantId) ?? []) {
+      const [model, id] = splitKey(key)
+      this.models.get(model)?.delete(id)
+    }
+    this.grants.delete(grantId)
+    this.models.get('Grant')?.delete(grantId)
+  }
+
+  private modelStore(name: string): Map<string, Entry> {
+    let store = this.models.get(name)
+    if (!store) {
+      store = new Map()
+      this.models.set(name, store)
+    }
+    return store
+  }
+
+  private live(name: string, id: string): AdapterPayload | undefined {
+    const store = this.modelStore(name)
+    const entry = store.get(id)
+    if (!entry) return undefined
+    if (entry.expiresAt <= this.now()) {
+      store.delete(id)
+      return undefined
+    }
+    return entry.payload
+  }
+
+  private adapterFor(name: string): Adapter {
+    // oidc-provider awaits every method; plain async functions keep the contract simple.
+    return {
+      upsert: async (id, payload, expiresIn) => {
+        const cap = this.ttlOverride(name)
+        const seconds =
+          cap !== undefined && expiresIn !== undefined ? Math.min(cap, expiresIn) : expiresIn
+        this.modelStore(name).set(id, {
+          payload,
+          expiresAt: seconds === undefined ? Infinity : this.now() + seconds * 1000,
+        })
+        if (payload.grantId) {
+          let members = this.grants.get(payload.grantId)
+          if (!members) {
+            members = new Set()
+            this.grants.set(payload.grantId, members)
+          }
+          members.add(`${name}\u0000${id}`)
+        }
+        await Promise.resolve()
+      },
+      find: async (id) => {
+        await Promise.resolve()
+        return this.live(name, id)
+      },
+      findByUid: async (uid) => {
+        await Promise.resolve()
+        for (const [id, entry] of this.modelStore(name)) {
+          if (entry.payload.uid === uid) return this.live(name, id)
+        }
+        return undefined
+      },
+      findByUserCode: async (userCode) => {
+        await Promise.resolve()
+        for (const [id, entry] of this.modelStore(name)) {
+          if (entry.payload.userCode === userCode) return this.live(name, id)
+        }
+        return undefined
+      },
+      consume: async (id) => {
+        await Promise.resolve()
+        const payload = this.live(name, id)
+        if (payload) payload.consumed = Math.floor(this.now() / 1000)
+      },
+      destroy: async (id) => {
+        await Promise.resolve()
+        this.modelStore(name).delete(id)
+      },
+      revokeByGrantId: async (grantId) => {
+        await Promise.resolve()
+        this.revokeGrant(grantId)
+      },
+    }
+  }
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf('\u0000')
+  return [key.slice(0, at), key.slice(at + 1)]
+}

@@ -1,0 +1,51 @@
+import { Hono } from 'hono'
+
+import { banksForSet, SIM_BANKS } from '../banks'
+import { faultGuard } from '../internal/fault-guard'
+import type { IdentityRestDeps } from './rest-context'
+
+/**
+ * Moneyhub's bank lists, `GET /oidc/.well-known/{all,api,legacy,test,payments,beta}-connections`:
+ * bare JSON arrays, no authentication, with `monthsInitialConsent`.
+ *
+ * @param deps - The fault registry.
+ * @returns A Hono app mounted at the identity host's root.
+ * @see https://docs.moneyhubenterprise.com/docs/bank-connections
+ */
+export function bankListRoutes(deps: Pick<IdentityRestDeps, 'faults'>) {
+  const app = new Hono()
+  for (const set of ['all', 'api', 'legacy', 'test', 'payments', 'beta'] as const) {
+    app.get(
+      `/oidc/.well-known/${set}-connections`,
+      faultGuard(deps.faults, `GET /oidc/.well-known/${set}-connections`),
+      (c) => {
+        const banks =
+          set === 'payments'
+            ? SIM_BANKS.filter((bank) => bank.payments)
+            : set === 'beta'
+              ? []
+              : banksForSet(set)
+        return c.json(
+          banks.map((bank) => ({
+            id: bank.id,
+            name: bank.name,
+            type: bank.type,
+            bankRef: bank.bankRef,
+            iconUrl: `${new URL(c.req.url).origin}/bank-icons/${bank.bankRef}`,
+            accountTypes: [
+              { name: 'cash', beta: false },
+              { name: 'card', beta: false },
+            ],
+            userTypes: ['personal', 'business'],
+            payments: bank.payments ? ['domestic'] : [],
+            status: { sync: 'AVAILABLE', auth: 'AVAILABLE' },
+            country: 'GB',
+            isBeta: false,
+            monthsInitialConsent: bank.monthsInitialConsent,
+          })),
+        )
+      },
+    )
+  }
+  return app
+}

@@ -1,0 +1,366 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Hono } from 'hono'
+import { getRequestListener, type HttpBindings } from '@hono/node-server'
+import type Provider from 'oidc-provider'
+import type { KoaContextWithOIDC } from 'oidc-provider'
+import type { JWK } from 'jose'
+
+import { adminRoutes } from './admin/admin-routes'
+import { SimAdminClient } from './admin/sim-admin-client'
+import { createDataApi } from './data-api/create-data-api'
+import { FaultRegistry } from './faults'
+import { apiError } from './internal/api-error'
+import { FixtureCache } from './fixtures/fixture-cache'
+import { createProvider } from './identity/create-provider'
+import { interactionRoutes } from './identity/interaction-routes'
+import { SimOidcStore } from './identity/memory-adapter'
+import type { SimClient } from './identity/sim-client'
+import { unpackUnsignedRequestObject } from './identity/unsigned-request-object'
+import { generateSigningKeys, initialSigningKeys } from './identity/signing-keys'
+import { identityRestRoutes } from './rest/identity-rest-routes'
+import { markSubmitted } from './rest/payment-submission'
+import { SimState } from './state'
+
+/** Options of {@link startSimulator}. */
+export interface SimulatorOptions {
+  /** Interface to bind and to name in URLs (default `127.0.0.1`). */
+  host?: string
+  /** Identity service port (default 0: a random free port). */
+  identityPort?: number
+  /** Data API port (default 0: a random free port). */
+  apiPort?: number
+  /** Registered clients. */
+  clients?: SimClient[]
+  /** Lifetime of a PAR `request_uri` in seconds (default and maximum 60). */
+  parTtlSeconds?: number
+  /** Mount the `/__sim/` admin API (default true; set false outside dev and test). */
+  admin?: boolean
+  /** Seed of the generated account data (default `mhkit`). */
+  seed?: string
+}
+
+/** A running simulator. */
+export interface RunningSimulator {
+  /** OIDC issuer, `http://<host>:<identityPort>/oidc`. */
+  issuer: string
+  /** Identity host for REST resources, `http://<host>:<identityPort>`. */
+  identityUrl: string
+  /** Data API base, `http://<host>:<apiPort>/v3`. */
+  apiUrl: string
+  /** Admin API client (its calls fail when started with `admin: false`). */
+  admin: SimAdminClient
+  /** Stop both servers. */
+  close(): Promise<void>
+}
+
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  return (server.address() as AddressInfo).port
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+}
+
+/** Read a form body; `undefined` when it is larger than oidc-provider would accept (56 KiB). */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer
+    size += buffer.length
+    if (size > 56 * 1024) return undefined
+    chunks.push(buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/**
+ * oidc-provider keeps a failed `jwks_uri` answer (say, the BFF still starting) for 60 s; forget
+ * it after a failed client authentication so the next attempt fetches the keys again.
+ */
+function forgetFailedClientKeys(ctx: KoaContextWithOIDC): void {
+  const client = (ctx.oidc as KoaContextWithOIDC['oidc'] | undefined)?.client
+  const failed =
+    ctx.status === 401 || (ctx.body as { error?: unknown } | undefined)?.error === 'invalid_client'
+  if (failed && client?.jwksUri) {
+    ;(client.asymmetricKeyStore as { freshUntil?: number }).freshUntil = undefined
+  }
+}
+
+/**
+ * Moneyhub's `sub` on the `authorization_code` grant: when sent, the code must belong to that
+ * user's authorisation. oidc-provider ignores unknown token parameters, so the check is here.
+ */
+function codeSubMismatch(store: SimOidcStore, form: URLSearchParams): boolean {
+  const sub = form.get('sub')
+  const code = form.get('code')
+  if (form.get('grant_type') !== 'authorization_code' || !sub || !code) return false
+  const payload = store.peek('AuthorizationCode', code)
+  return payload !== undefined && payload.accountId !== sub
+}
+
+const PAR_URN = 'urn:ietf:params:oauth:request_uri:'
+
+/** The client of a pushed request, read from the simulator's own store (no verification needed). */
+function pushedClientId(store: SimOidcStore, requestUri: string): string | undefined {
+  if (!requestUri.startsWith(PAR_URN)) return undefined
+  const payload = store.peek('PushedAuthorizationRequest', requestUri.slice(PAR_URN.length))
+  const jwt = typeof payload?.request === 'string' ? payload.request : undefined
+  const body = jwt?.split('.')[1]
+  if (!body) return undefined
+  try {
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+      client_id?: unknown
+    }
+    return typeof claims.client_id === 'string' ? claims.client_id : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Route keys of oidc-provider endpoints, for counters and faults. */
+function oidcRouteKey(pathWithQuery: string): string {
+  const path = pathWithQuery.split('?')[0] ?? ''
+  if (path === '/request') return 'par'
+  if (path === '/auth' || path.startsWith('/auth/')) return 'auth'
+  if (path === '/token') return 'token'
+  if (path === '/certs') return 'jwks'
+  if (path === '/.well-known/openid-configuration') return 'discovery'
+  return `oidc ${path}`
+}
+
+/**
+ * Start the Moneyhub simulator: the identity service (oidc-provider at `/oidc`, bank pages,
+ * identity REST, admin API) on one port and the data API on another.
+ *
+ * @param options - Ports, clients, PAR TTL, admin switch and fixture seed.
+ * @returns URLs, an admin client and `close()`. Throws `TypeError` for an invalid client and
+ *   the listen error when a port is taken.
+ * @see ../README.md
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const host = options.host ?? '127.0.0.1'
+  const parTtl = Math.min(Math.max(options.parTtlSeconds ?? 60, 1), 60)
+  let clockOffsetMs = 0
+  const nowMs = () => Date.now() + clockOffsetMs
+  const now = () => new Date(nowMs())
+  const state = new SimState(now)
+  const faults = new FaultRegistry()
+  const fixtures = new FixtureCache(options.seed ?? 'mhkit')
+  const store = new SimOidcStore(nowMs, (model) =>
+    model === 'PushedAuthorizationRequest' ? parTtl : undefined,
+  )
+  const unsignedClients = new Set(
+    (options.clients ?? [])
+      .filter((client) => client.request_object_signing_alg === 'none')
+      .map((client) => client.client_id),
+  )
+  const cookieKeys = [randomBytes(32).toString('base64url')]
+  let keys: JWK[] = await initialSigningKeys()
+
+  let provider: Provider | undefined
+  let oidcCallback: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined
+  const currentProvider = (): Provider => {
+    if (!provider) throw new Error('simulator is not started')
+    return provider
+  }
+
+  const identityServer = createServer()
+  const apiServer = createServer()
+  const identityPort = await listen(identityServer, options.identityPort ?? 0, host)
+  const apiPort = await listen(apiServer, options.apiPort ?? 0, host)
+  const identityUrl = `http://${host}:${String(identityPort)}`
+  const issuer = `${identityUrl}/oidc`
+  const apiUrl = `http://${host}:${String(apiPort)}/v3`
+
+  const buildProvider = () => {
+    const built = createProvider({
+      issuer,
+      clients: options.clients ?? [],
+      keys,
+      cookieKeys,
+      store,
+      state,
+      now,
+      interactionPath: '/interaction',
+    })
+    built.use(async (ctx: KoaContextWithOIDC, next: () => Promise<unknown>) => {
+      try {
+        await next()
+      } finally {
+        forgetFailedClientKeys(ctx)
+      }
+      if (ctx.oidc?.route === 'discovery' && ctx.status === 200) {
+        // Advertise what Moneyhub does: unsigned request objects (unpacked before
+        // oidc-provider, see unsigned-request-object.ts) and PAR request_uris at /auth.
+        const body = ctx.body as Record<string, unknown>
+        body.request_object_signing_alg_values_supported = ['none', 'PS256', 'ES256', 'RS256']
+        body.request_uri_parameter_supported = true
+      }
+      // oidc-provider caps PAR lifetimes at 60 s; report the simulator's shorter TTL if set.
+      if (ctx.oidc?.route === 'pushed_authorization_request' && ctx.status === 201) {
+        const body = ctx.body as { expires_in?: number }
+        if (typeof body.expires_in === 'number') body.expires_in = Math.min(body.expires_in, parTtl)
+      }
+    })
+    built.on('grant.success', (ctx: KoaContextWithOIDC) => {
+      if (ctx.oidc.params?.grant_type !== 'authorization_code') return
+      const grantId = ctx.oidc.entities.AuthorizationCode?.grantId
+      if (grantId) markSubmitted(state, grantId, now())
+    })
+    provider = built
+    oidcCallback = built.callback()
+  }
+  buildProvider()
+
+  const identityApp = new Hono<{ Bindings: HttpBindings }>()
+  identityApp.route(
+    '/',
+    interactionRoutes({
+      provider: currentProvider,
+      state,
+      now,
+      forgetSession: (uid) => store.forgetSession(uid),
+    }),
+  )
+  identityApp.route(
+    '/',
+    identityRestRoutes({
+      provider: currentProvider,
+      state,
+      fixtures,
+      faults,
+      now,
+      revokeGrants: (match) => {
+        for (const grant of store.entries('Grant')) {
+          const grantId = grant.jti
+          if (grantId && match({ grantId, accountId: grant.accountId })) store.revokeGrant(grantId)
+        }
+      },
+    }),
+  )
+  if (options.admin !== false) {
+    identityApp.route(
+      '/__sim',
+      adminRoutes({
+        faults,
+        state,
+        store,
+        rotateKeys: async () => {
+          keys = [...(await generateSigningKeys()), ...keys]
+          buildProvider()
+        },
+        advanceClock: (seconds) => {
+          clockOffsetMs += seconds * 1000
+        },
+      }),
+    )
+  }
+  identityApp.notFound((c) => apiError(c, 404, 'not_found', 'No such route'))
+  identityApp.onError((_error, c) => apiError(c, 500, 'internal_error', 'The simulator failed'))
+  const identityListener = getRequestListener(identityApp.fetch)
+
+  identityServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const url = req.url ?? '/'
+      const isOidc = url === '/oidc' || url.startsWith('/oidc/') || url.startsWith('/oidc?')
+      // Moneyhub serves its bank lists under /oidc/.well-known; they are REST, not OIDC.
+      if (!isOidc || /^\/oidc\/\.well-known\/[a-z]+-connections/.test(url)) {
+        await identityListener(req, res)
+        return
+      }
+      const path = url.slice('/oidc'.length) || '/'
+      const base = oidcRouteKey(path)
+      const routeKeys = [base]
+      let forwardPath = path
+      if ((base === 'token' || base === 'par') && req.method === 'POST') {
+        // Read the form here (to learn the grant type, or unpack an unsigned request object);
+        // oidc-provider then takes the already-read body from req.body.
+        const raw = await readBody(req)
+        if (raw === undefined) {
+          res.writeHead(400, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ error: 'invalid_request', error_description: 'body too large' }))
+          return
+        }
+        const form = new URLSearchParams(raw)
+        const unpacked =
+          base === 'par' ? unpackUnsignedRequestObject(form, unsignedClients) : undefined
+        ;(req as IncomingMessage & { body?: string }).body = (unpacked ?? form).toString()
+        if (base === 'token') routeKeys.unshift(`token:${form.get('grant_type') ?? 'unknown'}`)
+        if (codeSubMismatch(store, form)) {
+          faults.count(routeKeys[0] ?? base)
+          res.writeHead(400, { 'content-type': 'application/json' })
+          res.end(
+            JSON.stringify({
+              error: 'invalid_grant',
+              error_description: 'grant request is invalid',
+            }),
+          )
+          return
+        }
+      } else if (base === 'auth' && path.includes('?')) {
+        const [pathname = '', search = ''] = path.split('?', 2)
+        const query = new URLSearchParams(search)
+        const unpacked = unpackUnsignedRequestObject(query, unsignedClients)
+        // Moneyhub's authorisation URL is `?request_uri=` alone; oidc-provider wants client_id.
+        const requestUri = query.get('request_uri')
+        const clientId =
+          requestUri && !query.has('client_id') ? pushedClientId(store, requestUri) : undefined
+        if (requestUri && !query.has('client_id') && !clientId) {
+          // Unknown or expired request_uri and no client to redirect to: answer like oidc-provider.
+          res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+          res.end('invalid_request_uri: request_uri is invalid, expired, or was already used')
+          return
+        }
+        if (clientId) query.set('client_id', clientId)
+        if (unpacked) forwardPath = `${pathname}?${unpacked.toString()}`
+        else if (clientId) forwardPath = `${pathname}?${query.toString()}`
+      }
+      faults.count(routeKeys[0] ?? base)
+      const outcome = await faults.apply(routeKeys)
+      if (outcome.kind === 'respond') {
+        res.writeHead(outcome.status, outcome.headers).end(outcome.body)
+        return
+      }
+      ;(req as IncomingMessage & { originalUrl?: string }).originalUrl = `/oidc${forwardPath}`
+      req.url = forwardPath
+      await oidcCallback?.(req, res)
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: 'server_error', error_description: 'simulator failure' }))
+    })
+  })
+
+  const dataApi = createDataApi({
+    provider: currentProvider,
+    state,
+    fixtures,
+    faults,
+    now,
+    apiUrl: () => apiUrl,
+  })
+  const apiListener = getRequestListener(dataApi.fetch)
+  apiServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    void apiListener(req, res)
+  })
+
+  return {
+    issuer,
+    identityUrl,
+    apiUrl,
+    admin: new SimAdminClient(identityUrl),
+    close: async () => {
+      await Promise.all([closeServer(identityServer), closeServer(apiServer)])
+    },
+  }
+}
