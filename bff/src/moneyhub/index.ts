@@ -1,1 +1,54 @@
-export {}
+/**
+ * `@mhkit/bff/moneyhub` — the framework-free Moneyhub protocol and data client.
+ * See README.md in this folder for the surface and the error codes.
+ */
+export { createMoneyhubClient } from './client'
+export { loadClientKeys, generateClientKey, publicJwks } from './keys'
+export type { ClientKey, ClientKeys, ClientKeyInput, ClientKeyAlg } from './keys'
+export { MoneyhubError, isMoneyhubError, moneyhubErrorCodes } from './errors'
+export type { MoneyhubErrorCode, MoneyhubErrorDetails } from './errors'
+export { generateState, generateNonce, generateCodeVerifier } from './random'
+export type {
+  AccessToken,
+  AuthorisationParams,
+  BankListKind,
+  ClaimsRequestLike,
+  ConfirmFundsInput,
+  CreatePayeeInput,
+  DiscoveryDocument,
+  ExchangeCodeParams,
+  ExchangeCodeResult,
+  ExpectedClaims,
+  FetchLike,
+  IdTokenAlg,
+  IdTokenClaims,
+  IdTokenExpectations,
+  MoneyhubAuthMethod,
+  MoneyhubClient,
+  MoneyhubClientOptions,
+  MoneyhubLogger,
+  MoneyhubRetryOptions,
+  MoneyhubTimeouts,
+  PageQuery,
+  PaymentsQuery,
+  PayRecurringPaymentInput,
+  PushedAuthorisation,
+  TokenSet,
+  TransactionsQuery,
+} from './types'
+export type {
+  MhAccount,
+  MhBalance,
+  MhBank,
+  MhConnection,
+  MhFundsConfirmation,
+  MhPage,
+  MhPayee,
+  MhPayment,
+  MhRecurringPayment,
+  MhRecurringPaymentResult,
+  MhStandingOrderRequest,
+  MhSyncResult,
+  MhTransaction,
+  MhUser,
+} from './schemas'

@@ -1,0 +1,80 @@
+/**
+ * Accounts and balances (data API, client_credentials with `sub`, scope `accounts:read`;
+ * protocol §9.3).
+ */
+import { z } from 'zod'
+import type { ClientContext } from './internal/context'
+import { pageQuery } from './internal/query'
+import { callPage, callRest, segment, type TokenSource } from './internal/rest'
+import {
+  mhAccountSchema,
+  mhBalanceSchema,
+  type MhAccount,
+  type MhBalance,
+  type MhPage,
+} from './schemas'
+import type { PageQuery } from './types'
+
+/** Scopes the account calls need. */
+export const ACCOUNT_SCOPES = ['accounts:read'] as const
+
+/**
+ * `GET /accounts` for one user.
+ *
+ * @throws MoneyhubError `invalid_input`, `forbidden`, `rate_limited`, `invalid_upstream_response`, ...
+ * @see https://docs.moneyhubenterprise.com/docs/querying-data
+ */
+export async function getAccounts(
+  ctx: ClientContext,
+  token: TokenSource,
+  query?: PageQuery,
+): Promise<MhPage<MhAccount>> {
+  return callPage(ctx, {
+    host: 'data',
+    method: 'GET',
+    path: '/accounts',
+    query: pageQuery(query),
+    token,
+    schema: mhAccountSchema,
+  })
+}
+
+/**
+ * `GET /accounts/{accountId}`.
+ *
+ * @throws MoneyhubError `invalid_input` for a malformed id, `not_found`, ...
+ */
+export async function getAccount(
+  ctx: ClientContext,
+  token: TokenSource,
+  accountId: string,
+): Promise<MhAccount> {
+  return callRest(ctx, {
+    host: 'data',
+    method: 'GET',
+    path: `/accounts/${segment(accountId, 'account id')}`,
+    token,
+    envelope: 'data',
+    schema: mhAccountSchema,
+  })
+}
+
+/**
+ * `GET /accounts/{accountId}/balances`.
+ *
+ * @throws MoneyhubError `invalid_input`, `not_found`, ...
+ */
+export async function getBalances(
+  ctx: ClientContext,
+  token: TokenSource,
+  accountId: string,
+): Promise<MhBalance[]> {
+  return callRest(ctx, {
+    host: 'data',
+    method: 'GET',
+    path: `/accounts/${segment(accountId, 'account id')}/balances`,
+    token,
+    envelope: 'data',
+    schema: z.array(mhBalanceSchema),
+  })
+}

@@ -1,0 +1,29 @@
+/** Bank lists: `GET {issuer}/.well-known/<kind>-connections`, a bare array (protocol §9.8). */
+import { z } from 'zod'
+import type { ClientContext } from './internal/context'
+import { errorFromResponse, parseShape, readJson } from './internal/responses'
+import { send } from './internal/transport'
+import { mhBankSchema, type MhBank } from './schemas'
+import type { BankListKind } from './types'
+
+const KINDS: readonly BankListKind[] = ['all', 'api', 'legacy', 'test', 'payments', 'beta']
+
+/**
+ * List banks of one kind (no authentication).
+ *
+ * @throws TypeError for an unknown kind; MoneyhubError upstream codes, `invalid_upstream_response`
+ */
+export async function listBanks(ctx: ClientContext, kind: BankListKind): Promise<MhBank[]> {
+  if (!KINDS.includes(kind)) throw new TypeError(`kind must be one of ${KINDS.join(', ')}`)
+  const url = new URL(`${ctx.issuer.replace(/\/+$/, '')}/.well-known/${kind}-connections`)
+  url.searchParams.set('clientId', ctx.clientId)
+  const response = await send(ctx.t, {
+    method: 'GET',
+    url: url.href,
+    kind: 'identity',
+    headers: { accept: 'application/json' },
+    retry: true,
+  })
+  if (response.status !== 200) throw await errorFromResponse(response, ctx.t.now())
+  return parseShape(z.array(mhBankSchema), await readJson(response), response.status)
+}

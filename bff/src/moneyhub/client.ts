@@ -1,0 +1,216 @@
+/**
+ * `createMoneyhubClient`: wires configuration, transport, discovery and JWKS caches, the token
+ * cache and every operation into one object. No hidden globals: two clients share nothing.
+ */
+import { getAccount, getAccounts, getBalances, ACCOUNT_SCOPES } from './accounts'
+import { exchangeCode } from './authorization-code'
+import { listBanks } from './banks'
+import { assertScopes, assertSub, requestClientCredentials } from './client-credentials'
+import {
+  deleteConnection,
+  listConnections,
+  syncConnection,
+  updateConnectionExpiry,
+} from './connections'
+import { createDiscoveryCache, loadDiscovery } from './discovery'
+import { verifyIdToken, type IdTokenVerifier } from './id-token'
+import type { ClientContext } from './internal/context'
+import type { TokenSource } from './internal/rest'
+import { assertSecureUrl, type Transport } from './internal/transport'
+import { createJwksCache } from './jwks'
+import { publicJwks } from './keys'
+import { authorisationUrl, pushedAuthorisationRequest } from './par'
+import { createPayee, getPayee, getPayment, getStandingOrder, listPayments } from './payments'
+import {
+  confirmFunds,
+  getRecurringPayment,
+  payRecurringPayment,
+  revokeRecurringPayment,
+} from './recurring-payments'
+import { createRefresher } from './refresh'
+import { createTokenCache, tokenCacheKey } from './token-cache'
+import { getTransactions, TRANSACTION_SCOPES } from './transactions'
+import type { AccessToken, MoneyhubClient, MoneyhubClientOptions } from './types'
+import { deleteUser, getUser, registerUser } from './users'
+
+const DEFAULT_TIMEOUTS = { identity: 10_000, jwks: 5_000, data: 15_000 }
+
+function requireString(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.length === 0)
+    throw new TypeError(`${name} must be a non-empty string`)
+  return value
+}
+
+/**
+ * Create a Moneyhub client.
+ *
+ * @param options - issuer, client id, redirect URI, keys, hosts, and injectable fetch / clock /
+ *   random / sleep / logger (see `MoneyhubClientOptions`)
+ * @returns the client; nothing is fetched until the first call
+ * @throws TypeError for missing or insecure configuration (http is accepted only for loopback
+ *   hosts with `allowInsecureLoopback`)
+ * @see ./README.md
+ */
+export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubClient {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('options must be an object')
+  const insecure = options.allowInsecureLoopback === true
+  const issuer = requireString(options.issuer, 'issuer')
+  const issuerUrl = assertSecureUrl(issuer, insecure, 'issuer')
+  const clientId = requireString(options.clientId, 'clientId')
+  const redirectUri = requireString(options.redirectUri, 'redirectUri')
+  new URL(redirectUri) // a malformed redirect URI is a configuration error
+  const apiUrl = assertSecureUrl(requireString(options.apiUrl, 'apiUrl'), insecure, 'apiUrl').href
+  const identityUrl = assertSecureUrl(
+    options.identityUrl ?? issuerUrl.origin,
+    insecure,
+    'identityUrl',
+  ).href
+  if (!options.keys?.signing) throw new TypeError('keys must come from loadClientKeys()')
+  const authMethod = options.authMethod ?? 'private_key_jwt'
+  if (authMethod !== 'private_key_jwt' && typeof authMethod?.clientSecretBasic !== 'string') {
+    throw new TypeError("authMethod must be 'private_key_jwt' or { clientSecretBasic }")
+  }
+  const tolerance = Math.min(30, Math.max(10, options.clockToleranceSeconds ?? 15))
+  const retry = options.retry ?? {}
+  const globalFetch: typeof fetch = fetch
+  const t: Transport = {
+    fetch: options.fetch ?? ((input, init) => globalFetch(input, init)),
+    now: options.now ?? Date.now,
+    random: retry.random ?? Math.random,
+    sleep: retry.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    ...(options.logger ? { logger: options.logger } : {}),
+    allowInsecureLoopback: insecure,
+    timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+    maxRetries: Math.min(2, retry.maxRetries ?? 2),
+    baseDelayMs: retry.baseDelayMs ?? 200,
+    maxRetryAfterMs: retry.maxRetryAfterMs ?? 5_000,
+  }
+
+  const ctx: ClientContext = {
+    t,
+    issuer,
+    clientId,
+    redirectUri,
+    keys: options.keys,
+    apiUrl: apiUrl.replace(/\/+$/, ''),
+    identityUrl: identityUrl.replace(/\/+$/, ''),
+    authMethod,
+    idTokenAlg: options.idTokenAlg ?? 'RS256',
+    toleranceSeconds: tolerance,
+    discovery: () => Promise.reject(new Error('not wired')),
+  }
+  ctx.discovery = createDiscoveryCache(
+    () => loadDiscovery(ctx),
+    t,
+    options.discoveryTtlMs ?? 3_600_000,
+  )
+
+  const jwks = createJwksCache(t, async () => (await ctx.discovery()).jwks_uri as string, {
+    cooldownMs: options.jwksCooldownMs ?? 30_000,
+    maxAgeMs: options.jwksMaxAgeMs ?? 600_000,
+  })
+  const verifier: IdTokenVerifier = {
+    issuer,
+    clientId,
+    alg: ctx.idTokenAlg,
+    toleranceSeconds: tolerance,
+    now: t.now,
+    jwks,
+  }
+  const refresh = createRefresher(ctx, verifier)
+  const cache = createTokenCache(options.tokenCache?.maxEntries ?? 10_000, t.now)
+
+  const cachedToken = (
+    sub: string | undefined,
+    scopes: readonly string[],
+  ): Promise<AccessToken> => {
+    assertScopes(scopes)
+    if (sub !== undefined) assertSub(sub)
+    return cache.get(tokenCacheKey(sub, scopes), () => requestClientCredentials(ctx, sub, scopes))
+  }
+  const source = (sub: string | undefined, scopes: readonly string[]): TokenSource => ({
+    get: () => cachedToken(sub, scopes),
+    invalidate: () => cache.delete(tokenCacheKey(sub, scopes)),
+  })
+  const user = (userId: string, scopes: readonly string[]) => {
+    assertSub(userId)
+    return source(userId, scopes)
+  }
+  const clientLevel = (...scopes: string[]) => source(undefined, scopes)
+
+  return {
+    clientId,
+    issuer,
+    discovery: async () =>
+      ({ ...(await ctx.discovery()) }) as Awaited<ReturnType<MoneyhubClient['discovery']>>,
+    pushedAuthorisationRequest: async (params) => pushedAuthorisationRequest(ctx, params),
+    authorisationUrl: async (params) => authorisationUrl(ctx, params),
+    exchangeCode: async (params) => exchangeCode(ctx, verifier, params),
+    verifyIdToken: async (idToken, expectations) => verifyIdToken(verifier, idToken, expectations),
+    refreshToken: async (refreshToken, opts) => refresh(refreshToken, opts),
+    tokenForUser: async (sub, scopes) => {
+      assertSub(sub)
+      return cachedToken(sub, scopes)
+    },
+    clientToken: async (scopes) => cachedToken(undefined, scopes),
+    forgetUser: (sub) => cache.deletePrefix(`user:${sub}\u0000`),
+
+    registerUser: async (input) => registerUser(ctx, clientLevel('user:create'), input),
+    getUser: async (userId) => getUser(ctx, clientLevel('user:read'), userId),
+    deleteUser: async (userId) => deleteUser(ctx, clientLevel('user:delete'), userId),
+    listConnections: async (userId) => listConnections(ctx, clientLevel('connection:read'), userId),
+    deleteConnection: async (userId, connectionId) =>
+      deleteConnection(ctx, clientLevel('connection:delete'), userId, connectionId),
+    updateConnectionExpiry: async (userId, connectionId, expiresAt) =>
+      updateConnectionExpiry(
+        ctx,
+        clientLevel('connection:update'),
+        userId,
+        connectionId,
+        expiresAt,
+      ),
+    syncConnection: async (userId, connectionId, body) =>
+      syncConnection(
+        ctx,
+        user(userId, ['accounts:read', 'accounts:write:all']),
+        connectionId,
+        body,
+      ),
+    getAccounts: async (userId, query) => getAccounts(ctx, user(userId, ACCOUNT_SCOPES), query),
+    getAccount: async (userId, accountId) =>
+      getAccount(ctx, user(userId, ACCOUNT_SCOPES), accountId),
+    getBalances: async (userId, accountId) =>
+      getBalances(ctx, user(userId, ACCOUNT_SCOPES), accountId),
+    getTransactions: async (userId, query) =>
+      getTransactions(ctx, user(userId, TRANSACTION_SCOPES), query),
+    getPayment: async (paymentId) => getPayment(ctx, clientLevel('payment:read'), paymentId),
+    listPayments: async (query) => listPayments(ctx, clientLevel('payment:read'), query),
+    createPayee: async (input) => createPayee(ctx, clientLevel('payee:create'), input),
+    getPayee: async (payeeId) => getPayee(ctx, clientLevel('payee:read'), payeeId),
+    getStandingOrder: async (id) => getStandingOrder(ctx, clientLevel('payment:read'), id),
+    getRecurringPayment: async (id) =>
+      getRecurringPayment(ctx, clientLevel('recurring_payment:read'), id),
+    payRecurringPayment: async (id, input) =>
+      payRecurringPayment(ctx, clientLevel('recurring_payment:create'), id, input),
+    revokeRecurringPayment: async (id) =>
+      revokeRecurringPayment(ctx, clientLevel('recurring_payment:create'), id),
+    confirmFunds: async (id, input) =>
+      confirmFunds(ctx, clientLevel('recurring_payment:funds_confirmation'), id, input),
+    listBanks: async (kind) => listBanks(ctx, kind),
+    ready: async () => {
+      const discovery = await ctx.discovery().then(
+        () => true,
+        () => false,
+      )
+      const keys = discovery
+        ? await jwks.warm().then(
+            () => true,
+            () => false,
+          )
+        : false
+      return { discovery, jwks: keys }
+    },
+    publicJwks: () => publicJwks(options.keys),
+  }
+}

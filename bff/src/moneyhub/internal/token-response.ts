@@ -1,0 +1,79 @@
+/**
+ * Shared first half of every token response check: status, JSON, shape (checklist P13, P14).
+ * The body is read from a clone so oauth4webapi can process the original afterwards.
+ */
+import { z } from 'zod'
+import { MoneyhubError } from '../errors'
+import { errorFromResponse, isJson } from './responses'
+
+/** RFC 6749 §5.1 token response, as far as this client relies on it. */
+export const tokenBodySchema = z.looseObject({
+  access_token: z.string().min(1),
+  token_type: z.string().refine((v) => v.toLowerCase() === 'bearer', 'token_type must be Bearer'),
+  expires_in: z.number().positive().optional(),
+  refresh_token: z.string().min(1).optional(),
+  scope: z.string().optional(),
+  id_token: z.string().min(1).optional(),
+})
+export type TokenBody = z.infer<typeof tokenBodySchema>
+
+/**
+ * Check a token-endpoint response before oauth4webapi processes it.
+ *
+ * @param grant - which grant, so `invalid_grant` on refresh becomes `reauth_required`
+ * @throws MoneyhubError `rate_limited` (429), `upstream_unavailable` (502–504),
+ *   `reauth_required` (refresh `invalid_grant`), `token_request_failed` (any other non-200),
+ *   `invalid_upstream_response` (200 that is not a JSON token response)
+ */
+export async function checkTokenResponse(
+  response: Response,
+  grant: 'authorization_code' | 'refresh_token' | 'client_credentials',
+  nowMs: number,
+): Promise<TokenBody> {
+  if (response.status !== 200) {
+    const mapped = await errorFromResponse(response, nowMs)
+    if (
+      mapped.code === 'rate_limited' ||
+      mapped.code === 'upstream_unavailable' ||
+      mapped.code === 'upstream_timeout'
+    ) {
+      throw mapped
+    }
+    const details = {
+      status: response.status,
+      cause: response,
+      ...(mapped.error !== undefined ? { error: mapped.error } : {}),
+    }
+    if (grant === 'refresh_token' && mapped.error === 'invalid_grant') {
+      throw new MoneyhubError('reauth_required', 'the refresh token is no longer valid', details)
+    }
+    throw new MoneyhubError(
+      'token_request_failed',
+      `token request failed (${response.status})`,
+      details,
+    )
+  }
+  if (!isJson(response)) {
+    throw new MoneyhubError('invalid_upstream_response', 'token response is not JSON', {
+      status: 200,
+      cause: response,
+    })
+  }
+  let body: unknown
+  try {
+    body = await response.clone().json()
+  } catch (cause) {
+    throw new MoneyhubError('invalid_upstream_response', 'token response is malformed JSON', {
+      status: 200,
+      cause,
+    })
+  }
+  const parsed = tokenBodySchema.safeParse(body)
+  if (!parsed.success) {
+    throw new MoneyhubError('invalid_upstream_response', 'token response has an unexpected shape', {
+      status: 200,
+      cause: parsed.error,
+    })
+  }
+  return parsed.data
+}

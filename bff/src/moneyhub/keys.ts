@@ -1,0 +1,150 @@
+/**
+ * Client signing keys: load (JWK or PKCS#8 PEM), generate for development, publish as a JWKS.
+ * RSA ≥ 2048 bits signs PS256, EC P-256 signs ES256; anything weaker is refused (checklist K2).
+ */
+import { createPrivateKey, type JsonWebKeyInput, type KeyObject } from 'node:crypto'
+import {
+  type CryptoKey,
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+} from 'jose'
+
+/** Signing algorithms a client key may use. */
+export type ClientKeyAlg = 'PS256' | 'ES256'
+
+/** One loaded client key. The private part is a non-extractable `CryptoKey`. */
+export interface ClientKey {
+  readonly kid: string
+  readonly alg: ClientKeyAlg
+  readonly privateKey: CryptoKey
+  /** Public part only, with `kid`, `alg` and `use: 'sig'`. */
+  readonly publicJwk: JWK
+}
+
+/** Loaded client keys: the first one signs, all are published (rotation with overlap, K4). */
+export interface ClientKeys {
+  readonly signing: ClientKey
+  readonly all: readonly ClientKey[]
+}
+
+/** One key to load: a JWK (object or JSON string) or a PKCS#8 PEM, with an optional `kid`. */
+export interface ClientKeyInput {
+  jwk?: string | Record<string, unknown>
+  pem?: string
+  kid?: string
+}
+
+const PUBLIC_MEMBERS: Record<string, readonly string[]> = {
+  RSA: ['kty', 'n', 'e'],
+  EC: ['kty', 'crv', 'x', 'y'],
+}
+
+function toKeyObject(input: ClientKeyInput): KeyObject {
+  if (input.jwk !== undefined && input.pem !== undefined) {
+    throw new TypeError('a client key is either a JWK or a PEM, not both')
+  }
+  try {
+    if (input.pem !== undefined) {
+      return createPrivateKey({ key: input.pem, format: 'pem' })
+    }
+    if (input.jwk !== undefined) {
+      const jwk: unknown = typeof input.jwk === 'string' ? JSON.parse(input.jwk) : input.jwk
+      if (typeof jwk !== 'object' || jwk === null || !('d' in jwk)) {
+        throw new TypeError('the JWK is not a private key')
+      }
+      return createPrivateKey({
+        key: jwk as JsonWebKeyInput['key'],
+        format: 'jwk',
+      })
+    }
+  } catch (cause) {
+    // Never echo the key material itself.
+    throw new TypeError(
+      'the client key could not be parsed (expected a private JWK or PKCS#8 PEM)',
+      {
+        cause: cause instanceof TypeError ? undefined : 'parse error',
+      },
+    )
+  }
+  throw new TypeError('a client key needs a jwk or a pem')
+}
+
+async function loadOne(input: ClientKeyInput): Promise<ClientKey> {
+  const keyObject = toKeyObject(input)
+  const details = keyObject.asymmetricKeyDetails ?? {}
+  let alg: ClientKeyAlg
+  if (keyObject.asymmetricKeyType === 'rsa' || keyObject.asymmetricKeyType === 'rsa-pss') {
+    if ((details.modulusLength ?? 0) < 2048) {
+      throw new TypeError('RSA client keys must be at least 2048 bits')
+    }
+    alg = 'PS256'
+  } else if (keyObject.asymmetricKeyType === 'ec') {
+    if (details.namedCurve !== 'prime256v1') {
+      throw new TypeError('EC client keys must use the P-256 curve')
+    }
+    alg = 'ES256'
+  } else {
+    throw new TypeError(`unsupported client key type ${String(keyObject.asymmetricKeyType)}`)
+  }
+  const privateJwk = keyObject.export({ format: 'jwk' }) as JWK
+  const kty = privateJwk.kty ?? ''
+  const publicJwk: JWK = {}
+  for (const member of PUBLIC_MEMBERS[kty] ?? []) {
+    const value = (privateJwk as Record<string, unknown>)[member]
+    if (typeof value === 'string') (publicJwk as Record<string, unknown>)[member] = value
+  }
+  const kid = input.kid ?? (await calculateJwkThumbprint(publicJwk))
+  const privateKey = (await importJWK({ ...privateJwk, alg }, alg, {
+    extractable: false,
+  })) as CryptoKey
+  return { kid, alg, privateKey, publicJwk: { ...publicJwk, kid, alg, use: 'sig' } }
+}
+
+/**
+ * Load the client's private signing keys.
+ *
+ * @param input - one key or several (rotation: the first signs, all are published)
+ * @returns the loaded keys
+ * @throws TypeError when a key cannot be parsed, is weaker than RSA-2048 / P-256, or two keys
+ *   share a `kid` (checklist K2, K3)
+ * @see https://docs.moneyhubenterprise.com/docs/authentication
+ */
+export async function loadClientKeys(
+  input: ClientKeyInput | readonly ClientKeyInput[],
+): Promise<ClientKeys> {
+  const inputs: readonly ClientKeyInput[] = Array.isArray(input)
+    ? (input as readonly ClientKeyInput[])
+    : [input as ClientKeyInput]
+  if (inputs.length === 0) throw new TypeError('at least one client key is required')
+  const all = await Promise.all(inputs.map(loadOne))
+  const kids = new Set(all.map((k) => k.kid))
+  if (kids.size !== all.length) throw new TypeError('client key ids (kid) must be unique')
+  return { signing: all[0] as ClientKey, all }
+}
+
+/**
+ * Generate a fresh private key for development and tests. Keep the returned JWK secret.
+ *
+ * @param alg - `PS256` (RSA 2048) or `ES256` (P-256)
+ * @returns a private JWK with `kid`, `alg` and `use`, ready for {@link loadClientKeys}
+ */
+export async function generateClientKey(alg: ClientKeyAlg = 'PS256'): Promise<JWK> {
+  if (alg !== 'PS256' && alg !== 'ES256') throw new TypeError('alg must be PS256 or ES256')
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true })
+  const jwk = await exportJWK(privateKey)
+  const kid = await calculateJwkThumbprint(await exportJWK(publicKey))
+  return { ...jwk, kid, alg, use: 'sig' }
+}
+
+/**
+ * The public JWKS to register with Moneyhub (or serve at `/.well-known/jwks.json`).
+ *
+ * @param keys - loaded client keys
+ * @returns `{ keys }` with public members, `kid`, `alg` and `use: 'sig'` only
+ */
+export function publicJwks(keys: ClientKeys): { keys: JWK[] } {
+  return { keys: keys.all.map((k) => ({ ...k.publicJwk })) }
+}
