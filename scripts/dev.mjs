@@ -1,8 +1,165 @@
 #!/usr/bin/env node
-// `pnpm dev`: placeholder until the simulator, BFF and demo exist; runs the shared package's
-// tests in watch mode.
+// `pnpm dev`: runs the whole kit locally with no configuration.
+//
+// - With no MONEYHUB_CLIENT_ID in the environment: generates a development client key and a
+//   session encryption key once under .data/ (git-ignored), starts the Moneyhub simulator
+//   (identity 8790, data API 8791) and wires the BFF to it.
+// - With MONEYHUB_CLIENT_ID and a key configured: the same BFF runs against Moneyhub itself.
+// - Starts the demo (Vite on 5173, proxying /api and /.well-known to the BFF) when it exists.
+// - Prints the URL to open; Ctrl-C stops every child.
 import { spawn } from 'node:child_process'
+import { generateKeyPairSync, createHash, randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-spawn('pnpm', ['--filter', '@mhkit/shared', 'dev'], { stdio: 'inherit' }).on('exit', (c) =>
-  process.exit(c ?? 0),
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const dataDir = join(root, '.data')
+mkdirSync(dataDir, { recursive: true })
+
+const APP_ORIGIN = process.env.APP_ORIGIN ?? 'http://localhost:5173'
+const BFF_PORT = process.env.PORT ?? '8787'
+const useSimulator = !process.env.MONEYHUB_CLIENT_ID
+
+/** A file under .data/ created once with `make()` and readable only by the owner. */
+function once(name, make) {
+  const file = join(dataDir, name)
+  if (!existsSync(file)) writeFileSync(file, make(), { mode: 0o600 })
+  return file
+}
+
+// RSA 2048 → PS256, the algorithm the simulator's command line registers for `mhkit-dev`.
+function devClientKey() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const pub = publicKey.export({ format: 'jwk' })
+  // RFC 7638 thumbprint as the kid: members in lexicographic order.
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ e: pub.e, kty: pub.kty, n: pub.n }))
+    .digest('base64url')
+  return JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid, alg: 'PS256', use: 'sig' })
+}
+
+const sessionKeyFile = once('session-encryption.key', () => randomBytes(32).toString('hex'))
+const bffEnv = {
+  APP_ORIGIN,
+  PORT: BFF_PORT,
+  SQLITE_PATH: process.env.SQLITE_PATH ?? join(dataDir, 'bff.sqlite'),
+  SESSION_ENCRYPTION_KEY:
+    process.env.SESSION_ENCRYPTION_KEY ?? readFileSync(sessionKeyFile, 'utf8').trim(),
+}
+if (useSimulator) {
+  Object.assign(bffEnv, {
+    MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc',
+    MONEYHUB_API_URL: 'http://127.0.0.1:8791/v3',
+    MONEYHUB_CLIENT_ID: 'mhkit-dev',
+    MONEYHUB_PRIVATE_KEY_FILE: once('dev-client-key.json', devClientKey),
+    MONEYHUB_REDIRECT_URI: `${APP_ORIGIN}/api/callback`,
+    MONEYHUB_ID_TOKEN_ALG: 'PS256',
+  })
+}
+
+const children = new Map()
+let stopping = false
+
+function prefixLines(name, stream, out) {
+  let buffer = ''
+  stream.setEncoding('utf8')
+  stream.on('data', (chunk) => {
+    buffer += chunk
+    const lines = buffer.split('\n')
+    buffer = lines.pop() ?? ''
+    for (const line of lines) out.write(`[${name}] ${line}\n`)
+  })
+}
+
+function start(name, args, env = {}) {
+  // Its own process group, so stopping it also stops the tsx/vite grandchildren.
+  const child = spawn('pnpm', args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  children.set(name, child)
+  prefixLines(name, child.stdout, process.stdout)
+  prefixLines(name, child.stderr, process.stderr)
+  child.on('exit', (code, signal) => {
+    children.delete(name)
+    if (!stopping) {
+      console.error(`[dev] ${name} exited (${signal ?? code}); stopping everything`)
+      stop(code ?? 1)
+    }
+  })
+}
+
+function stop(code = 0) {
+  if (stopping) return
+  stopping = true
+  for (const child of children.values()) {
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
+  const deadline = setTimeout(() => {
+    for (const child of children.values()) {
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(code)
+  }, 5_000)
+  const check = setInterval(() => {
+    if (children.size === 0) {
+      clearInterval(check)
+      clearTimeout(deadline)
+      process.exit(code)
+    }
+  }, 100)
+}
+
+process.on('SIGINT', () => stop(0))
+process.on('SIGTERM', () => stop(0))
+
+if (useSimulator) {
+  // The dev client is registered with its public key inline (what the BFF also serves at
+  // /.well-known/jwks.json), so the simulator never depends on the BFF being up first.
+  const privateJwk = JSON.parse(readFileSync(bffEnv.MONEYHUB_PRIVATE_KEY_FILE, 'utf8'))
+  const { kty, n, e, kid, alg } = privateJwk
+  const clientsFile = join(dataDir, 'sim-clients.json')
+  writeFileSync(
+    clientsFile,
+    JSON.stringify([
+      {
+        client_id: 'mhkit-dev',
+        jwks: { keys: [{ kty, n, e, kid, alg, use: 'sig' }] },
+        redirect_uris: [`${APP_ORIGIN}/api/callback`],
+        token_endpoint_auth_method: 'private_key_jwt',
+        request_object_signing_alg: 'PS256',
+        id_token_signed_response_alg: 'PS256',
+      },
+    ]),
+  )
+  start('sim', ['--filter', '@mhkit/sim', 'start'], { SIM_CLIENTS_FILE: clientsFile })
+} else {
+  console.log('[dev] MONEYHUB_CLIENT_ID is set: the BFF talks to Moneyhub, no simulator')
+}
+start('bff', ['--filter', '@mhkit/bff', 'start'], bffEnv)
+
+const demoPackage = join(root, 'web', 'demo', 'package.json')
+const demoHasDev =
+  existsSync(demoPackage) && Boolean(JSON.parse(readFileSync(demoPackage, 'utf8')).scripts?.dev)
+const demoHasVite = ['vite.config.ts', 'vite.config.mts', 'vite.config.js'].some((f) =>
+  existsSync(join(root, 'web', 'demo', f)),
 )
+if (demoHasDev && demoHasVite) {
+  start('demo', ['--filter', '@mhkit/demo', 'dev'])
+  console.log(`\n[dev] open ${APP_ORIGIN}\n`)
+} else {
+  console.log(
+    `\n[dev] the demo app is not there yet; the BFF API is on http://127.0.0.1:${BFF_PORT}\n`,
+  )
+}

@@ -1,1 +1,200 @@
-export {}
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+
+import { createBankCatalog, type BankListSources } from './banks/bank-catalog'
+import { systemClock, type Clock } from './clock'
+import type { AppEnv } from './context'
+import { createFlowRecords } from './flows/flow-records'
+import { createLoginTransactions } from './flows/login-transactions'
+import type { Logger } from './logger'
+import { requireCsrfHeader } from './middleware/csrf'
+import { onError, onNotFound } from './middleware/error-handler'
+import { limitBody, requireJsonContentType } from './middleware/json-body'
+import { requireSameOrigin } from './middleware/origin'
+import { rateLimit, type RateLimit } from './middleware/rate-limit'
+import { requestContext, type PeerAddress } from './middleware/request-context'
+import { securityHeaders } from './middleware/security-headers'
+import { loadSession } from './middleware/session'
+import type { MoneyhubClient } from './moneyhub'
+import { bankRoutes } from './routes/banks'
+import { callbackRoutes } from './routes/callback'
+import { connectRoutes } from './routes/connect'
+import { connectionRoutes } from './routes/connections'
+import { dataRoutes } from './routes/data'
+import { flowRoutes } from './routes/flows'
+import { openApiRoutes } from './routes/openapi'
+import { operationalRoutes } from './routes/operational'
+import { paymentRoutes } from './routes/payments'
+import { sessionRoutes } from './routes/session'
+import { createSealer } from './session/sealer'
+import { createSessionManager, defaultSessionPolicy, type SessionPolicy } from './session/sessions'
+import type { Store } from './session/store'
+import type { Services } from './services'
+import { sessionUserBinding, type UserBinding } from './user-binding'
+
+/** Rate limits of the BFF (fixed windows, per process). */
+export interface RateLimits {
+  /** `POST /api/connect` per client IP (each start costs a PAR call at Moneyhub). */
+  connectPerIp: RateLimit
+  /** `POST /api/connect` per session. */
+  connectPerSession: RateLimit
+  /** `GET /api/callback` per client IP. */
+  callbackPerIp: RateLimit
+  /** Every other `/api` route per client IP. */
+  apiPerIp: RateLimit
+}
+
+/** Defaults: 60 connects/min per IP, 10/min per session, 60 callbacks/min per IP, 1200 API calls/min per IP. */
+export const defaultRateLimits: RateLimits = {
+  connectPerIp: { max: 60, windowMs: 60_000 },
+  connectPerSession: { max: 10, windowMs: 60_000 },
+  callbackPerIp: { max: 60, windowMs: 60_000 },
+  apiPerIp: { max: 1200, windowMs: 60_000 },
+}
+
+/**
+ * The default limits with every `max` multiplied (RATE_LIMIT_MULTIPLIER), for end-to-end
+ * runs and load tests where all traffic comes from one loopback address.
+ *
+ * @param multiplier - a whole number of at least 1
+ */
+export function scaledRateLimits(multiplier: number): RateLimits {
+  const scale = (limit: RateLimit): RateLimit => ({ ...limit, max: limit.max * multiplier })
+  return {
+    connectPerIp: scale(defaultRateLimits.connectPerIp),
+    connectPerSession: scale(defaultRateLimits.connectPerSession),
+    callbackPerIp: scale(defaultRateLimits.callbackPerIp),
+    apiPerIp: scale(defaultRateLimits.apiPerIp),
+  }
+}
+
+/** Settings of {@link createApp} (the parts of the environment the app itself needs). */
+export interface AppConfig {
+  /** The SPA's origin (APP_ORIGIN); non-GET requests must carry it as `Origin`. */
+  appOrigin: string
+  /** 32-byte key for sealing tokens at rest (SESSION_ENCRYPTION_KEY). */
+  sessionEncryptionKey: Buffer
+  /** Exact origins allowed cross-origin with credentials; empty (default) = no CORS at all. */
+  corsOrigins?: string[]
+  /** Take the client IP from `X-Forwarded-For` (behind a reverse proxy). */
+  trustProxy?: boolean
+  session?: SessionPolicy
+  rateLimits?: Partial<RateLimits>
+  /** Largest request body in bytes (default 16 KiB). */
+  bodyLimitBytes?: number
+  /** Bank set used when a connect request names no bank (default `all`). */
+  defaultBankSet?: 'all' | 'api' | 'test'
+  /** Which well-known lists feed `GET /api/banks`. */
+  bankLists?: BankListSources
+  /** Bank list cache lifetime (default 1 hour). */
+  bankCacheTtlMs?: number
+}
+
+/** Everything the app depends on; `server.ts` builds the real ones, tests build their own. */
+export interface AppDeps {
+  moneyhub: MoneyhubClient
+  store: Store
+  logger: Logger
+  config: AppConfig
+  clock?: Clock
+  /** Where the Moneyhub user is bound (default: the BFF session). */
+  userBinding?: UserBinding
+  /** The socket peer address (the Node adapter's connection info); tests leave it out. */
+  peerAddress?: PeerAddress
+}
+
+/**
+ * Builds the BFF's Hono app: middleware in a fixed order (request id and logger → security
+ * headers → optional CORS → CSRF header on `/api` → same-origin and JSON content type on
+ * writes → body limit → rate limits → session), then the routes of ARCHITECTURE.md
+ * "BFF HTTP contract", and one error mapper.
+ *
+ * @param deps - see {@link AppDeps}
+ * @throws TypeError when the encryption key is not 32 bytes
+ */
+export function createApp(deps: AppDeps) {
+  const clock = deps.clock ?? systemClock
+  const config = deps.config
+  const policy = config.session ?? defaultSessionPolicy
+  const limits = { ...defaultRateLimits, ...config.rateLimits }
+  const sessions = createSessionManager({
+    store: deps.store,
+    sealer: createSealer(config.sessionEncryptionKey),
+    clock,
+    policy,
+  })
+  const services: Services = {
+    moneyhub: deps.moneyhub,
+    sessions,
+    flows: createFlowRecords(deps.store, clock),
+    transactions: createLoginTransactions(deps.store),
+    banks: createBankCatalog({
+      moneyhub: deps.moneyhub,
+      clock,
+      ...(config.bankCacheTtlMs === undefined ? {} : { ttlMs: config.bankCacheTtlMs }),
+      ...(config.bankLists === undefined ? {} : { sources: config.bankLists }),
+    }),
+    userBinding: deps.userBinding ?? sessionUserBinding,
+    clock,
+    defaultBankSet: config.defaultBankSet ?? 'all',
+  }
+  const corsOrigins = config.corsOrigins ?? []
+
+  const app = new Hono<AppEnv>()
+  app.onError(onError)
+  app.notFound(onNotFound)
+  app.use(
+    requestContext({
+      logger: deps.logger,
+      trustProxy: config.trustProxy ?? false,
+      peerAddress: deps.peerAddress ?? (() => undefined),
+    }),
+  )
+  app.use(securityHeaders({ hsts: config.appOrigin.startsWith('https://') }))
+  if (corsOrigins.length > 0) {
+    const allowed = new Set(corsOrigins)
+    app.use(
+      '/api/*',
+      cors({
+        // Exact allowlist only: never `*`, never a reflected or `null` origin (checklist C4).
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        credentials: true,
+        allowHeaders: ['Content-Type', 'X-CSRF'],
+        allowMethods: ['GET', 'POST', 'DELETE'],
+        maxAge: 600,
+      }),
+    )
+  }
+  app.use('/api/*', requireCsrfHeader())
+  app.use('/api/*', requireSameOrigin({ allowed: [config.appOrigin, ...corsOrigins] }))
+  app.use('/api/*', requireJsonContentType())
+  app.use('/api/*', limitBody(config.bodyLimitBytes))
+  app.use(
+    '/api/connect',
+    rateLimit({
+      name: 'connect',
+      perIp: limits.connectPerIp,
+      perSession: limits.connectPerSession,
+      clock,
+    }),
+  )
+  app.use('/api/callback', rateLimit({ name: 'callback', perIp: limits.callbackPerIp, clock }))
+  app.use('/api/*', rateLimit({ name: 'api', perIp: limits.apiPerIp, clock }))
+  app.use('/api/*', loadSession(sessions))
+
+  const routes = app
+    .route('/', sessionRoutes(services, policy))
+    .route('/', connectRoutes(services))
+    .route('/', callbackRoutes(services))
+    .route('/', flowRoutes(services))
+    .route('/', bankRoutes(services))
+    .route('/', dataRoutes(services))
+    .route('/', connectionRoutes(services))
+    .route('/', paymentRoutes())
+    .route('/', openApiRoutes())
+    .route('/', operationalRoutes(services, deps.store))
+  return routes
+}
+
+/** The typed contract of the BFF, for `hc<AppType>` in the kit (types only). */
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+
+import { EnvError, parseEnv } from './env'
+
+const KEY = '{"kty":"EC","crv":"P-256","x":"x","y":"y","d":"d"}'
+const base = {
+  MONEYHUB_CLIENT_ID: 'client-1',
+  MONEYHUB_PRIVATE_KEY: KEY,
+  APP_ORIGIN: 'https://app.example.com',
+}
+const noFile = (): string => {
+  throw new Error('no file')
+}
+
+function failure(source: Record<string, string | undefined>): EnvError {
+  try {
+    parseEnv(source, noFile)
+  } catch (error) {
+    if (error instanceof EnvError) return error
+    throw error
+  }
+  throw new Error('expected an EnvError')
+}
+
+describe('parseEnv', () => {
+  it('applies the documented defaults', () => {
+    const env = parseEnv(base, noFile)
+    expect(env.moneyhub).toMatchObject({
+      issuer: 'https://identity.moneyhub.co.uk/oidc',
+      apiUrl: 'https://api.moneyhub.co.uk/v3',
+      identityUrl: 'https://identity.moneyhub.co.uk',
+      redirectUri: 'https://app.example.com/api/callback',
+    })
+    expect(env).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      sessionStore: 'sqlite',
+      logLevel: 'info',
+      corsOrigins: [],
+    })
+    expect(env.sqlitePath).toBe('.data/bff.sqlite')
+  })
+
+  it('derives the identity host from the issuer', () => {
+    const env = parseEnv(
+      {
+        ...base,
+        MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc',
+        MONEYHUB_API_URL: 'http://127.0.0.1:8791/v3',
+      },
+      noFile,
+    )
+    expect(env.moneyhub.identityUrl).toBe('http://127.0.0.1:8790')
+  })
+
+  it.each([
+    ['MONEYHUB_CLIENT_ID', { ...base, MONEYHUB_CLIENT_ID: undefined }],
+    ['MONEYHUB_PRIVATE_KEY', { ...base, MONEYHUB_PRIVATE_KEY: undefined }],
+    ['MONEYHUB_PRIVATE_KEY', { ...base, MONEYHUB_PRIVATE_KEY: 'not a key' }],
+    ['APP_ORIGIN', { ...base, APP_ORIGIN: undefined }],
+    ['APP_ORIGIN', { ...base, APP_ORIGIN: 'https://app.example.com/path' }],
+    ['PORT', { ...base, PORT: '80a' }],
+    ['PORT', { ...base, PORT: '70000' }],
+    ['SESSION_STORE', { ...base, SESSION_STORE: 'mongo' }],
+    ['REDIS_URL', { ...base, SESSION_STORE: 'redis' }],
+    ['LOG_LEVEL', { ...base, LOG_LEVEL: 'loud' }],
+    ['SESSION_ENCRYPTION_KEY', { ...base, SESSION_ENCRYPTION_KEY: 'short' }],
+    ['MONEYHUB_ISSUER', { ...base, MONEYHUB_ISSUER: 'http://identity.example.com/oidc' }],
+    ['MONEYHUB_ISSUER', { ...base, MONEYHUB_ISSUER: 'not a url' }],
+    ['CORS_ORIGINS', { ...base, CORS_ORIGINS: '*' }],
+    ['MONEYHUB_ID_TOKEN_ALG', { ...base, MONEYHUB_ID_TOKEN_ALG: 'none' }],
+    ['RATE_LIMIT_MULTIPLIER', { ...base, RATE_LIMIT_MULTIPLIER: '0' }],
+    ['RATE_LIMIT_MULTIPLIER', { ...base, RATE_LIMIT_MULTIPLIER: '1.5' }],
+  ])('names %s when it is missing or malformed', (variable, source) => {
+    const error = failure(source)
+    expect(error.variable).toBe(variable)
+    expect(error.message.startsWith(`${variable}:`)).toBe(true)
+    expect(error.message).not.toContain('"d"')
+  })
+
+  it('accepts an http:// issuer only for loopback hosts outside production', () => {
+    const sim = { ...base, MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc' }
+    expect(parseEnv(sim, noFile).moneyhub.issuer).toBe('http://127.0.0.1:8790/oidc')
+    expect(
+      failure({ ...sim, NODE_ENV: 'production', SESSION_ENCRYPTION_KEY: 'a'.repeat(64) }).variable,
+    ).toBe('MONEYHUB_ISSUER')
+  })
+
+  it('requires SESSION_ENCRYPTION_KEY in production and refuses the memory store there', () => {
+    const prod = { ...base, NODE_ENV: 'production' }
+    expect(failure(prod).variable).toBe('SESSION_ENCRYPTION_KEY')
+    expect(
+      failure({ ...prod, SESSION_ENCRYPTION_KEY: 'a'.repeat(64), SESSION_STORE: 'memory' })
+        .variable,
+    ).toBe('SESSION_STORE')
+  })
+
+  it('reads the key from MONEYHUB_PRIVATE_KEY_FILE, and refuses both forms at once', () => {
+    const env = parseEnv(
+      { ...base, MONEYHUB_PRIVATE_KEY: undefined, MONEYHUB_PRIVATE_KEY_FILE: '/k.pem' },
+      () => '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n',
+    )
+    expect(env.moneyhub.privateKey.startsWith('-----BEGIN PRIVATE KEY-----')).toBe(true)
+    expect(failure({ ...base, MONEYHUB_PRIVATE_KEY_FILE: '/k.pem' }).variable).toBe(
+      'MONEYHUB_PRIVATE_KEY',
+    )
+    expect(
+      failure({ ...base, MONEYHUB_PRIVATE_KEY: undefined, MONEYHUB_PRIVATE_KEY_FILE: '/nope' })
+        .variable,
+    ).toBe('MONEYHUB_PRIVATE_KEY_FILE')
+  })
+
+  it('parses a hex or base64url 32-byte session key', () => {
+    expect(
+      parseEnv({ ...base, SESSION_ENCRYPTION_KEY: 'ab'.repeat(32) }, noFile).sessionEncryptionKey
+        ?.length,
+    ).toBe(32)
+    const b64 = Buffer.alloc(32, 7).toString('base64url')
+    expect(
+      parseEnv({ ...base, SESSION_ENCRYPTION_KEY: b64 }, noFile).sessionEncryptionKey?.length,
+    ).toBe(32)
+  })
+
+  it('takes an exact CORS allowlist', () => {
+    const env = parseEnv(
+      { ...base, CORS_ORIGINS: 'https://a.example, https://b.example:8443' },
+      noFile,
+    )
+    expect(env.corsOrigins).toEqual(['https://a.example', 'https://b.example:8443'])
+  })
+})

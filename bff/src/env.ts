@@ -1,0 +1,281 @@
+import { z } from 'zod'
+
+/**
+ * Configuration of the BFF, parsed once from the environment at boot.
+ * See ARCHITECTURE.md "Configuration" and `bff/.env.example`.
+ */
+export interface BffEnv {
+  nodeEnv: 'development' | 'test' | 'production'
+  moneyhub: {
+    issuer: string
+    apiUrl: string
+    identityUrl: string
+    clientId: string
+    /** Raw JWK (JSON) or PEM text; parsed by `loadClientKeys`. Never logged. */
+    privateKey: string
+    redirectUri: string
+    /** The registered `id_token_signed_response_alg` (default RS256, Moneyhub's default). */
+    idTokenAlg: 'RS256' | 'PS256' | 'ES256'
+  }
+  appOrigin: string
+  host: string
+  port: number
+  sessionStore: 'sqlite' | 'memory' | 'redis'
+  sqlitePath: string
+  redisUrl: string | undefined
+  /** 32 raw bytes, or undefined outside production (the server then generates a dev key). */
+  sessionEncryptionKey: Buffer | undefined
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** Exact origins allowed cross-origin; empty means no CORS at all (the default). */
+  corsOrigins: string[]
+  /** Trust `X-Forwarded-For` from a reverse proxy for the client IP used by rate limits. */
+  trustProxy: boolean
+  /** Multiplies every rate limit (RATE_LIMIT_MULTIPLIER, default 1), e.g. for e2e runs. */
+  rateLimitMultiplier: number
+}
+
+/** Thrown by {@link parseEnv}; `variable` names the offending environment variable. */
+export class EnvError extends Error {
+  readonly variable: string
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`)
+    this.name = 'EnvError'
+    this.variable = variable
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
+
+function isLoopback(url: URL): boolean {
+  return LOOPBACK.has(url.hostname)
+}
+
+type Source = Readonly<Record<string, string | undefined>>
+
+function read(source: Source, name: string): string | undefined {
+  const value = source[name]
+  if (value === undefined) return undefined
+  const trimmed = value.trim()
+  return trimmed === '' ? undefined : trimmed
+}
+
+function required(source: Source, name: string): string {
+  const value = read(source, name)
+  if (value === undefined) throw new EnvError(name, 'is required but missing')
+  return value
+}
+
+function httpUrl(name: string, value: string, production: boolean): URL {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new EnvError(name, 'is not a valid absolute URL')
+  }
+  if (url.protocol === 'https:') return url
+  if (url.protocol === 'http:') {
+    // Plain HTTP is only for the local simulator: loopback hosts and never in production.
+    if (production) throw new EnvError(name, 'must use https:// in production')
+    if (!isLoopback(url)) throw new EnvError(name, 'may use http:// only for a loopback host')
+    return url
+  }
+  throw new EnvError(name, 'must be an http(s) URL')
+}
+
+function originOf(name: string, value: string, production: boolean): string {
+  const url = httpUrl(name, value, production)
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+    throw new EnvError(name, 'must be an origin (scheme://host[:port]) with no path')
+  }
+  return url.origin
+}
+
+const levelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+const storeSchema = z.enum(['sqlite', 'memory', 'redis'])
+const nodeEnvSchema = z.enum(['development', 'test', 'production'])
+const idTokenAlgSchema = z.enum(['RS256', 'PS256', 'ES256'])
+
+function enumValue<T extends string>(
+  name: string,
+  schema: z.ZodType<T>,
+  value: string | undefined,
+  fallback: T,
+): T {
+  if (value === undefined) return fallback
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw new EnvError(name, `has an unsupported value "${value.slice(0, 40)}"`)
+  return parsed.data
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 8787
+  if (!/^\d{1,5}$/.test(value)) throw new EnvError('PORT', 'must be an integer 0..65535')
+  const port = Number(value)
+  if (port > 65535) throw new EnvError('PORT', 'must be an integer 0..65535')
+  return port
+}
+
+function parseKey(value: string | undefined, production: boolean): Buffer | undefined {
+  if (value === undefined) {
+    if (production) throw new EnvError('SESSION_ENCRYPTION_KEY', 'is required in production')
+    return undefined
+  }
+  const key = /^[0-9a-f]{64}$/i.test(value)
+    ? Buffer.from(value, 'hex')
+    : Buffer.from(value, 'base64url')
+  if (key.length !== 32) {
+    throw new EnvError(
+      'SESSION_ENCRYPTION_KEY',
+      'must be 32 bytes, as 64 hex or 43 base64url characters',
+    )
+  }
+  return key
+}
+
+/**
+ * Parses the BFF configuration from an environment-like record. Pure: reads only `source`
+ * (and the key file named by MONEYHUB_PRIVATE_KEY_FILE through `readFile`).
+ *
+ * @param source - usually `process.env`
+ * @param readFile - reads MONEYHUB_PRIVATE_KEY_FILE; injected so tests need no files
+ * @throws EnvError naming the first missing or malformed variable
+ * @see ARCHITECTURE.md "Configuration"
+ */
+export function parseEnv(source: Source, readFile: (path: string) => string): BffEnv {
+  const nodeEnv = enumValue('NODE_ENV', nodeEnvSchema, read(source, 'NODE_ENV'), 'development')
+  const production = nodeEnv === 'production'
+
+  const issuerUrl = httpUrl(
+    'MONEYHUB_ISSUER',
+    read(source, 'MONEYHUB_ISSUER') ?? 'https://identity.moneyhub.co.uk/oidc',
+    production,
+  )
+  const issuer = issuerUrl.href.replace(/\/$/, '')
+  const apiUrl = httpUrl(
+    'MONEYHUB_API_URL',
+    read(source, 'MONEYHUB_API_URL') ?? 'https://api.moneyhub.co.uk/v3',
+    production,
+  ).href.replace(/\/$/, '')
+  // The identity REST host (users, connections) is the issuer's origin unless given.
+  const identityRaw = read(source, 'MONEYHUB_IDENTITY_URL')
+  const identityUrl =
+    identityRaw === undefined
+      ? issuerUrl.origin
+      : httpUrl('MONEYHUB_IDENTITY_URL', identityRaw, production).href.replace(/\/$/, '')
+
+  const clientId = required(source, 'MONEYHUB_CLIENT_ID')
+  if (!/^[\w.:-]{1,200}$/.test(clientId)) {
+    throw new EnvError('MONEYHUB_CLIENT_ID', 'has unexpected characters')
+  }
+
+  const inlineKey = read(source, 'MONEYHUB_PRIVATE_KEY')
+  const keyFile = read(source, 'MONEYHUB_PRIVATE_KEY_FILE')
+  let privateKey: string
+  if (inlineKey !== undefined && keyFile !== undefined) {
+    throw new EnvError(
+      'MONEYHUB_PRIVATE_KEY',
+      'set either it or MONEYHUB_PRIVATE_KEY_FILE, not both',
+    )
+  } else if (inlineKey !== undefined) {
+    privateKey = inlineKey
+  } else if (keyFile !== undefined) {
+    try {
+      privateKey = readFile(keyFile).trim()
+    } catch {
+      throw new EnvError('MONEYHUB_PRIVATE_KEY_FILE', 'cannot be read')
+    }
+  } else {
+    throw new EnvError('MONEYHUB_PRIVATE_KEY', 'is required (or MONEYHUB_PRIVATE_KEY_FILE)')
+  }
+  const keyName = inlineKey !== undefined ? 'MONEYHUB_PRIVATE_KEY' : 'MONEYHUB_PRIVATE_KEY_FILE'
+  if (!privateKey.startsWith('{') && !privateKey.startsWith('-----BEGIN')) {
+    throw new EnvError(keyName, 'must be a JWK (JSON) or a PEM private key')
+  }
+
+  const appOrigin = originOf('APP_ORIGIN', required(source, 'APP_ORIGIN'), production)
+  const redirectRaw = read(source, 'MONEYHUB_REDIRECT_URI') ?? `${appOrigin}/api/callback`
+  const redirectUri = httpUrl('MONEYHUB_REDIRECT_URI', redirectRaw, production).href
+
+  const sessionStore = enumValue(
+    'SESSION_STORE',
+    storeSchema,
+    read(source, 'SESSION_STORE'),
+    'sqlite',
+  )
+  const redisUrl = read(source, 'REDIS_URL')
+  if (sessionStore === 'redis') {
+    if (redisUrl === undefined)
+      throw new EnvError('REDIS_URL', 'is required when SESSION_STORE=redis')
+    if (!/^rediss?:\/\//.test(redisUrl))
+      throw new EnvError('REDIS_URL', 'must be a redis:// or rediss:// URL')
+  }
+  if (production && sessionStore === 'memory') {
+    throw new EnvError('SESSION_STORE', 'memory is for tests only, not production')
+  }
+
+  const corsOrigins = (read(source, 'CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => {
+      if (s === '*' || s === 'null') throw new EnvError('CORS_ORIGINS', 'must list exact origins')
+      return originOf('CORS_ORIGINS', s, production)
+    })
+
+  const trustRaw = read(source, 'TRUST_PROXY') ?? 'false'
+  if (trustRaw !== 'true' && trustRaw !== 'false') {
+    throw new EnvError('TRUST_PROXY', 'must be true or false')
+  }
+
+  const multiplierRaw = read(source, 'RATE_LIMIT_MULTIPLIER') ?? '1'
+  if (!/^\d{1,4}$/.test(multiplierRaw) || Number(multiplierRaw) < 1) {
+    throw new EnvError('RATE_LIMIT_MULTIPLIER', 'must be a whole number from 1 to 9999')
+  }
+
+  return {
+    nodeEnv,
+    moneyhub: {
+      issuer,
+      apiUrl,
+      identityUrl,
+      clientId,
+      privateKey,
+      redirectUri,
+      idTokenAlg: enumValue(
+        'MONEYHUB_ID_TOKEN_ALG',
+        idTokenAlgSchema,
+        read(source, 'MONEYHUB_ID_TOKEN_ALG'),
+        'RS256',
+      ),
+    },
+    appOrigin,
+    host: read(source, 'HOST') ?? '127.0.0.1',
+    port: parsePort(read(source, 'PORT')),
+    sessionStore,
+    sqlitePath: read(source, 'SQLITE_PATH') ?? '.data/bff.sqlite',
+    redisUrl,
+    sessionEncryptionKey: parseKey(read(source, 'SESSION_ENCRYPTION_KEY'), production),
+    logLevel: enumValue('LOG_LEVEL', levelSchema, read(source, 'LOG_LEVEL'), 'info'),
+    corsOrigins,
+    trustProxy: trustRaw === 'true',
+    rateLimitMultiplier: Number(multiplierRaw),
+  }
+}
+
+/**
+ * Reads `process.env` once (the only place in the BFF that does) and stops the process with
+ * one clear line naming the variable when the configuration is missing or malformed.
+ *
+ * @param readFile - reads MONEYHUB_PRIVATE_KEY_FILE
+ */
+export function loadEnv(readFile: (path: string) => string): BffEnv {
+  try {
+    return parseEnv(process.env, readFile)
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`mhkit-bff: invalid configuration: ${error.message}\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+
+import { AppError } from '../errors'
+import { toAccount } from './account'
+import { toConnection } from './connection'
+import { toTransaction } from './transaction'
+
+const CONNECTION = '1ffe704d39629a929c8e293880fb449a:0f1aa7c1-6379-483a-bfd8-ae0a208fb635'
+
+describe('toAccount', () => {
+  it('keeps minor units and masks the account number to its last four digits', () => {
+    const account = toAccount(
+      {
+        id: 'acc-1',
+        accountName: 'Current',
+        currency: 'GBP',
+        type: 'cash:current',
+        accountType: 'personal',
+        balance: { date: '2024-05-01T12:00:00Z', amount: { value: -1234, currency: 'GBP' } },
+        providerName: 'Mock Bank',
+        connectionId: CONNECTION,
+        details: { sortCode: '12-34-56', accountNumber: '12345678' },
+      },
+      '2024-05-02',
+    )
+    expect(account).toMatchObject({
+      balance: { amount: { value: -1234, currency: 'GBP' }, date: '2024-05-01' },
+      details: { sortCode: '123456', accountNumberLast4: '5678' },
+    })
+    expect(JSON.stringify(account)).not.toContain('12345678')
+  })
+
+  it('answers invalid_upstream_response for an account it cannot express', () => {
+    expect(() => toAccount({ id: '../x', connectionId: CONNECTION }, '2024-05-02')).toThrow(
+      AppError,
+    )
+  })
+})
+
+describe('toTransaction', () => {
+  it('maps date, description, category and status', () => {
+    expect(
+      toTransaction({
+        id: 't-1',
+        accountId: 'acc-1',
+        amount: { value: -500 },
+        date: '2024-05-01T12:00:00Z',
+        longDescription: 'COFFEE',
+        categoryId: 'std:4b0255f0-0309-4509-9e05-4b4e386f9b0d',
+        status: 'pending',
+      }),
+    ).toEqual({
+      id: 't-1',
+      accountId: 'acc-1',
+      amount: { value: -500, currency: 'GBP' },
+      date: '2024-05-01',
+      description: 'COFFEE',
+      category: { id: 'std:4b0255f0-0309-4509-9e05-4b4e386f9b0d' },
+      status: 'pending',
+    })
+  })
+})
+
+describe('toConnection', () => {
+  const now = new Date('2024-05-01T00:00:00Z')
+  it('derives expiring when consent ends within 7 days', () => {
+    const c = toConnection(
+      {
+        id: CONNECTION,
+        name: 'Mock',
+        type: 'test',
+        connectedOn: '2024-01-01T00:00:00Z',
+        expiresAt: '2024-05-05T00:00:00Z',
+        status: 'ok',
+        accountIds: ['a'],
+      },
+      now,
+    )
+    expect(c).toMatchObject({
+      status: 'expiring',
+      bankId: '1ffe704d39629a929c8e293880fb449a',
+      consentExpiresAt: '2024-05-05T00:00:00.000Z',
+    })
+  })
+
+  it('derives expired from extendedStatus and error from a failed sync', () => {
+    expect(
+      toConnection({ id: CONNECTION, extendedStatus: 'expired', status: 'ok' }, now).status,
+    ).toBe('expired')
+    expect(
+      toConnection({ id: CONNECTION, status: 'error', error: 'mfa_required' }, now),
+    ).toMatchObject({
+      status: 'error',
+      error: 'mfa_required',
+    })
+  })
+})

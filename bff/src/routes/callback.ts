@@ -1,0 +1,260 @@
+import { returnToWithParam, type ErrorCode, type FlowResult } from '@mhkit/shared'
+import { Hono, type Context } from 'hono'
+
+import type { AppEnv } from '../context'
+import { AppError, toAppError } from '../errors'
+import type { FlowRecord } from '../flows/flow-records'
+import type { LoginTransaction } from '../flows/login-transactions'
+import { MoneyhubError, type ExchangeCodeResult } from '../moneyhub'
+import { readTxCookie, writeSessionCookie } from '../session/cookies'
+import { hashId, safeEqual } from '../session/ids'
+import type { OneTimeGrant, SessionData } from '../session/sessions'
+import type { Services } from '../services'
+
+// Parameters an authorisation response may carry (protocol §8); anything else is refused.
+const ALLOWED_PARAMS = new Set([
+  'code',
+  'state',
+  'iss',
+  'error',
+  'error_description',
+  'error_uri',
+  'session_state',
+])
+const MAX_PARAM_LENGTH = 2048
+
+/**
+ * Checks the callback's query before anything else (checklist I5): only known names, each at
+ * most once, bounded length, and a `state`.
+ *
+ * @throws AppError `invalid_request` | `state_mismatch`
+ */
+function callbackParams(c: Context<AppEnv>): {
+  params: URLSearchParams
+  state: string | undefined
+} {
+  const params = new URL(c.req.url).searchParams
+  const seen = new Set<string>()
+  for (const [name, value] of params) {
+    if (!ALLOWED_PARAMS.has(name) || seen.has(name) || value.length > MAX_PARAM_LENGTH) {
+      throw new AppError('invalid_request', { reason: 'callback_params' })
+    }
+    seen.add(name)
+  }
+  const state = params.get('state')
+  if (state === null) {
+    // Only an error response may lack state: the identity service could not read the request
+    // (e.g. an expired request_uri), so it cannot know the state either.
+    if (params.has('error')) return { params, state: undefined }
+    throw new AppError('state_mismatch', { reason: 'state_missing' })
+  }
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(state)) {
+    throw new AppError('state_mismatch', { reason: 'state_malformed' })
+  }
+  return { params, state }
+}
+
+function failureCode(error: unknown): ErrorCode {
+  if (error instanceof MoneyhubError) {
+    // An authorisation error whose request_uri lapsed before the user finished is an expiry.
+    if (error.error === 'invalid_request_uri' || error.error === 'expired_token')
+      return 'flow_expired'
+    if (error.code === 'authorization_error') {
+      return error.error === 'access_denied' ? 'access_denied' : 'upstream_error'
+    }
+  }
+  return toAppError(error).code
+}
+
+function statelessErrorCode(error: string | null): ErrorCode {
+  if (error === 'invalid_request_uri' || error === 'expired_token') return 'flow_expired'
+  return error === 'access_denied' ? 'access_denied' : 'upstream_error'
+}
+
+/**
+ * An error callback without `state`: it can only end the latest flow this browser started
+ * (found through the login-transaction cookie), never exchange anything.
+ */
+async function statelessFailure(
+  c: Context<AppEnv>,
+  s: Services,
+  params: URLSearchParams,
+): Promise<Response> {
+  const browser = readTxCookie(c)
+  const latest = browser === undefined ? undefined : await s.flows.latestForBrowser(hashId(browser))
+  const error = params.get('error')
+  c.var.log.warn(
+    { event: 'security', reason: 'callback_without_state', error: error?.slice(0, 40) },
+    'login failure',
+  )
+  if (latest === undefined) throw new AppError('state_mismatch', { reason: 'state_missing' })
+  const flow =
+    latest.status === 'pending'
+      ? ((await s.flows.fail(latest.flowId, statelessErrorCode(error))) ?? latest)
+      : latest
+  return redirectToApp(c, flow)
+}
+
+function redirectToApp(c: Context<AppEnv>, flow: FlowRecord): Response {
+  return c.redirect(returnToWithParam(flow.returnTo, 'flow', flow.flowId), 303)
+}
+
+/**
+ * Builds the new session after a successful code exchange: a fresh id (checklist S4) that
+ * carries over the starting session's connections and one-time grants when it was the same
+ * user, and destroys the starting session.
+ */
+async function startSession(
+  c: Context<AppEnv>,
+  s: Services,
+  tx: LoginTransaction,
+  exchanged: ExchangeCodeResult,
+): Promise<void> {
+  let previous: SessionData | undefined
+  if (tx.sessionHash !== undefined) {
+    previous = await s.sessions.loadByHash(tx.sessionHash)
+    await s.sessions.destroyByHash(tx.sessionHash)
+  }
+  const sameUser =
+    previous !== undefined && (previous.sub === undefined || previous.sub === exchanged.sub)
+  const connectionIds = new Set(sameUser ? (previous?.connectionIds ?? []) : [])
+  if (exchanged.connectionId !== undefined) connectionIds.add(exchanged.connectionId)
+
+  const session = await s.sessions.create({ connectionIds: [...connectionIds] })
+  const oneTime: OneTimeGrant[] = []
+  if (sameUser && previous !== undefined && tx.sessionHash !== undefined) {
+    const oldContext = tx.sessionHash
+    for (const grant of previous.oneTime) {
+      if (grant.expiresAt <= s.clock.now()) continue
+      // Re-seal for the new session id: sealed values are bound to their session.
+      const reseal = (sealed: string) =>
+        s.sessions.seal(session, s.sessions.openWith(oldContext, sealed))
+      oneTime.push({
+        connectionId: grant.connectionId,
+        accessToken: reseal(grant.accessToken),
+        ...(grant.refreshToken === undefined ? {} : { refreshToken: reseal(grant.refreshToken) }),
+        expiresAt: grant.expiresAt,
+      })
+    }
+  }
+  const { tokens } = exchanged
+  if (tx.oneTime && exchanged.connectionId !== undefined) {
+    // One-time access: the code-exchange tokens are the only way to read this consent's data,
+    // so they stay server-side, sealed, for the consent's life.
+    oneTime.push({
+      connectionId: exchanged.connectionId,
+      accessToken: s.sessions.seal(session, tokens.accessToken),
+      ...(tokens.refreshToken === undefined
+        ? {}
+        : { refreshToken: s.sessions.seal(session, tokens.refreshToken) }),
+      expiresAt: tokens.expiresAt,
+    })
+  }
+  session.data.oneTime = oneTime
+  if (tokens.refreshToken !== undefined && !tx.oneTime) {
+    session.data.refreshToken = s.sessions.seal(session, tokens.refreshToken)
+  } else if (sameUser && previous?.refreshToken !== undefined && tx.sessionHash !== undefined) {
+    session.data.refreshToken = s.sessions.seal(
+      session,
+      s.sessions.openWith(tx.sessionHash, previous.refreshToken),
+    )
+  }
+  c.set('session', session)
+  await s.userBinding.set(c, exchanged.sub)
+  await s.sessions.save(session)
+  writeSessionCookie(c, session.id)
+}
+
+async function complete(
+  c: Context<AppEnv>,
+  s: Services,
+  tx: LoginTransaction,
+  params: URLSearchParams,
+  state: string,
+) {
+  const log = c.var.log
+  const browser = readTxCookie(c)
+  if (browser === undefined || !safeEqual(hashId(browser), tx.browserHash)) {
+    // The callback reached a browser other than the one that started the flow (login CSRF or
+    // a forwarded link): the code is never exchanged.
+    log.warn(
+      { event: 'security', reason: 'browser_binding_mismatch', flowId: tx.flowId },
+      'login failure',
+    )
+    return s.flows.fail(tx.flowId, 'state_mismatch')
+  }
+  try {
+    const exchanged = await s.moneyhub.exchangeCode({
+      callbackParams: params,
+      expectedState: state,
+      expectedNonce: tx.nonce,
+      codeVerifier: s.sessions.openWith(`tx:${state}`, tx.codeVerifier),
+      ...(tx.sub === undefined ? {} : { sub: tx.sub }),
+      expectedClaims: {
+        ...(tx.sub === undefined ? {} : { sub: tx.sub }),
+        connectionId: true,
+      },
+    })
+    if (tx.connectionId !== undefined && exchanged.connectionId !== tx.connectionId) {
+      throw new AppError('invalid_id_token', { reason: 'connection_mismatch' })
+    }
+    await startSession(c, s, tx, exchanged)
+    const result: FlowResult =
+      exchanged.connectionId === undefined ? {} : { connectionId: exchanged.connectionId }
+    log.info(
+      { event: 'security', reason: 'login_success', kind: tx.kind, flowId: tx.flowId },
+      'login success',
+    )
+    return s.flows.succeed(tx.flowId, result)
+  } catch (error) {
+    const code = failureCode(error)
+    const reason =
+      error instanceof AppError
+        ? (error.reason ?? error.code)
+        : error instanceof MoneyhubError
+          ? error.code
+          : 'unexpected'
+    if (code === 'internal_error') log.error({ err: error }, 'callback failed')
+    log.warn({ event: 'security', reason, code, kind: tx.kind, flowId: tx.flowId }, 'login failure')
+    return s.flows.fail(tx.flowId, code)
+  }
+}
+
+/**
+ * `GET /api/callback`: the registered `redirect_uri`. Takes the login transaction once,
+ * atomically; the winner checks the browser binding and exchanges the code (iss → state →
+ * error → code, in the Moneyhub client), records the user and connection on a fresh session
+ * and stores the flow outcome. A replay, reload or second tab finds the transaction gone and
+ * gets the stored outcome instead — never a second exchange. Answers 303 to
+ * `<returnTo>?flow=<flowId>`.
+ *
+ * Errors (400, before any upstream call): `invalid_request` (unknown, repeated or oversized
+ * parameters), `state_mismatch` (no or unknown state).
+ */
+export function callbackRoutes(s: Services) {
+  return new Hono<AppEnv>().get('/api/callback', async (c) => {
+    const { params, state } = callbackParams(c)
+    if (state === undefined) return statelessFailure(c, s, params)
+    const tx = await s.transactions.take(state)
+    if (tx !== undefined) {
+      const flow = await complete(c, s, tx, params, state)
+      if (flow === undefined) throw new AppError('flow_not_found')
+      return redirectToApp(c, flow)
+    }
+    let flow = await s.flows.byState(state)
+    if (flow === undefined) {
+      c.var.log.warn({ event: 'security', reason: 'state_unknown' }, 'login failure')
+      throw new AppError('state_mismatch')
+    }
+    if (flow.status === 'pending' && s.clock.now() >= flow.txExpiresAt) {
+      // The 10-minute transaction lapsed before the user came back.
+      flow = (await s.flows.fail(flow.flowId, 'flow_expired')) ?? flow
+      c.var.log.warn(
+        { event: 'security', reason: 'flow_expired', flowId: flow.flowId },
+        'login failure',
+      )
+    }
+    // Otherwise: a replay or a concurrent second callback; the first one's outcome stands.
+    return redirectToApp(c, flow)
+  })
+}

@@ -1,0 +1,39 @@
+import { flowParamsSchema, type FlowResponse } from '@mhkit/shared'
+import { Hono } from 'hono'
+
+import type { AppEnv } from '../context'
+import { AppError } from '../errors'
+import { validate } from '../internal/validate'
+import type { Services } from '../services'
+
+/**
+ * `GET /api/flows/:flowId`: the stored outcome of a connect (later: payment) flow, readable
+ * for an hour so a reload of the return page shows it again. The flow id is 128 random bits
+ * and names nothing secret.
+ *
+ * Errors: `invalid_request` (id pattern), `flow_not_found`.
+ */
+export function flowRoutes(s: Services) {
+  return new Hono<AppEnv>().get(
+    '/api/flows/:flowId',
+    validate('param', flowParamsSchema),
+    async (c) => {
+      const { flowId } = c.req.valid('param')
+      const flow = await s.flows.get(flowId)
+      if (flow === undefined) throw new AppError('flow_not_found')
+      const expired = flow.status === 'pending' && s.clock.now() >= flow.txExpiresAt
+      const settled = expired ? ((await s.flows.fail(flowId, 'flow_expired')) ?? flow) : flow
+      const body: FlowResponse = {
+        flowId: settled.flowId,
+        status: settled.status,
+        kind: settled.kind,
+        returnTo: settled.returnTo,
+        ...(settled.status === 'succeeded' ? { result: settled.result ?? {} } : {}),
+        ...(settled.status === 'failed' && settled.error !== undefined
+          ? { error: settled.error }
+          : {}),
+      }
+      return c.json(body, 200)
+    },
+  )
+}

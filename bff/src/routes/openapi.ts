@@ -1,0 +1,165 @@
+import {
+  accountListResponseSchema,
+  accountResponseSchema,
+  bankListQuerySchema,
+  bankListResponseSchema,
+  connectionListResponseSchema,
+  connectRequestSchema,
+  connectResponseSchema,
+  errorBodySchema,
+  flowResponseSchema,
+  logoutRequestSchema,
+  logoutResponseSchema,
+  sessionResponseSchema,
+  transactionPageSchema,
+  transactionsQuerySchema,
+} from '@mhkit/shared'
+import { Hono } from 'hono'
+import { z } from 'zod'
+
+import type { AppEnv } from '../context'
+
+type Schema = z.ZodType
+
+function json(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' })
+}
+
+function queryParameters(schema: Schema): unknown[] {
+  const doc = json(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] }
+  return Object.entries(doc.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: doc.required?.includes(name) ?? false,
+    schema: s,
+  }))
+}
+
+function pathParameter(name: string) {
+  return { name, in: 'path', required: true, schema: { type: 'string' } }
+}
+
+const csrfHeader = { name: 'X-CSRF', in: 'header', required: true, schema: { const: '1' } }
+
+function op(options: {
+  summary: string
+  ok?: Schema
+  okStatus?: string
+  body?: Schema
+  parameters?: unknown[]
+  csrf?: boolean
+}) {
+  const responses: Record<string, unknown> = {
+    default: {
+      description: 'Error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+    },
+  }
+  responses[options.okStatus ?? '200'] =
+    options.ok === undefined
+      ? { description: 'No content' }
+      : {
+          description: 'OK',
+          content: { 'application/json': { schema: json(options.ok, 'output') } },
+        }
+  return {
+    summary: options.summary,
+    parameters: [...(options.csrf === false ? [] : [csrfHeader]), ...(options.parameters ?? [])],
+    ...(options.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(options.body, 'input') } },
+          },
+        }),
+    responses,
+  }
+}
+
+/**
+ * Builds the OpenAPI 3.1 document of the `/api` routes from the same shared zod schemas the
+ * routes validate with (`z.toJSONSchema`), so the document cannot drift from the code.
+ */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Moneyhub Connect Kit BFF', version: '0.1.0' },
+    components: { schemas: { ErrorBody: json(errorBodySchema, 'output') } },
+    paths: {
+      '/api/session': {
+        get: op({ summary: 'The session, never a token', ok: sessionResponseSchema }),
+      },
+      '/api/connect': {
+        post: op({
+          summary: 'Start a connect flow',
+          body: connectRequestSchema,
+          ok: connectResponseSchema,
+        }),
+      },
+      '/api/callback': {
+        get: {
+          summary: 'OAuth redirect_uri; 303 to <returnTo>?flow=<flowId>',
+          responses: { '303': { description: 'Back to the app' } },
+        },
+      },
+      '/api/flows/{flowId}': {
+        get: op({
+          summary: 'Outcome of a flow',
+          ok: flowResponseSchema,
+          parameters: [pathParameter('flowId')],
+        }),
+      },
+      '/api/banks': {
+        get: op({
+          summary: 'Banks to pick from',
+          ok: bankListResponseSchema,
+          parameters: queryParameters(bankListQuerySchema),
+        }),
+      },
+      '/api/accounts': {
+        get: op({ summary: 'The user’s accounts', ok: accountListResponseSchema }),
+      },
+      '/api/accounts/{id}': {
+        get: op({
+          summary: 'One account',
+          ok: accountResponseSchema,
+          parameters: [pathParameter('id')],
+        }),
+      },
+      '/api/transactions': {
+        get: op({
+          summary: 'A page of transactions',
+          ok: transactionPageSchema,
+          parameters: queryParameters(transactionsQuerySchema),
+        }),
+      },
+      '/api/connections': {
+        get: op({ summary: 'Bank connections', ok: connectionListResponseSchema }),
+      },
+      '/api/connections/{id}': {
+        delete: op({
+          summary: 'Delete a connection',
+          okStatus: '204',
+          parameters: [pathParameter('id')],
+        }),
+      },
+      '/api/logout': {
+        post: op({
+          summary: 'End the session',
+          body: logoutRequestSchema,
+          ok: logoutResponseSchema,
+        }),
+      },
+    },
+  }
+}
+
+/** `GET /api/openapi.json`: the document above, built once. */
+export function openApiRoutes() {
+  let document: Record<string, unknown> | undefined
+  return new Hono<AppEnv>().get('/api/openapi.json', (c) => {
+    document ??= buildOpenApiDocument()
+    return c.json(document, 200)
+  })
+}

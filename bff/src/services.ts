@@ -1,0 +1,20 @@
+import type { BankCatalog } from './banks/bank-catalog'
+import type { Clock } from './clock'
+import type { FlowRecords } from './flows/flow-records'
+import type { LoginTransactions } from './flows/login-transactions'
+import type { MoneyhubClient } from './moneyhub'
+import type { SessionManager } from './session/sessions'
+import type { UserBinding } from './user-binding'
+
+/** What the route factories share; built once by `createApp`. */
+export interface Services {
+  moneyhub: MoneyhubClient
+  sessions: SessionManager
+  flows: FlowRecords
+  transactions: LoginTransactions
+  banks: BankCatalog
+  userBinding: UserBinding
+  clock: Clock
+  /** Bank set used when a connect request names no bank (`id:<set>` scope). */
+  defaultBankSet: 'all' | 'api' | 'test'
+}

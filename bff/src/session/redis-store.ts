@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto'
+
+import { Redis } from 'ioredis'
+
+import type { Store, StoreLock } from './store'
+
+// Deletes the lock only if it still holds our owner token (never someone else's lock).
+const RELEASE_SCRIPT =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+
+/**
+ * A {@link Store} on Redis, for several BFF instances behind a load balancer. TTLs are kept
+ * by Redis itself (its clock, not an injected one); `take` is `GETDEL` and locks are
+ * `SET NX PX` with an owner token, so both are atomic across instances.
+ *
+ * @param options.url - redis:// or rediss:// URL (REDIS_URL)
+ * @param options.prefix - key prefix, so one Redis can serve several apps (default `mhkit:`)
+ */
+export function createRedisStore(options: { url: string; prefix?: string }): Store {
+  const prefix = options.prefix ?? 'mhkit:'
+  const redis = new Redis(options.url, {
+    lazyConnect: false,
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+    connectTimeout: 5000,
+  })
+  // Connection errors surface on the commands that fail; without a listener ioredis would
+  // also print them as unhandled 'error' events.
+  redis.on('error', () => undefined)
+  const k = (key: string): string => prefix + key
+
+  return {
+    async get(key) {
+      return (await redis.get(k(key))) ?? undefined
+    },
+    async set(key, value, ttlMs) {
+      await redis.set(k(key), value, 'PX', Math.max(1, Math.ceil(ttlMs)))
+    },
+    async add(key, value, ttlMs) {
+      const ok = await redis.set(k(key), value, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
+      return ok === 'OK'
+    },
+    async delete(key) {
+      await redis.del(k(key))
+    },
+    async take(key) {
+      return (await redis.getdel(k(key))) ?? undefined
+    },
+    async lock(key, ttlMs) {
+      const lockKey = k(`lock:${key}`)
+      const owner = randomBytes(16).toString('base64url')
+      const ok = await redis.set(lockKey, owner, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
+      if (ok !== 'OK') return undefined
+      const held: StoreLock = {
+        async release() {
+          await redis.eval(RELEASE_SCRIPT, 1, lockKey, owner)
+        },
+      }
+      return held
+    },
+    async close() {
+      await redis.quit().catch(() => redis.disconnect())
+    },
+  }
+}

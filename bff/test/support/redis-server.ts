@@ -1,0 +1,66 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { createServer, createConnection } from 'node:net'
+
+/** A throwaway redis-server on a free loopback port, for the Redis store tests. */
+export interface TestRedis {
+  url: string
+  port: number
+  stop(): Promise<void>
+}
+
+/** Whether a `redis-server` binary is on PATH. */
+export function hasRedisServer(): boolean {
+  const r = spawnSync('redis-server', ['--version'], { stdio: 'ignore' })
+  return r.status === 0
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForPort(port: number, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error('redis-server exited during start')
+    const ok = await new Promise<boolean>((resolve) => {
+      const sock = createConnection({ port, host: '127.0.0.1' })
+      sock.once('connect', () => {
+        sock.destroy()
+        resolve(true)
+      })
+      sock.once('error', () => resolve(false))
+    })
+    if (ok) return
+    // Polling for readiness of a child process (not a correctness wait on wall-clock time).
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  throw new Error('redis-server did not start')
+}
+
+/** Starts `redis-server --port P --bind 127.0.0.1 --save '' --appendonly no`. */
+export async function startRedis(): Promise<TestRedis> {
+  const port = await freePort()
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  )
+  await waitForPort(port, child)
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
