@@ -1,0 +1,122 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { createBffClient, MhkitProvider } from '@mhkit/react'
+import { act, StrictMode } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { App } from './app'
+import { EventLogProvider } from './event-log'
+
+globalThis.IS_REACT_ACT_ENVIRONMENT = true
+
+interface Call {
+  url: string
+  headers: Record<string, string>
+}
+
+// The HTTP boundary of the kit: a signed-out BFF that answers the session route only.
+function signedOutBff(calls: Call[]): typeof fetch {
+  return (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    calls.push({ url, headers: { ...(init?.headers as Record<string, string>) } })
+    const body =
+      url === '/api/session'
+        ? { authenticated: false }
+        : { error: { code: 'unauthenticated', message: 'No session.', correlationId: 'c-1' } }
+    return Promise.resolve(
+      new Response(JSON.stringify(body), {
+        status: url === '/api/session' ? 200 : 401,
+        headers: { 'content-type': 'application/json' },
+      }),
+    )
+  }
+}
+
+let container: HTMLDivElement
+let root: Root
+let calls: Call[]
+
+function renderAt(path: string): void {
+  window.history.replaceState(null, '', path)
+  calls = []
+  const client = createBffClient({ fetch: signedOutBff(calls) })
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  act(() => {
+    root.render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <MhkitProvider client={client}>
+            <EventLogProvider>
+              <App />
+            </EventLogProvider>
+          </MhkitProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    )
+  })
+}
+
+// Lets queued fetches and renders run, one macrotask at a time, until `done()` holds; no
+// fixed delay decides the outcome.
+async function settle(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    })
+  }
+}
+
+beforeEach(() => {
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+})
+
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+describe('App layout', () => {
+  it('shows the navigation, the signed-out state and the connect buttons on the overview', async () => {
+    renderAt('/')
+    await settle(() => container.querySelector('h1') !== null)
+    const links = [...container.querySelectorAll('nav a')].map((a) => a.textContent)
+    expect(links).toEqual(['Overview', 'Accounts', 'Transactions', 'Connections'])
+    expect(container.querySelector('nav a[aria-current="page"]')?.textContent).toBe('Overview')
+    expect(container.querySelector('h1')?.textContent).toBe('Connect your bank')
+    expect(container.textContent).toContain('Not signed in')
+    const buttons = [...container.querySelectorAll('main button')].map((b) => b.textContent)
+    expect(buttons).toEqual(['Connect a bank', 'Connect in a popup'])
+    expect(container.querySelector('output')?.textContent).toBe('0')
+  })
+
+  it('calls the BFF with the CSRF header and never with anything but same-origin paths', async () => {
+    renderAt('/')
+    await settle(() => calls.length > 0)
+    expect(calls.length).toBeGreaterThan(0)
+    for (const call of calls) {
+      expect(call.url.startsWith('/api/')).toBe(true)
+      expect(call.headers['X-CSRF']).toBe('1')
+    }
+  })
+
+  it('renders the callback route with nothing to finish when there is no flow', async () => {
+    renderAt('/callback')
+    await settle(() => container.querySelector('h1') !== null)
+    expect(container.querySelector('h1')?.textContent).toBe('Connecting your bank')
+    expect(container.textContent).toContain('There is no bank connection to finish here.')
+  })
+
+  it('shows a not-found page for unknown paths', () => {
+    renderAt('/nowhere')
+    expect(container.querySelector('h1')?.textContent).toBe('Page not found')
+  })
+
+  it('shows the kit error with its code when a data screen has no session', async () => {
+    renderAt('/accounts')
+    await settle(() => container.querySelector('[role="alert"]') !== null)
+    const alert = container.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('Could not load accounts')
+    expect(alert?.querySelector('code')?.textContent).toBe('unauthenticated')
+  })
+})

@@ -1,0 +1,26 @@
+import { describeError, isBffError } from '@mhkit/react'
+
+/**
+ * A visible, announced error: the kit's human explanation of what failed and what to do, and
+ * the stable error code (and correlation id) for support. Never prints server text.
+ */
+export function ErrorNotice({ title, error }: { readonly title: string; readonly error: unknown }) {
+  if (!isBffError(error)) {
+    return (
+      <div className="demo-alert" role="alert">
+        <strong>{title}</strong>
+        <p>Something went wrong. Please try again.</p>
+      </div>
+    )
+  }
+  const description = describeError(error)
+  return (
+    <div className="demo-alert" role="alert">
+      <strong>{title}</strong>
+      <p>
+        {description.message} (<code>{error.code}</code>
+        {error.correlationId === undefined ? null : `, reference ${error.correlationId}`})
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,117 @@
+import { act } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Link } from './link'
+import { matchRoute, navigate, usePathname } from './router'
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean
+}
+globalThis.IS_REACT_ACT_ENVIRONMENT = true
+
+function CurrentPath() {
+  return <output>{usePathname()}</output>
+}
+
+let container: HTMLDivElement
+let root: Root
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/')
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+})
+
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+describe('matchRoute', () => {
+  it('maps each navigation path and the callback path onto its screen', () => {
+    expect(matchRoute('/')).toBe('overview')
+    expect(matchRoute('/accounts')).toBe('accounts')
+    expect(matchRoute('/transactions')).toBe('transactions')
+    expect(matchRoute('/connections')).toBe('connections')
+    expect(matchRoute('/callback')).toBe('callback')
+  })
+
+  it('ignores a trailing slash', () => {
+    expect(matchRoute('/accounts/')).toBe('accounts')
+  })
+
+  it('answers not-found for unknown paths instead of falling back to the overview', () => {
+    expect(matchRoute('/accounts/extra')).toBe('not-found')
+    expect(matchRoute('/api/session')).toBe('not-found')
+  })
+})
+
+describe('navigate', () => {
+  it('refuses protocol-relative and absolute targets, which would leave the origin', () => {
+    expect(() => navigate('//evil.example/')).toThrow(TypeError)
+    expect(() => navigate('https://evil.example/')).toThrow(TypeError)
+    expect(window.location.pathname).toBe('/')
+  })
+
+  it('pushes a history entry and re-renders subscribers', () => {
+    act(() => root.render(<CurrentPath />))
+    expect(container.textContent).toBe('/')
+    const before = window.history.length
+    act(() => navigate('/accounts'))
+    expect(container.textContent).toBe('/accounts')
+    expect(window.history.length).toBe(before + 1)
+  })
+
+  it('replaces the current entry when asked', () => {
+    act(() => root.render(<CurrentPath />))
+    const before = window.history.length
+    act(() => navigate('/connections', { replace: true }))
+    expect(container.textContent).toBe('/connections')
+    expect(window.history.length).toBe(before)
+  })
+})
+
+describe('Link', () => {
+  it('navigates in place on a plain click and marks the current page', () => {
+    act(() =>
+      root.render(
+        <>
+          <Link to="/transactions">Transactions</Link>
+          <CurrentPath />
+        </>,
+      ),
+    )
+    const link = container.querySelector('a')
+    expect(link?.getAttribute('aria-current')).toBeNull()
+    act(() => {
+      link?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }))
+    })
+    expect(window.location.pathname).toBe('/transactions')
+    expect(container.querySelector('output')?.textContent).toBe('/transactions')
+    expect(link?.getAttribute('aria-current')).toBe('page')
+  })
+
+  it('leaves modifier clicks to the browser (open in a new tab)', () => {
+    act(() => root.render(<Link to="/accounts">Accounts</Link>))
+    const click = new MouseEvent('click', {
+      bubbles: true,
+      cancelable: true,
+      button: 0,
+      ctrlKey: true,
+    })
+    let preventedByLink: boolean | undefined
+    // Runs after React's handler; stops jsdom from attempting the real navigation.
+    const observe = (event: Event): void => {
+      preventedByLink = event.defaultPrevented
+      event.preventDefault()
+    }
+    document.addEventListener('click', observe)
+    act(() => {
+      container.querySelector('a')?.dispatchEvent(click)
+    })
+    document.removeEventListener('click', observe)
+    expect(preventedByLink).toBe(false)
+    expect(window.location.pathname).toBe('/')
+  })
+})

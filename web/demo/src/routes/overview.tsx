@@ -1,0 +1,61 @@
+import { useAccounts, useSession } from '@mhkit/react'
+import { ConnectButtons } from '../components/connect-buttons'
+import { ErrorNotice } from '../components/error-notice'
+import { formatAmount } from '../format'
+import { Link } from '../link'
+
+function Summary() {
+  const accounts = useAccounts()
+  if (accounts.isPending) return <p className="demo-muted">Loading balances…</p>
+  if (accounts.isError)
+    return <ErrorNotice title="Could not load balances" error={accounts.error} />
+  const list = accounts.data.data
+  return (
+    <ul className="demo-cards" aria-label="Balances">
+      {list.map((account) => (
+        <li key={account.id} className="demo-card" aria-label={account.name}>
+          <h3>{account.name}</h3>
+          <p className="demo-amount">{formatAmount(account.balance.amount)}</p>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Start page: connect a bank when signed out, a balance summary when signed in. */
+export function OverviewScreen() {
+  const session = useSession()
+  if (session.isPending) return <p className="demo-muted">Checking your session…</p>
+  if (session.isError)
+    return <ErrorNotice title="Could not reach the server" error={session.error} />
+  if (!session.data.authenticated) {
+    return (
+      <section className="demo-panel demo-hero" aria-labelledby="overview-heading">
+        <h1 id="overview-heading">Connect your bank</h1>
+        <p>
+          See your accounts, balances and transactions in one place. You choose your bank and
+          approve access on its own pages; this app never sees your bank password or any token.
+        </p>
+        <ConnectButtons />
+      </section>
+    )
+  }
+  const connections = session.data.connections ?? []
+  return (
+    <>
+      <section className="demo-panel" aria-labelledby="overview-heading">
+        <h1 id="overview-heading">Your money</h1>
+        <p className="demo-muted">
+          {connections.length === 1 ? '1 bank connected' : `${connections.length} banks connected`}
+          {' · '}
+          <Link to="/connections">Manage connections</Link>
+        </p>
+        <Summary />
+      </section>
+      <section className="demo-panel" aria-labelledby="add-bank-heading">
+        <h2 id="add-bank-heading">Add another bank</h2>
+        <ConnectButtons label="Connect another bank" />
+      </section>
+    </>
+  )
+}

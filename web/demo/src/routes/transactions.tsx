@@ -1,0 +1,124 @@
+import { useAccounts, useTransactions } from '@mhkit/react'
+import { useState, type FormEvent } from 'react'
+import { ErrorNotice } from '../components/error-notice'
+import { formatAmount, formatDate } from '../format'
+
+/** Transactions shown per page; small so paging is visible with the simulator's fixtures. */
+export const PAGE_SIZE = 10
+
+interface Filters {
+  accountId?: string
+  startDate?: string
+  endDate?: string
+}
+
+function readFilters(form: HTMLFormElement): Filters {
+  const data = new FormData(form)
+  const value = (name: string): string | undefined => {
+    const raw = data.get(name)
+    return typeof raw === 'string' && raw !== '' ? raw : undefined
+  }
+  const filters: Filters = {}
+  const accountId = value('accountId')
+  const startDate = value('startDate')
+  const endDate = value('endDate')
+  if (accountId !== undefined) filters.accountId = accountId
+  if (startDate !== undefined) filters.startDate = startDate
+  if (endDate !== undefined) filters.endDate = endDate
+  return filters
+}
+
+/** Transactions with account and date filters, a page at a time. */
+export function TransactionsScreen() {
+  const [filters, setFilters] = useState<Filters>({})
+  const accounts = useAccounts()
+  const transactions = useTransactions({ ...filters, limit: PAGE_SIZE })
+  const rows = transactions.data?.pages.flatMap((page) => page.data) ?? []
+  const accountName = new Map((accounts.data?.data ?? []).map((a) => [a.id, a.name]))
+
+  const apply = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault()
+    setFilters(readFilters(event.currentTarget))
+  }
+
+  return (
+    <section className="demo-panel" aria-labelledby="transactions-heading">
+      <h1 id="transactions-heading">Transactions</h1>
+      <form className="demo-filters" aria-label="Filter transactions" onSubmit={apply}>
+        <label>
+          Account
+          <select name="accountId" defaultValue="">
+            <option value="">All accounts</option>
+            {(accounts.data?.data ?? []).map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" name="startDate" />
+        </label>
+        <label>
+          To
+          <input type="date" name="endDate" />
+        </label>
+        <button type="submit" className="demo-button" data-variant="secondary">
+          Apply filters
+        </button>
+      </form>
+
+      {transactions.isPending ? <p className="demo-muted">Loading transactions…</p> : null}
+      {transactions.isError ? (
+        <ErrorNotice title="Could not load transactions" error={transactions.error} />
+      ) : null}
+      {transactions.isSuccess && rows.length === 0 ? (
+        <p className="demo-muted">No transactions match these filters.</p>
+      ) : null}
+      {rows.length > 0 ? (
+        <table className="demo-table" aria-label="Transactions">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Description</th>
+              <th scope="col">Account</th>
+              <th scope="col" className="demo-num">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((tx) => (
+              <tr key={tx.id}>
+                <td>{formatDate(tx.date)}</td>
+                <td>
+                  {tx.merchant ?? tx.description}
+                  {tx.status === 'pending' ? <span className="demo-muted"> (pending)</span> : null}
+                </td>
+                <td>{accountName.get(tx.accountId) ?? '—'}</td>
+                <td className="demo-num">{formatAmount(tx.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <div className="demo-pager">
+        <span className="demo-muted" role="status">
+          {rows.length > 0 ? `Showing ${rows.length} transactions` : ''}
+        </span>
+        {transactions.hasNextPage ? (
+          <button
+            type="button"
+            className="demo-button"
+            data-variant="secondary"
+            disabled={transactions.isFetchingNextPage}
+            onClick={() => void transactions.fetchNextPage()}
+          >
+            {transactions.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  )
+}
