@@ -1,38 +1,22 @@
 import { readFileSync } from 'node:fs'
-import { z } from 'zod'
 
+import { readCliConfig, type CliConfig } from './cli-config'
 import { startSimulator } from './server'
 import type { SimClient } from './identity/sim-client'
 
 // The command-line entry point: the only place that reads the environment.
-const env = z
-  .object({
-    SIM_HOST: z.string().min(1).default('127.0.0.1'),
-    SIM_IDENTITY_PORT: z.coerce.number().int().min(0).max(65535).default(8790),
-    SIM_API_PORT: z.coerce.number().int().min(0).max(65535).default(8791),
-    SIM_CLIENT_ID: z.string().min(1).default('mhkit-dev'),
-    SIM_CLIENT_JWKS_URI: z.url().default('http://localhost:8787/.well-known/jwks.json'),
-    SIM_REDIRECT_URIS: z
-      .string()
-      .default('http://localhost:5173/api/callback,http://127.0.0.1:5173/api/callback'),
-    SIM_CLIENTS_FILE: z.string().min(1).optional(),
-    SIM_SEED: z.string().min(1).optional(),
-  })
-  .safeParse(process.env)
-
-if (!env.success) {
-  const issue = env.error.issues[0]
-  console.error(
-    `sim: invalid environment variable ${String(issue?.path[0])}: ${issue?.message ?? ''}`,
-  )
+let config: CliConfig
+try {
+  config = readCliConfig(process.env)
+} catch (error) {
+  console.error(`sim: ${error instanceof Error ? error.message : 'invalid environment'}`)
   process.exit(1)
 }
 
-const config = env.data
 let clients: SimClient[]
-if (config.SIM_CLIENTS_FILE) {
+if (config.clientsFile) {
   try {
-    clients = JSON.parse(readFileSync(config.SIM_CLIENTS_FILE, 'utf8')) as SimClient[]
+    clients = JSON.parse(readFileSync(config.clientsFile, 'utf8')) as SimClient[]
     if (!Array.isArray(clients)) throw new TypeError('the file must hold a JSON array of clients')
   } catch (error) {
     console.error(
@@ -41,26 +25,15 @@ if (config.SIM_CLIENTS_FILE) {
     process.exit(1)
   }
 } else {
-  clients = [
-    {
-      client_id: config.SIM_CLIENT_ID,
-      jwks_uri: config.SIM_CLIENT_JWKS_URI,
-      redirect_uris: config.SIM_REDIRECT_URIS.split(',')
-        .map((uri) => uri.trim())
-        .filter(Boolean),
-      token_endpoint_auth_method: 'private_key_jwt',
-      request_object_signing_alg: 'PS256',
-      id_token_signed_response_alg: 'PS256',
-    },
-  ]
+  clients = config.defaultClient ? [config.defaultClient] : []
 }
 
 const simulator = await startSimulator({
-  host: config.SIM_HOST,
-  identityPort: config.SIM_IDENTITY_PORT,
-  apiPort: config.SIM_API_PORT,
+  host: config.host,
+  identityPort: config.identityPort,
+  apiPort: config.apiPort,
   clients,
-  ...(config.SIM_SEED ? { seed: config.SIM_SEED } : {}),
+  ...(config.seed ? { seed: config.seed } : {}),
 })
 
 console.log(`Moneyhub simulator
@@ -69,7 +42,12 @@ console.log(`Moneyhub simulator
   identity:  ${simulator.identityUrl}
   data API:  ${simulator.apiUrl}
   admin:     ${simulator.identityUrl}/__sim/counters
-  clients:   ${clients.map((client) => client.client_id).join(', ')}`)
+  clients:   ${clients
+    .map(
+      (client) =>
+        `${client.client_id} (ID tokens ${client.id_token_signed_response_alg ?? 'PS256'})`,
+    )
+    .join(', ')}`)
 
 const stop = () => {
   void simulator.close().then(() => process.exit(0))

@@ -13,6 +13,7 @@ import { createDataApi } from './data-api/create-data-api'
 import { FaultRegistry } from './faults'
 import { apiError } from './internal/api-error'
 import { FixtureCache } from './fixtures/fixture-cache'
+import { forgetFailedClientKeys } from './identity/client-jwks'
 import { createProvider } from './identity/create-provider'
 import { interactionRoutes } from './identity/interaction-routes'
 import { SimOidcStore } from './identity/memory-adapter'
@@ -82,19 +83,6 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
     chunks.push(buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
-}
-
-/**
- * oidc-provider keeps a failed `jwks_uri` answer (say, the BFF still starting) for 60 s; forget
- * it after a failed client authentication so the next attempt fetches the keys again.
- */
-function forgetFailedClientKeys(ctx: KoaContextWithOIDC): void {
-  const client = (ctx.oidc as KoaContextWithOIDC['oidc'] | undefined)?.client
-  const failed =
-    ctx.status === 401 || (ctx.body as { error?: unknown } | undefined)?.error === 'invalid_client'
-  if (failed && client?.jwksUri) {
-    ;(client.asymmetricKeyStore as { freshUntil?: number }).freshUntil = undefined
-  }
 }
 
 /**

@@ -53,6 +53,35 @@ describe('AIS connection', () => {
   })
 })
 
+describe('AIS consent window defaults', () => {
+  async function consentExpiryDays(scope: string): Promise<number> {
+    const flow = await pushSigned(t, { scope, claims: aisClaims })
+    const { claims } = await finish(t, flow, await approveConsent(flow.authUrl))
+    const token = await clientToken(t, 'connection:read')
+    const res = await call(
+      `${t.sim.identityUrl}/users/${claimString(claims, 'sub')}/connections`,
+      token,
+    )
+    const connection = (res.body as { data: { id: string; expiresAt: string }[] }).data.find(
+      (c) => c.id === claims['mh:con_id'],
+    )
+    if (!connection) throw new Error('connection not listed')
+    return (Date.parse(connection.expiresAt) - Date.now()) / 86_400_000
+  }
+
+  it('gives one-time access (data scopes, no user, no offline_access) a 24-hour consent', async () => {
+    const days = await consentExpiryDays(`openid id:${MOCK_BANK_ID} accounts:read`)
+    expect(days).toBeGreaterThan(0.9)
+    expect(days).toBeLessThanOrEqual(1)
+  })
+
+  it('gives a new user who asks for offline_access a 90-day consent', async () => {
+    const days = await consentExpiryDays(`openid offline_access id:${MOCK_BANK_ID} accounts:read`)
+    expect(days).toBeGreaterThan(89.9)
+    expect(days).toBeLessThanOrEqual(90)
+  })
+})
+
 describe('AIS for an existing user', () => {
   it('connects a user created with POST /users and reads data with a client_credentials token for that sub', async () => {
     const createToken = await clientToken(t, 'user:create')

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { exportJWK, generateKeyPair, type CryptoKey as JoseKey } from 'jose'
+import { exportJWK, generateKeyPair, type CryptoKey as JoseKey, type JWK } from 'jose'
 
 import {
   CookieJar,
@@ -16,6 +16,8 @@ export interface TestClient {
   client: oauth.Client
   auth: oauth.ClientAuth
   key: { key: JoseKey; kid: string }
+  /** The client's public key as registered (`kid`, `alg`, `use` set). */
+  publicJwk: JWK
   redirectUri: string
   options: { [oauth.allowInsecureRequests]: true }
 }
@@ -64,6 +66,7 @@ export async function startWithClient(
     client,
     auth,
     key: { key: privateKey, kid },
+    publicJwk: jwk,
     redirectUri: REDIRECT_URI,
     options,
   }

@@ -1,4 +1,4 @@
-import { ClaimName, isUserDataScope, parseScopes } from '@mhkit/shared'
+import { AuthScope, ClaimName, isUserDataScope, parseScopes } from '@mhkit/shared'
 
 /** What an authorisation request asks the user to consent to. */
 export type IntentKind =
@@ -29,7 +29,11 @@ export interface AuthorizationIntent {
   requestedSub: string | undefined
   /** `mh:con_id.value`: the existing connection (reauth, refresh, reconsent). */
   requestedConnectionId: string | undefined
-  /** Data scopes in the request make it a one-time connection (the code-exchange token reads data). */
+  /**
+   * One-time access: data scopes in the request (the code-exchange token reads the data) and no
+   * `offline_access`. A request for a refresh token asks for ongoing access, so its consent
+   * defaults to 90 days rather than the one-time 24 hours (an assumption; see the README).
+   */
   oneTime: boolean
 }
 
@@ -70,7 +74,8 @@ export function readIntent(params: { scope?: unknown; claims?: unknown }): Autho
     claims,
     requestedSub: typeof sub === 'string' ? sub : undefined,
     requestedConnectionId: typeof connectionId === 'string' ? connectionId : undefined,
-    oneTime: scopes.some((scope) => isUserDataScope(scope)),
+    oneTime:
+      scopes.some((scope) => isUserDataScope(scope)) && !scopes.includes(AuthScope.offlineAccess),
   }
 }
 

@@ -7,6 +7,7 @@ import type { SimState } from '../state'
 import type { SimOidcStore } from './memory-adapter'
 import { addMoneyhubIdTokenClaims } from './moneyhub-id-token'
 import { authorizationRules } from './authorization-rules'
+import { fetchWithoutSsrfGuard } from './client-jwks'
 import {
   CLIENT_CREDENTIALS_PARAMS,
   clientCredentialsGrant,
@@ -107,12 +108,8 @@ export function createProvider(inputs: ProviderInputs): Provider {
       Session: 24 * 3600,
       Grant: 90 * 24 * 3600,
     },
-    // oidc-provider refuses to fetch from loopback addresses (SSRF protection); the dev
-    // client's jwks_uri is the BFF on localhost, so the simulator drops that dispatcher.
-    fetch: async (url, options) => {
-      const { dispatcher: _dispatcher, ...rest } = options as RequestInit & { dispatcher?: unknown }
-      return globalThis.fetch(url, rest)
-    },
+    // Client jwks_uri keys live on loopback in dev and test (the BFF): see client-jwks.ts.
+    fetch: fetchWithoutSsrfGuard,
     rotateRefreshToken: true,
     extraTokenClaims: (_ctx, token) => {
       const sub = tokenSubjects.get(token)
