@@ -28,6 +28,7 @@ import {
   revokeRecurringPayment,
 } from './recurring-payments'
 import { createRefresher } from './refresh'
+import { revokeToken } from './revocation'
 import { createTokenCache, tokenCacheKey } from './token-cache'
 import { getTransactions, TRANSACTION_SCOPES } from './transactions'
 import type { AccessToken, MoneyhubClient, MoneyhubClientOptions } from './types'
@@ -155,6 +156,7 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
     },
     clientToken: async (scopes) => cachedToken(undefined, scopes),
     forgetUser: (sub) => cache.deletePrefix(`user:${sub}\u0000`),
+    revokeToken: async (token, hint) => revokeToken(ctx, token, hint),
 
     registerUser: async (input) => registerUser(ctx, clientLevel('user:create'), input),
     getUser: async (userId) => getUser(ctx, clientLevel('user:read'), userId),

@@ -252,6 +252,11 @@ export interface MoneyhubClient {
   clientToken(scopes: readonly string[]): Promise<AccessToken>
   /** Forget cached tokens for one user (after logout or a 401). */
   forgetUser(sub: string): void
+  /**
+   * Revoke a token at the provider's `revocation_endpoint` (RFC 7009); `{ revoked: false }`
+   * without a call when the provider advertises none.
+   */
+  revokeToken(token: string, hint?: 'refresh_token' | 'access_token'): Promise<{ revoked: boolean }>
 
   registerUser(input?: { clientUserId?: string }): Promise<MhUser>
   getUser(userId: string): Promise<MhUser>

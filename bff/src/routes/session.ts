@@ -2,15 +2,56 @@ import { logoutRequestSchema, type LogoutResponse, type SessionResponse } from '
 import { Hono } from 'hono'
 
 import type { AppEnv } from '../context'
+import type { Logger } from '../logger'
 import { toConnection } from '../mappers/connection'
 import { validate } from '../internal/validate'
 import { clearSessionCookie } from '../session/cookies'
 import type { Services } from '../services'
+import type { SessionData } from '../session/sessions'
+
+/** The session's sealed provider tokens, refresh tokens first (they outlive access tokens). */
+function sealedGrants(
+  data: SessionData,
+): { hint: 'refresh_token' | 'access_token'; sealed: string }[] {
+  const out: { hint: 'refresh_token' | 'access_token'; sealed: string }[] = []
+  if (data.refreshToken !== undefined)
+    out.push({ hint: 'refresh_token', sealed: data.refreshToken })
+  for (const grant of data.oneTime) {
+    if (grant.refreshToken !== undefined) {
+      out.push({ hint: 'refresh_token', sealed: grant.refreshToken })
+    }
+    out.push({ hint: 'access_token', sealed: grant.accessToken })
+  }
+  return out
+}
+
+/**
+ * Revokes each token where the provider allows it (RFC 7009; checklist S6). A failure is
+ * logged with its code only and never fails the logout: the server state is already gone.
+ */
+async function revokeAll(
+  grants: { hint: 'refresh_token' | 'access_token'; token: string }[],
+  s: Services,
+  log: Logger,
+): Promise<void> {
+  const results = await Promise.allSettled(
+    grants.map(async (g) => s.moneyhub.revokeToken(g.token, g.hint)),
+  )
+  const revoked = results.filter((r) => r.status === 'fulfilled' && r.value.revoked).length
+  const failed = results.filter((r) => r.status === 'rejected')
+  for (const r of failed) {
+    const code = (r.reason as { code?: unknown }).code
+    log.warn({ event: 'security', reason: 'revocation_failed', code }, 'token revocation failed')
+  }
+  if (grants.length > 0)
+    log.info({ event: 'security', reason: 'revoked', revoked }, 'tokens revoked')
+}
 
 /**
  * `GET /api/session` (who is signed in, their connections in short form, when the session
  * ends — never a token; checklist S8) and `POST /api/logout` (deletes the server state and
- * tokens, forgets cached user tokens, clears the cookie; idempotent; checklist S6).
+ * tokens, revokes the provider tokens where the provider has a revocation endpoint, forgets cached
+ * user tokens, clears the cookie; idempotent; checklist S6).
  */
 export function sessionRoutes(s: Services, policy: { idleMs: number }) {
   return new Hono<AppEnv>()
@@ -57,10 +98,14 @@ export function sessionRoutes(s: Services, policy: { idleMs: number }) {
       const session = c.var.session
       if (session !== undefined) {
         const sub = session.data.sub
-        // Tokens go with the session record; cached client-credentials tokens are dropped.
-        // Moneyhub documents no revocation endpoint for these grants, so nothing to revoke.
+        const grants = sealedGrants(session.data).map((g) => ({
+          hint: g.hint,
+          token: s.sessions.open(session, g.sealed),
+        }))
+        // The server state goes first: logout succeeds even when the provider is unreachable.
         await s.sessions.destroy(session.id)
         if (sub !== undefined) s.moneyhub.forgetUser(sub)
+        await revokeAll(grants, s, c.var.log)
       }
       clearSessionCookie(c)
       c.var.log.info({ event: 'security', reason: 'logout' }, 'logout')

@@ -13,7 +13,14 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestBrowser } from '../support/browser'
-import { bffOverSim, callbackPath, startSimWorld, type SimWorld } from '../support/sim-harness'
+import type { MoneyhubClient } from '../../src/moneyhub'
+import {
+  bffOverSim,
+  callbackPath,
+  simMoneyhub,
+  startSimWorld,
+  type SimWorld,
+} from '../support/sim-harness'
 
 let world: SimWorld
 
@@ -269,6 +276,35 @@ describe('GET /api/banks', () => {
 })
 
 describe('logout', () => {
+  it('revokes the refresh token at the provider, so it can never be used again', async () => {
+    const real = simMoneyhub(world)
+    const refreshTokens: string[] = []
+    const revocations: { hint: string | undefined; revoked: boolean }[] = []
+    // A recording wrapper over the real client: every call still reaches the simulator.
+    const moneyhub: MoneyhubClient = {
+      ...real,
+      exchangeCode: async (params) => {
+        const result = await real.exchangeCode(params)
+        if (result.tokens.refreshToken !== undefined) refreshTokens.push(result.tokens.refreshToken)
+        return result
+      },
+      revokeToken: async (token, hint) => {
+        const result = await real.revokeToken(token, hint)
+        revocations.push({ hint, revoked: result.revoked })
+        return result
+      },
+    }
+    const { browser } = bffOverSim(world, { moneyhub })
+    await connect(browser)
+    expect(refreshTokens).toHaveLength(1)
+
+    expect((await browser.send('POST', '/api/logout', {})).status).toBe(200)
+    expect(revocations).toEqual([{ hint: 'refresh_token', revoked: true }])
+    await expect(real.refreshToken(refreshTokens[0] ?? '')).rejects.toMatchObject({
+      code: 'reauth_required',
+    })
+  })
+
   it('deletes the session: the old cookie then gets 401', async () => {
     const { browser } = bffOverSim(world)
     await connect(browser)
