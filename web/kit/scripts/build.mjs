@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the publishable library into dist/:
 //   dist/index.js    ESM, minified, tree-shaken; peers and zod external, @mhkit/shared bundled
+//   dist/chunks/*.js the lazily loaded response checks (shared schemas; imports zod)
 //   dist/index.d.ts  declarations (tsc), with @mhkit/shared's declarations shipped alongside
 //   dist/styles.css  the one stylesheet, minified
 // Usage: node scripts/build.mjs [--skip-types]   (--skip-types: JS and CSS only, for fast tests)
@@ -22,7 +23,9 @@ function walk(dir) {
 }
 
 async function buildJs() {
-  await build({ ...libraryOptions, outfile: join(dist, 'index.js') })
+  // A JS-only rebuild must not leave chunks of an earlier build behind (hashed names).
+  rmSync(join(dist, 'chunks'), { recursive: true, force: true })
+  await build({ ...libraryOptions, outdir: dist })
 }
 
 async function buildCss() {

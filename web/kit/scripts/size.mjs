@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Builds the kit in memory exactly as scripts/build.mjs does and reports its min+gzip size,
-// without peer dependencies and zod (they are external). The root budgets script calls it.
+// without peer dependencies and zod (they are external): the sum over ALL emitted JS files (the
+// entry and every chunk, e.g. the lazily loaded response checks), each gzipped on its own as a
+// browser downloads it. The root budgets script calls it.
 // Usage: node web/kit/scripts/size.mjs [--json]   →   { "bytes": <n>, "budget": 12288 }
 import { gzipSync } from 'node:zlib'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, transform } from 'esbuild'
 import { kitRoot, libraryOptions } from './esbuild-options.mjs'
@@ -16,22 +18,30 @@ const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length
 
 /**
  * Builds the kit and measures it.
- * @returns {Promise<{ bytes: number, budget: number, minified: number, css: number }>}
- *   `bytes` is the gzip size of the minified JS; `css` the gzip size of the minified stylesheet.
+ * @returns {Promise<{ bytes: number, budget: number, minified: number, css: number, files: Array<{ path: string, bytes: number }> }>}
+ *   `bytes` is the summed gzip size of every minified JS file; `files` each file's share;
+ *   `css` the gzip size of the minified stylesheet.
  */
 export async function measureKitSize() {
-  const result = await build({ ...libraryOptions, write: false, outfile: 'index.js' })
-  const js = result.outputFiles[0]?.contents
-  if (!js) throw new Error('esbuild produced no output')
+  const outdir = join(kitRoot, 'dist')
+  const result = await build({ ...libraryOptions, write: false, outdir })
+  const jsFiles = result.outputFiles.filter((file) => file.path.endsWith('.js'))
+  if (jsFiles.length === 0) throw new Error('esbuild produced no output')
+  const files = jsFiles.map((file) => ({
+    path: relative(outdir, file.path).split(sep).join('/'),
+    bytes: gzipSize(file.contents),
+    minified: file.contents.length,
+  }))
   const css = await transform(readFileSync(join(kitRoot, 'src/styles.css'), 'utf8'), {
     loader: 'css',
     minify: true,
   })
   return {
-    bytes: gzipSize(js),
+    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
     budget: KIT_BUDGET_BYTES,
-    minified: js.length,
+    minified: files.reduce((sum, file) => sum + file.minified, 0),
     css: gzipSize(Buffer.from(css.code)),
+    files: files.map(({ path, bytes }) => ({ path, bytes })),
   }
 }
 
@@ -45,6 +55,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       `@mhkit/react: ${size.bytes} B min+gzip (${size.minified} B minified), ${verdict} the ` +
         `${size.budget} B budget; styles.css ${size.css} B min+gzip`,
     )
+    for (const file of size.files) console.log(`  ${file.path}: ${file.bytes} B`)
   }
   if (size.bytes > size.budget) process.exitCode = 1
 }

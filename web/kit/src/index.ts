@@ -10,6 +10,8 @@ export type {
   BffQuery,
   BffRequest,
   BffResult,
+  BffSchema,
+  ContractSchemaName,
 } from './api/bff-client'
 export { BffError, isBffError, toBffError } from './api/bff-error'
 export type { BffErrorCode, BffErrorOptions, KitErrorCode } from './api/bff-error'

@@ -3,7 +3,7 @@
 // Drops the BUILT kit (dist/, not src/) into a tiny consumer app: builds the library, bundles an
 // app against dist/index.js with esbuild the way an app's bundler would, and renders it.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -69,15 +69,27 @@ describe('the built package', () => {
   })
 
   it('keeps react, react-query and zod external and bundles @mhkit/shared', () => {
-    const js = readFileSync(join(dist, 'index.js'), 'utf8')
-    expect(js).toMatch(/from"react"/)
-    expect(js).toMatch(/from"@tanstack\/react-query"/)
-    expect(js).toMatch(/from"zod"/)
-    expect(js).not.toContain('@mhkit/shared')
-    // The shared contract schemas are in the bundle (e.g. the flow id rule).
-    expect(js).toContain('flowId must be')
+    const entry = readFileSync(join(dist, 'index.js'), 'utf8')
+    const chunks = readdirSync(join(dist, 'chunks')).filter((name) => name.endsWith('.js'))
+    const js = [entry, ...chunks.map((name) => readFileSync(join(dist, 'chunks', name), 'utf8'))]
+    const all = js.join('\n')
+    expect(entry).toMatch(/from"react"/)
+    expect(entry).toMatch(/from"@tanstack\/react-query"/)
+    expect(all).toMatch(/from"zod"/)
+    expect(all).not.toContain('@mhkit/shared')
+    // The shared contract schemas are in the build (e.g. the flow id rule).
+    expect(all).toContain('flowId must be')
     // Only the import statements mention React: no copy of React itself.
-    expect(js).not.toContain('__SECRET_INTERNALS')
+    expect(all).not.toContain('__SECRET_INTERNALS')
+  })
+
+  it('keeps zod and the contract schemas out of the entry, in a lazily imported chunk', () => {
+    const entry = readFileSync(join(dist, 'index.js'), 'utf8')
+    // Not statically imported by the entry: an app's bundler keeps them off its initial JS.
+    expect(entry).not.toMatch(/from"zod"/)
+    expect(entry).not.toContain('flowId must be')
+    const [lazy] = /import\("\.\/chunks\/contract-schemas-[\w-]+\.js"\)/.exec(entry) ?? []
+    expect(lazy).toBeDefined()
   })
 
   it('bundles into a consumer app and renders its components', async () => {

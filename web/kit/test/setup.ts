@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterEach, beforeAll } from 'vitest'
+import { loadContractSchemas } from '../src/api/load-contract-schemas'
 import { resetFlowGuard } from '../src/internal/flow-guard'
+
+// The BFF client loads its response checks lazily. Load them once up front, as an app's first
+// request would, so a test's `findBy…` wait is not spent transforming zod and the schemas.
+beforeAll(() => loadContractSchemas().then(() => undefined))
 
 afterEach(() => {
   // The consumer build test runs in the node environment, without a DOM.

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
 import { errorBody, fakeBff, json } from '../../test/fake-bff'
 import { account } from '../../test/fixtures'
 import { createBffClient } from './bff-client'
 import { BffError } from './bff-error'
-import { accountListResponseSchema, connectResponseSchema } from './contract'
 
 async function rejection(promise: Promise<unknown>): Promise<BffError> {
   const error = await promise.then(
@@ -21,7 +21,7 @@ describe('createBffClient', () => {
     const answer = await client.request({
       method: 'GET',
       path: '/accounts',
-      schema: accountListResponseSchema,
+      schema: 'accounts',
     })
     expect(answer.data[0]?.id).toBe(account.id)
     const [call] = bff.calls
@@ -58,7 +58,7 @@ describe('createBffClient', () => {
     const bff = fakeBff({ 'GET /api/accounts': () => errorBody('consent_expired', 403) })
     const client = createBffClient({ fetch: bff.fetch })
     const error = await rejection(
-      client.request({ method: 'GET', path: '/accounts', schema: accountListResponseSchema }),
+      client.request({ method: 'GET', path: '/accounts', schema: 'accounts' }),
     )
     expect(error.code).toBe('consent_expired')
     expect(error.status).toBe(403)
@@ -134,7 +134,7 @@ describe('createBffClient', () => {
       createBffClient({ fetch: bff.fetch }).request({
         method: 'POST',
         path: '/connect',
-        schema: connectResponseSchema,
+        schema: 'connect',
       }),
     )
     expect(error.code).toBe('invalid_response')
@@ -142,6 +142,20 @@ describe('createBffClient', () => {
     // The evidence is kept but never enumerable, so it stays out of logs and JSON.
     expect(Object.keys(error)).not.toContain('cause')
     expect(error.cause).toBeDefined()
+  })
+
+  it('validates with a zod schema of the caller when one is given instead of a name', async () => {
+    const bff = fakeBff({
+      'GET /api/custom': () => json({ count: 3 }),
+      'GET /api/custom-bad': () => json({ count: 'three' }),
+    })
+    const client = createBffClient({ fetch: bff.fetch })
+    const schema = z.strictObject({ count: z.int() })
+    await expect(client.request({ method: 'GET', path: '/custom', schema })).resolves.toEqual({
+      count: 3,
+    })
+    const error = await rejection(client.request({ method: 'GET', path: '/custom-bad', schema }))
+    expect(error.code).toBe('invalid_response')
   })
 
   it('reports invalid_response for a 200 answer that is not JSON', async () => {
@@ -153,7 +167,7 @@ describe('createBffClient', () => {
       createBffClient({ fetch: bff.fetch }).request({
         method: 'GET',
         path: '/accounts',
-        schema: accountListResponseSchema,
+        schema: 'accounts',
       }),
     )
     expect(error.code).toBe('invalid_response')
@@ -168,7 +182,7 @@ describe('createBffClient', () => {
       createBffClient({ fetch: bff.fetch }).request({
         method: 'GET',
         path: '/accounts',
-        schema: accountListResponseSchema,
+        schema: 'accounts',
       }),
     )
     expect(error.code).toBe('invalid_response')

@@ -1,6 +1,18 @@
 import type { z } from 'zod'
 import { BffError } from './bff-error'
-import { errorBodySchema } from './contract'
+import type { contractSchemas } from './contract-schemas'
+import { loadContractSchemas } from './load-contract-schemas'
+import type { ContractSchemasModule } from './load-contract-schemas'
+
+/**
+ * Names of the shared contract schemas the client validates answers with (`'session'`,
+ * `'accounts'`, `'flow'`, …). Naming a schema instead of importing it keeps zod and the schemas
+ * out of the app's initial JavaScript: the client loads them in a separate chunk.
+ */
+export type ContractSchemaName = keyof typeof contractSchemas
+
+/** What an answer is checked against: a contract schema name, your own zod schema, or nothing. */
+export type BffSchema = ContractSchemaName | z.ZodType | null
 
 /** HTTP methods the BFF contract uses. */
 export type BffMethod = 'GET' | 'POST' | 'DELETE'
@@ -9,22 +21,27 @@ export type BffMethod = 'GET' | 'POST' | 'DELETE'
 export type BffQuery = Readonly<Record<string, string | number | boolean | undefined>>
 
 /** One request to the BFF. */
-export interface BffRequest<Schema extends z.ZodType | null> {
+export interface BffRequest<Schema extends BffSchema> {
   method: BffMethod
   /** Path below the base path, starting with `/` (e.g. `/accounts`). */
   path: string
   query?: BffQuery
   /** JSON body for POST. */
   body?: unknown
-  /** Shared contract schema the answer must match; `null` when the answer has no body we use. */
+  /**
+   * What the answer must match: the name of a shared contract schema (what the kit's hooks use),
+   * or a zod schema of your own; `null` when the answer has no body we use.
+   */
   schema: Schema
   signal?: AbortSignal
 }
 
 /** Result type of a {@link BffRequest}. */
-export type BffResult<Schema extends z.ZodType | null> = Schema extends z.ZodType
-  ? z.output<Schema>
-  : undefined
+export type BffResult<Schema extends BffSchema> = Schema extends ContractSchemaName
+  ? z.output<(typeof contractSchemas)[Schema]>
+  : Schema extends z.ZodType
+    ? z.output<Schema>
+    : undefined
 
 /** The kit's only way to talk to the BFF. */
 export interface BffClient {
@@ -35,7 +52,7 @@ export interface BffClient {
    *
    * @throws BffError `network_error`, `invalid_response` or any code from the BFF's error body
    */
-  request<Schema extends z.ZodType | null>(request: BffRequest<Schema>): Promise<BffResult<Schema>>
+  request<Schema extends BffSchema>(request: BffRequest<Schema>): Promise<BffResult<Schema>>
   /** Builds an absolute-path URL below the base path (used for navigation targets). */
   url(path: string, query?: BffQuery): string
 }
@@ -85,8 +102,13 @@ function diagnose(key: string, hint: string): void {
   console.error(`[@mhkit/react] ${hint}`)
 }
 
-async function toError(response: Response, basePath: string): Promise<BffError> {
+async function toError(
+  response: Response,
+  basePath: string,
+  checks: Promise<ContractSchemasModule>,
+): Promise<BffError> {
   const body = isJson(response) ? await readJson(response).catch(() => undefined) : undefined
+  const { errorBodySchema } = await checks
   const parsed = errorBodySchema.safeParse(body)
   if (parsed.success) {
     const { code, message, correlationId, retryAfter } = parsed.data.error
@@ -117,9 +139,16 @@ async function toError(response: Response, basePath: string): Promise<BffError> 
  *
  * Validation order, as in oauth4webapi: status → content type → JSON parse → schema.
  *
+ * The schemas (and zod) are loaded with a dynamic `import()` that starts here, when the client
+ * is created, so the chunk downloads in parallel with the first request; each request awaits it
+ * before validating and never returns unvalidated data. zod runs in jitless mode (no
+ * `new Function`), so a strict Content-Security-Policy without 'unsafe-eval' holds.
+ *
  * @param options - base path and an injectable `fetch`
  * @returns a {@link BffClient}
  * @throws TypeError when `basePath` is not an absolute path on the app's origin
+ * @throws BffError from `request`: `network_error` (also when the response checks cannot be
+ *   loaded), `invalid_response`, or the code of the BFF's error body
  * @see ARCHITECTURE.md "BFF HTTP contract"
  */
 export function createBffClient(options: BffClientOptions = {}): BffClient {
@@ -129,8 +158,11 @@ export function createBffClient(options: BffClientOptions = {}): BffClient {
     throw new TypeError('basePath must be an absolute path on the app origin, e.g. "/api"')
   }
   const doFetch = options.fetch
+  // Start downloading the response checks now; a failure is reported by the request that needs
+  // them (and retried by the next one), so nothing is left unhandled here.
+  loadContractSchemas().catch(() => undefined)
 
-  async function request<Schema extends z.ZodType | null>(
+  async function request<Schema extends BffSchema>(
     req: BffRequest<Schema>,
   ): Promise<BffResult<Schema>> {
     const headers: Record<string, string> = { 'X-CSRF': '1', Accept: 'application/json' }
@@ -151,7 +183,7 @@ export function createBffClient(options: BffClientOptions = {}): BffClient {
       if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
       throw new BffError('network_error', 'The server could not be reached.', { cause })
     }
-    if (!response.ok) throw await toError(response, basePath)
+    if (!response.ok) throw await toError(response, basePath, loadContractSchemas())
     if (req.schema === null) return undefined as BffResult<Schema>
     if (!isJson(response)) {
       throw new BffError('invalid_response', 'The server answer was not JSON.', {
@@ -159,7 +191,10 @@ export function createBffClient(options: BffClientOptions = {}): BffClient {
       })
     }
     const body = await readJson(response)
-    const parsed = req.schema.safeParse(body)
+    const { contractSchemas } = await loadContractSchemas()
+    const wanted: ContractSchemaName | z.ZodType = req.schema
+    const schema: z.ZodType = typeof wanted === 'string' ? contractSchemas[wanted] : wanted
+    const parsed = schema.safeParse(body)
     if (!parsed.success) {
       throw new BffError('invalid_response', 'The server answer did not match the contract.', {
         status: response.status,

@@ -1,18 +1,7 @@
-// The one place the kit imports the BFF↔browser contract from @mhkit/shared, so the rest of the
-// kit names contract schemas and types through this module and never re-declares them.
-// Only what the kit uses is listed; the build bundles exactly these parts of shared.
-export {
-  accountListResponseSchema,
-  accountResponseSchema,
-  bankListResponseSchema,
-  connectionListResponseSchema,
-  connectResponseSchema,
-  errorBodySchema,
-  flowResponseSchema,
-  sessionResponseSchema,
-  logoutResponseSchema,
-  transactionPageSchema,
-} from '@mhkit/shared'
+// The kit's types from the BFF↔browser contract in @mhkit/shared, so the rest of the kit names
+// contract types through this module and never re-declares them. Type-only: the schemas
+// themselves are loaded lazily by the BFF client (contract-schemas.ts, the one module that
+// imports @mhkit/shared at run time), which keeps zod out of the app's initial JavaScript.
 export type {
   Account,
   AccountListResponse,

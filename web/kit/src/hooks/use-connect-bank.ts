@@ -3,7 +3,6 @@ import type { QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BffClient } from '../api/bff-client'
 import { BffError, toBffError } from '../api/bff-error'
-import { connectResponseSchema } from '../api/contract'
 import type {
   ConnectConsent,
   ConnectKind,
@@ -233,7 +232,7 @@ export function useConnectBank(options: ConnectBankOptions = {}): ConnectBank {
         method: 'POST',
         path: '/connect',
         body: requestBody(params, mode),
-        schema: connectResponseSchema,
+        schema: 'connect',
       })
       if (!live()) return { status: 'cancelled', flowId: started.flowId }
       const { flowId, url } = started

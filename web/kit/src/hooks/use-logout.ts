@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { BffError } from '../api/bff-error'
-import { logoutResponseSchema } from '../api/contract'
 import { useBffClient } from '../api/mhkit-context'
 import { mhkitKeys } from '../query-options/mhkit-keys'
 
@@ -17,7 +16,7 @@ export function useLogout() {
   const queryClient = useQueryClient()
   return useMutation<void, BffError, void>({
     mutationFn: async () => {
-      await client.request({ method: 'POST', path: '/logout', schema: logoutResponseSchema })
+      await client.request({ method: 'POST', path: '/logout', schema: 'logout' })
     },
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: mhkitKeys.all })

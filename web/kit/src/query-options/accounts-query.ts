@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { BffClient } from '../api/bff-client'
-import { accountResponseSchema, accountListResponseSchema } from '../api/contract'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -17,7 +16,7 @@ export function accountsQueryOptions(client: BffClient) {
       client.request({
         method: 'GET',
         path: '/accounts',
-        schema: accountListResponseSchema,
+        schema: 'accounts',
         signal,
       }),
   })
@@ -37,7 +36,7 @@ export function accountQueryOptions(client: BffClient, accountId: string) {
       client.request({
         method: 'GET',
         path: `/accounts/${encodeURIComponent(accountId)}`,
-        schema: accountResponseSchema,
+        schema: 'account',
         signal,
       }),
     enabled: accountId !== '',

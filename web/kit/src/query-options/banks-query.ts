@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { BffClient } from '../api/bff-client'
-import { bankListResponseSchema } from '../api/contract'
 import type { BankListKind } from '../api/contract'
 import { mhkitKeys } from './mhkit-keys'
 
@@ -21,7 +20,7 @@ export function banksQueryOptions(client: BffClient, kind: BankListKind = 'ais')
         method: 'GET',
         path: '/banks',
         query: { kind },
-        schema: bankListResponseSchema,
+        schema: 'banks',
         signal,
       }),
     staleTime: 60 * 60_000,

@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { BffClient } from '../api/bff-client'
-import { connectionListResponseSchema } from '../api/contract'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -18,7 +17,7 @@ export function connectionsQueryOptions(client: BffClient) {
       client.request({
         method: 'GET',
         path: '/connections',
-        schema: connectionListResponseSchema,
+        schema: 'connections',
         signal,
       }),
   })

@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { BffClient } from '../api/bff-client'
-import { flowResponseSchema } from '../api/contract'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -19,7 +18,7 @@ export function flowQueryOptions(client: BffClient, flowId: string) {
       client.request({
         method: 'GET',
         path: `/flows/${encodeURIComponent(flowId)}`,
-        schema: flowResponseSchema,
+        schema: 'flow',
         signal,
       }),
     staleTime: Infinity,

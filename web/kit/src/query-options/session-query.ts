@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { BffClient } from '../api/bff-client'
-import { sessionResponseSchema } from '../api/contract'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -15,7 +14,7 @@ export function sessionQueryOptions(client: BffClient) {
   return queryOptions({
     queryKey: mhkitKeys.session(),
     queryFn: ({ signal }) =>
-      client.request({ method: 'GET', path: '/session', schema: sessionResponseSchema, signal }),
+      client.request({ method: 'GET', path: '/session', schema: 'session', signal }),
     staleTime: 30_000,
   })
 }

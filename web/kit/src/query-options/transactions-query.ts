@@ -1,6 +1,5 @@
 import { infiniteQueryOptions } from '@tanstack/react-query'
 import type { BffClient } from '../api/bff-client'
-import { transactionPageSchema } from '../api/contract'
 import type { TransactionFilters } from '../api/contract'
 import { mhkitKeys } from './mhkit-keys'
 
@@ -22,7 +21,7 @@ export function transactionsQueryOptions(client: BffClient, filters: Transaction
         method: 'GET',
         path: '/transactions',
         query: { ...filters, offset: pageParam === 0 ? undefined : pageParam },
-        schema: transactionPageSchema,
+        schema: 'transactions',
         signal,
       }),
     initialPageParam: 0,
