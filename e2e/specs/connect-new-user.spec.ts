@@ -1,0 +1,80 @@
+import { expect, test } from '../fixtures'
+import {
+  bankConnected,
+  MOCK_BANK,
+  screenshot,
+  signedIn,
+  signedOut,
+  successCounter,
+  expectBackOnCallback,
+} from '../support/journeys'
+
+test('a new user connects a bank and sees accounts and transactions', async ({
+  page,
+  bank,
+}, testInfo) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Connect your bank' })).toBeVisible()
+  await expect(signedOut(page)).toBeVisible()
+  await screenshot(page, testInfo, 'signed-out')
+
+  await page.getByRole('button', { name: 'Connect a bank', exact: true }).click()
+  // The bank pages are the simulator's, on the identity host: a real redirect.
+  await expect(page.getByRole('heading', { name: 'Choose your bank' })).toBeVisible()
+  await screenshot(page, testInfo, 'bank-chooser')
+  await bank.choose(MOCK_BANK)
+  await screenshot(page, testInfo, 'bank-consent')
+  await bank.approve()
+
+  // Back on the app's callback route, with the one-time query already stripped.
+  await expectBackOnCallback(page)
+  await expect(bankConnected(page)).toBeVisible()
+  // <StrictMode> mounts the callback twice in this development build; onSuccess fires once.
+  await expect(successCounter(page)).toHaveText('1')
+  await expect(signedIn(page)).toBeVisible()
+  await screenshot(page, testInfo, 'callback')
+
+  await page.getByRole('link', { name: 'View accounts' }).click()
+  await expect(page).toHaveURL(/\/accounts$/)
+  const accounts = page.getByRole('list', { name: 'Accounts' }).getByRole('listitem')
+  await expect(accounts.first()).toBeVisible()
+  expect(await accounts.count()).toBeGreaterThan(0)
+  // Every account shows a formatted balance.
+  await expect(accounts.first().getByLabel(/^Balance of /)).toHaveText(/£/)
+  await screenshot(page, testInfo, 'accounts')
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Transactions' })
+    .click()
+  const rows = page.getByRole('table', { name: 'Transactions' }).locator('tbody tr')
+  await expect(rows.first()).toBeVisible()
+  const firstPage = await rows.count()
+  expect(firstPage).toBeGreaterThan(0)
+  expect(firstPage).toBeLessThanOrEqual(10)
+  await screenshot(page, testInfo, 'transactions')
+
+  // Paging: the next page appends rows when the BFF reports more.
+  const more = page.getByRole('button', { name: 'Load more' })
+  if (firstPage === 10 && (await more.isVisible())) {
+    await more.click()
+    await expect.poll(() => rows.count()).toBeGreaterThan(firstPage)
+  }
+
+  // Filtering by one account leaves only that account's rows.
+  const accountSelect = page.getByLabel('Account')
+  const options = accountSelect.locator('option')
+  const firstAccountName = (await options.nth(1).textContent()) ?? ''
+  await accountSelect.selectOption({ index: 1 })
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  await expect(rows.first()).toBeVisible()
+  const accountCells = await rows.locator('td:nth-child(3)').allTextContents()
+  expect(accountCells.length).toBeGreaterThan(0)
+  expect(new Set(accountCells)).toEqual(new Set([firstAccountName]))
+
+  // A date range in the far past matches nothing.
+  await page.getByLabel('From').fill('2001-01-01')
+  await page.getByLabel('To').fill('2001-01-31')
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  await expect(page.getByText('No transactions match these filters.')).toBeVisible()
+})
