@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react'
-import type { BffError } from '../api/bff-error'
 import type { Account } from '../api/contract'
 import { useAccounts } from '../hooks/use-accounts'
 import { cx } from '../internal/class-names'
+import { queryGate } from '../internal/query-gate'
 import { formatMoney } from '../format/format-money'
-import { ErrorNotice } from './error-notice'
 
 /** Props of {@link AccountList}. */
 export interface AccountListProps {
@@ -38,24 +37,11 @@ function AccountItem({ account }: { account: Account }) {
  * wrapping {@link useAccounts}. Shows a loading status, an empty state and actionable errors.
  */
 export function AccountList({ className, label, renderAccount, children }: AccountListProps) {
-  const { data, error, isPending, refetch, isFetching } = useAccounts()
+  const query = useAccounts()
+  const { data, isFetching } = query
   const classes = cx('mhkit-accounts', className)
-  if (isPending) {
-    return (
-      <div className={classes} aria-busy="true">
-        <p role="status" className="mhkit-progress">
-          Loading accounts…
-        </p>
-      </div>
-    )
-  }
-  if (error) {
-    return (
-      <div className={classes}>
-        <ErrorNotice error={error as BffError} onAction={() => void refetch()} />
-      </div>
-    )
-  }
+  const gate = queryGate(query, classes, 'Loading accounts…')
+  if (gate !== null || data === undefined) return gate
   if (data.data.length === 0) {
     return (
       <div className={classes}>

@@ -1,10 +1,9 @@
 import { useId, useState } from 'react'
 import type { ReactNode } from 'react'
-import type { BffError } from '../api/bff-error'
 import type { Bank, BankListKind } from '../api/contract'
 import { useBanks } from '../hooks/use-banks'
 import { cx } from '../internal/class-names'
-import { ErrorNotice } from './error-notice'
+import { queryGate } from '../internal/query-gate'
 
 /** Props of {@link BankPicker}. */
 export interface BankPickerProps {
@@ -41,29 +40,16 @@ export function BankPicker({
   renderBank,
   children,
 }: BankPickerProps) {
-  const { data, error, isPending, refetch } = useBanks(kind)
+  const query = useBanks(kind)
+  const { data } = query
   const [search, setSearch] = useState('')
   const [own, setOwn] = useState<string | undefined>(undefined)
   const id = useId()
   const selected = value ?? own
   const classes = cx('mhkit-bank-picker', className)
 
-  if (isPending) {
-    return (
-      <div className={classes} aria-busy="true">
-        <p role="status" className="mhkit-progress">
-          Loading banks…
-        </p>
-      </div>
-    )
-  }
-  if (error) {
-    return (
-      <div className={classes}>
-        <ErrorNotice error={error as BffError} onAction={() => void refetch()} />
-      </div>
-    )
-  }
+  const gate = queryGate(query, classes, 'Loading banks…')
+  if (gate !== null || data === undefined) return gate
   const term = normalise(search.trim())
   const banks = term ? data.data.filter((bank) => normalise(bank.name).includes(term)) : data.data
   return (

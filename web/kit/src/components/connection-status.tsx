@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react'
-import type { BffError } from '../api/bff-error'
 import type { Connection, ConnectionStatus as Status } from '../api/contract'
 import { useConnections } from '../hooks/use-connections'
 import type { ConnectBankOptions } from '../hooks/use-connect-bank'
 import { cx } from '../internal/class-names'
+import { queryGate } from '../internal/query-gate'
 import { describeExpiry } from '../format/format-date'
 import { useNow } from '../internal/use-now'
-import { ErrorNotice } from './error-notice'
 import { ReconnectButton } from './reconnect-button'
 
 const statusLabel: { readonly [S in Status]: string } = {
@@ -45,25 +44,12 @@ export function ConnectionStatus({
   now,
   ...connectOptions
 }: ConnectionStatusProps) {
-  const { data, error, isPending, refetch, isFetching } = useConnections()
+  const query = useConnections()
+  const { data, isFetching } = query
   const current = useNow(now)
   const classes = cx('mhkit-connections', className)
-  if (isPending) {
-    return (
-      <div className={classes} aria-busy="true">
-        <p role="status" className="mhkit-progress">
-          Loading bank connections…
-        </p>
-      </div>
-    )
-  }
-  if (error) {
-    return (
-      <div className={classes}>
-        <ErrorNotice error={error as BffError} onAction={() => void refetch()} />
-      </div>
-    )
-  }
+  const gate = queryGate(query, classes, 'Loading bank connections…')
+  if (gate !== null || data === undefined) return gate
   if (data.data.length === 0) {
     return (
       <div className={classes}>

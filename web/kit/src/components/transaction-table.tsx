@@ -1,11 +1,12 @@
-import type { ReactNode } from 'react'
 import type { BffError } from '../api/bff-error'
+import type { ReactNode } from 'react'
 import type { TransactionFilters } from '../api/contract'
 import { useTransactions } from '../hooks/use-transactions'
 import { cx } from '../internal/class-names'
+import { queryGate } from '../internal/query-gate'
+import { ErrorNotice } from './error-notice'
 import { formatDate } from '../format/format-date'
 import { formatMoney } from '../format/format-money'
-import { ErrorNotice } from './error-notice'
 
 /** Props of {@link TransactionTable}. */
 export interface TransactionTableProps extends TransactionFilters {
@@ -29,22 +30,8 @@ export function TransactionTable({
 }: TransactionTableProps) {
   const query = useTransactions(filters)
   const classes = cx('mhkit-transactions', className)
-  if (query.isPending) {
-    return (
-      <div className={classes} aria-busy="true">
-        <p role="status" className="mhkit-progress">
-          Loading transactions…
-        </p>
-      </div>
-    )
-  }
-  if (query.isError && !query.data) {
-    return (
-      <div className={classes}>
-        <ErrorNotice error={query.error as BffError} onAction={() => void query.refetch()} />
-      </div>
-    )
-  }
+  const gate = queryGate(query, classes, 'Loading transactions…')
+  if (gate !== null || query.data === undefined) return gate
   const rows = query.data.pages.flatMap((page) => page.data)
   if (rows.length === 0) {
     return (

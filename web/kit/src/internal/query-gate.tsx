@@ -1,0 +1,45 @@
+import type { ReactElement } from 'react'
+import type { BffError } from '../api/bff-error'
+import { ErrorNotice } from '../components/error-notice'
+
+/** The parts of a TanStack Query result the gate reads. */
+export interface GatedQuery {
+  isPending: boolean
+  error: unknown
+  data: unknown
+  refetch: () => unknown
+}
+
+/**
+ * The states every data component shares before it has something to show: a live "Loading…"
+ * status (`aria-busy`) while the first answer is pending, and an actionable error with a retry
+ * when the query failed with no data. A failed background refetch keeps showing the data.
+ *
+ * @param query - the query result.
+ * @param className - the component's class names, kept on the placeholder.
+ * @param loading - the status text, e.g. "Loading accounts…".
+ * @returns the placeholder to render, or null when the component can render its data.
+ */
+export function queryGate(
+  query: GatedQuery,
+  className: string,
+  loading: string,
+): ReactElement | null {
+  if (query.isPending) {
+    return (
+      <div className={className} aria-busy="true">
+        <p role="status" className="mhkit-progress">
+          {loading}
+        </p>
+      </div>
+    )
+  }
+  if (query.error && query.data === undefined) {
+    return (
+      <div className={className}>
+        <ErrorNotice error={query.error as BffError} onAction={() => void query.refetch()} />
+      </div>
+    )
+  }
+  return null
+}
