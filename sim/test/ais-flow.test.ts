@@ -197,6 +197,23 @@ describe('codes, refresh tokens and denial', () => {
     expect(counters['token:refresh_token']).toBeGreaterThanOrEqual(1)
   })
 
+  it('lists every code, access token and refresh token it issued for leak tests', async () => {
+    const flow = await pushSigned(t, {
+      scope: `openid offline_access id:${MOCK_BANK_ID} accounts:read`,
+      claims: aisClaims,
+    })
+    const callback = await approveConsent(flow.authUrl)
+    const code = new URL(callback).searchParams.get('code') ?? ''
+    const { tokens } = await finish(t, flow, callback)
+    const sub = claimString({ ...oauth.getValidatedIdTokenClaims(tokens) }, 'sub')
+    const cc = await clientToken(t, 'accounts:read', sub)
+    const issued = await t.sim.admin.issuedSecrets()
+    expect(issued).toContain(code)
+    expect(issued).toContain(tokens.access_token)
+    expect(issued).toContain(tokens.refresh_token)
+    expect(issued).toContain(cc)
+  })
+
   it('ends in error=access_denied when the user presses Deny', async () => {
     const flow = await pushSigned(t, { scope: `openid id:${MOCK_BANK_ID}`, claims: aisClaims })
     const callback = new URL(await denyConsent(flow.authUrl))

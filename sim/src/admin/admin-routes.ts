@@ -44,6 +44,9 @@ export function adminRoutes(deps: AdminDeps) {
 
   app.get('/counters', (c) => c.json(deps.faults.counters()))
 
+  // The opaque token values issued so far, for leak tests (never mounted outside dev/test).
+  app.get('/issued-secrets', (c) => c.json({ values: deps.store.issuedSecrets() }))
+
   app.delete('/counters', (c) => {
     deps.faults.resetCounters()
     return c.body(null, 204)

@@ -63,6 +63,15 @@ export class SimAdminClient {
     return (await response.json()) as Record<string, number>
   }
 
+  /**
+   * The opaque access tokens, refresh tokens, client-credentials tokens and authorization codes
+   * the simulator has issued (the last 10,000), for tests that prove none of them leaked.
+   */
+  async issuedSecrets(): Promise<string[]> {
+    const response = await this.call('GET', '/issued-secrets')
+    return ((await response.json()) as { values: string[] }).values
+  }
+
   /** Zero the request counters. */
   async resetCounters(): Promise<void> {
     await this.call('DELETE', '/counters')

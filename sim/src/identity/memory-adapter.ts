@@ -1,5 +1,15 @@
 import type { Adapter, AdapterFactory, AdapterPayload } from 'oidc-provider'
 
+/** Models whose ids are the opaque token values themselves (oidc-provider's opaque format). */
+const SECRET_MODELS = new Set([
+  'AccessToken',
+  'RefreshToken',
+  'ClientCredentials',
+  'AuthorizationCode',
+])
+/** How many issued secrets the leak log keeps (oldest dropped first). */
+const ISSUED_SECRETS_MAX = 10_000
+
 interface Entry {
   payload: AdapterPayload
   /** Epoch milliseconds on the simulator clock, or `Infinity`. */
@@ -14,6 +24,7 @@ interface Entry {
 export class SimOidcStore {
   private readonly models = new Map<string, Map<string, Entry>>()
   private readonly grants = new Map<string, Set<string>>()
+  private readonly issued: string[] = []
 
   /**
    * @param now - Epoch milliseconds on the simulator clock.
@@ -37,6 +48,15 @@ export class SimOidcStore {
       else out.push(entry.payload)
     }
     return out
+  }
+
+  /**
+   * Every access token, refresh token, client-credentials token and authorization code issued
+   * so far (the last 10,000), including consumed, rotated and revoked ones. Dev/test only:
+   * leak tests search what the browser and the logs saw for these exact values.
+   */
+  issuedSecrets(): string[] {
+    return [...this.issued]
   }
 
   /** One live payload by model and id, without consuming it. */
@@ -86,6 +106,10 @@ export class SimOidcStore {
     // oidc-provider awaits every method; plain async functions keep the contract simple.
     return {
       upsert: async (id, payload, expiresIn) => {
+        if (SECRET_MODELS.has(name) && !this.modelStore(name).has(id)) {
+          this.issued.push(id)
+          if (this.issued.length > ISSUED_SECRETS_MAX) this.issued.shift()
+        }
         const cap = this.ttlOverride(name)
         const seconds =
           cap !== undefined && expiresIn !== undefined ? Math.min(cap, expiresIn) : expiresIn
