@@ -157,9 +157,32 @@ const demoHasVite = ['vite.config.ts', 'vite.config.mts', 'vite.config.js'].some
 )
 if (demoHasDev && demoHasVite) {
   start('demo', ['--filter', '@mhkit/demo', 'dev'])
-  console.log(`\n[dev] open ${APP_ORIGIN}\n`)
+  void announceWhenReady([`http://127.0.0.1:${BFF_PORT}/healthz`, APP_ORIGIN], APP_ORIGIN)
 } else {
   console.log(
     `\n[dev] the demo app is not there yet; the BFF API is on http://127.0.0.1:${BFF_PORT}\n`,
   )
+}
+
+/**
+ * Prints the URL to open once every service answers, so a newcomer never opens a page whose
+ * API is still starting; says so plainly when they are not up within a minute.
+ */
+async function announceWhenReady(urls, appUrl) {
+  const deadline = Date.now() + 60_000
+  const up = async (url) => {
+    try {
+      return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok
+    } catch {
+      return false
+    }
+  }
+  while (!stopping && Date.now() < deadline) {
+    if ((await Promise.all(urls.map(up))).every(Boolean)) {
+      console.log(`\n[dev] ready: open ${appUrl}  (Ctrl-C stops everything)\n`)
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  if (!stopping) console.log(`\n[dev] still starting after 60 s; see the logs above (${appUrl})\n`)
 }

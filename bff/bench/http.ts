@@ -2,17 +2,20 @@
  * `pnpm --filter @mhkit/bff bench`: throughput and latency of `GET /api/accounts` through the
  * BFF (session lookup + cached user token + upstream call + validation + mapping) against the
  * same upstream call made directly with a bearer token, both with autocannon over loopback at
- * the same concurrency; and the RSS of a BFF process holding 10,000 sessions. Prints figures;
- * asserts nothing (the targets are in bff/README.md).
+ * the same concurrency, each after a warm-up; and the RSS of a process holding 10,000 sessions.
+ *
+ * Fair setup: the simulator and the BFF (`bench/bff-server.ts`) each run in their own process,
+ * and autocannon runs in this one, so no two of them share an event loop; the CPU time each
+ * process spends per request is printed next to each run (Linux /proc), which shows which
+ * process sets the ceiling. Prints figures; asserts nothing (the targets are in bff/README.md).
+ * `BENCH_BFF_CPU_PROF=<dir>` writes a CPU profile of the BFF process.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-
-import { serve } from '@hono/node-server'
 
 import { systemClock } from '../src/clock'
 import { createMemoryStore } from '../src/session/memory-store'
@@ -69,7 +72,7 @@ function measureRss(kind: 'memory' | 'sqlite'): { before: number; after: number 
  */
 async function startSimProcess(
   clients: unknown[],
-): Promise<{ issuer: string; apiUrl: string; close(): void }> {
+): Promise<{ issuer: string; apiUrl: string; pgid: number | undefined; close(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'mhkit-bench-sim-'))
   const file = join(dir, 'clients.json')
   writeFileSync(file, JSON.stringify(clients))
@@ -91,6 +94,7 @@ async function startSimProcess(
   })
   return {
     ...urls,
+    pgid: child.pid,
     close() {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM')
       rmSync(dir, { recursive: true, force: true })
@@ -98,23 +102,137 @@ async function startSimProcess(
   }
 }
 
-async function run(title: string, url: string, headers: Record<string, string>) {
+/**
+ * CPU time (user + system, ms) used so far by the processes of a process group, from /proc
+ * (Linux; undefined elsewhere). Assumes the usual 100 clock ticks per second.
+ */
+function groupCpuMs(pgid: number | undefined): number | undefined {
+  if (pgid === undefined) return undefined
+  try {
+    const pids = execFileSync('ps', ['-o', 'pid=', '-g', String(pgid)], { encoding: 'utf8' })
+      .split(/\s+/)
+      .filter(Boolean)
+    let ticks = 0
+    for (const pid of pids) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      // Fields after "(comm)": state is field 3, utime 14 and stime 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    }
+    return ticks * 10
+  } catch {
+    return undefined
+  }
+}
+
+/** A process whose CPU time per request is reported next to each run. */
+interface Watched {
+  name: string
+  pgid: number | undefined
+}
+
+async function run(
+  title: string,
+  url: string,
+  headers: Record<string, string>,
+  watched: readonly Watched[],
+) {
   const { default: autocannon } = await import('autocannon')
   // A short warm-up so JIT, keep-alive pools and token caches are settled.
   await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 })
+  const before = watched.map((w) => groupCpuMs(w.pgid))
+  const self = process.cpuUsage()
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S })
+  const selfMs = process.cpuUsage(self)
   const non2xx = result.non2xx
   console.log(
     `${title.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${non2xx}`,
   )
+  // CPU per request of each process: shows which one is the ceiling, and whether the run was
+  // CPU-bound at all (the sum times req/s against the 2 cores) or waiting on the scheduler.
+  const perRequest = (ms: number) => (ms / Math.max(1, result.requests.total)).toFixed(3)
+  const parts = [`autocannon ${perRequest((selfMs.user + selfMs.system) / 1000)}`]
+  watched.forEach((w, i) => {
+    const start = before[i]
+    const end = groupCpuMs(w.pgid)
+    if (start !== undefined && end !== undefined) parts.push(`${w.name} ${perRequest(end - start)}`)
+  })
+  console.log(`${''.padEnd(34)} CPU ms per request: ${parts.join(', ')}`)
   return result
+}
+
+/** The reference proxy (`bench/bare-proxy.ts`) in its own process group. */
+async function startBareProxy(
+  env: Record<string, string>,
+): Promise<{ url: string; pgid: number | undefined; close(): void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./bare-proxy.ts', import.meta.url))],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
+  )
+  let out = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', () => reject(new Error('the reference proxy exited during start')))
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk
+      const found = /proxy:\s+(\S+)/.exec(out)?.[1]
+      if (found !== undefined) resolve(found)
+    })
+  })
+  return { url, pgid: child.pid, close: () => child.kill('SIGTERM') }
+}
+
+/** The BFF (`bench/bff-server.ts`) in its own process, with an IPC channel for figures. */
+async function startBffProcess(env: Record<string, string>): Promise<{
+  url: string
+  pgid: number | undefined
+  sequential(cookie: string, sub: string): Promise<{ clientOnly: number; viaApp: number }>
+  close(): void
+}> {
+  const child = spawn(
+    process.execPath,
+    [
+      // BENCH_BFF_CPU_PROF=<dir> writes a V8 CPU profile of the BFF process there.
+      ...(process.env.BENCH_BFF_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BFF_CPU_PROF}`]
+        : []),
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./bff-server.ts', import.meta.url)),
+    ],
+    // Its own process group, so its CPU time can be read like the simulator's.
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      detached: true,
+    },
+  )
+  let out = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', () => reject(new Error('the BFF exited during start')))
+    child.stdout?.setEncoding('utf8')
+    child.stdout?.on('data', (chunk: string) => {
+      out += chunk
+      const found = /bff:\s+(\S+)/.exec(out)?.[1]
+      if (found !== undefined) resolve(found)
+    })
+  })
+  return {
+    url,
+    pgid: child.pid,
+    sequential: (cookie, sub) =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve(m as { clientOnly: number; viaApp: number }))
+        child.send({ type: 'sequential', cookie, sub })
+      }),
+    close: () => child.kill('SIGTERM'),
+  }
 }
 
 async function main(): Promise<void> {
   // Loaded here, not at the top, so the RSS child process holds only the session layer.
   const { approveConsent, MOCK_BANK_ID } = await import('@mhkit/sim')
-  const { createApp } = await import('../src/app')
-  const { createLogger } = await import('../src/logger')
   const { createMoneyhubClient, generateClientKey, loadClientKeys } =
     await import('../src/moneyhub')
   const started = Date.now()
@@ -130,10 +248,16 @@ async function main(): Promise<void> {
       id_token_signed_response_alg: 'PS256',
     },
   ])
-  const { createPooledFetch } = await import('../src/upstream/pooled-fetch')
-  const upstreamFetch = createPooledFetch()
+  // Three processes, as in production: autocannon (here), the BFF, the simulator.
+  const bffProcess = await startBffProcess({
+    BENCH_ISSUER: sim.issuer,
+    BENCH_API_URL: sim.apiUrl,
+    BENCH_JWK: JSON.stringify(jwk),
+    BENCH_APP_ORIGIN: APP_ORIGIN,
+  })
+  const bff = bffProcess.url
+  // The same client registration, here only to get a bearer token for the direct figures.
   const moneyhub = createMoneyhubClient({
-    fetch: upstreamFetch,
     issuer: sim.issuer,
     apiUrl: sim.apiUrl,
     clientId: 'bench',
@@ -142,22 +266,6 @@ async function main(): Promise<void> {
     idTokenAlg: 'PS256',
     allowInsecureLoopback: true,
   })
-  const dir = mkdtempSync(join(tmpdir(), 'mhkit-bench-'))
-  const store = createSqliteStore({ path: join(dir, 'bench.sqlite') })
-  const app = createApp({
-    moneyhub,
-    store,
-    logger: createLogger({ level: 'silent' }),
-    config: {
-      appOrigin: APP_ORIGIN,
-      sessionEncryptionKey: randomBytes(32),
-      rateLimits: { apiPerIp: { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } },
-    },
-  })
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 })
-  await new Promise((resolve) => server.once('listening', resolve))
-  const address = server.address()
-  const bff = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
 
   // One real connect flow to get a session for a Moneyhub user.
   const start = await fetch(`${bff}/api/connect`, {
@@ -186,49 +294,65 @@ async function main(): Promise<void> {
   const probe = await fetch(`${bff}/api/accounts`, {
     headers: { 'X-CSRF': '1', Cookie: sessionCookie },
   })
+  const probeBody = await probe.text()
   if (probe.status !== 200)
     console.warn(
       `WARNING: GET /api/accounts answers ${probe.status}; the figures measure that answer`,
     )
   const token = await moneyhub.tokenForUser(sub, ['accounts:read'])
+  const counters = async () =>
+    (await (await fetch(`${new URL(sim.issuer).origin}/__sim/counters`)).json()) as Record<
+      string,
+      number
+    >
 
-  // The BFF's own layer in-process, sequential: app.request() against the client call alone.
-  const time = async (fn: () => Promise<unknown>) => {
-    for (let i = 0; i < 20; i++) await fn()
-    const t0 = performance.now()
-    for (let i = 0; i < 200; i++) await fn()
-    return (performance.now() - t0) / 200
-  }
-  const clientOnly = await time(() => moneyhub.getAccounts(sub))
-  const viaApp = await time(async () =>
-    (
-      await app.request('/api/accounts', { headers: { 'X-CSRF': '1', Cookie: sessionCookie } })
-    ).text(),
-  )
+  // The BFF's own layer in its process, sequential: app.request() against the client call alone.
+  const { clientOnly, viaApp } = await bffProcess.sequential(sessionCookie, sub)
   console.log(
-    `\nin-process, sequential: client.getAccounts ${clientOnly.toFixed(2)} ms, app /api/accounts ${viaApp.toFixed(2)} ms (BFF layer ${(viaApp - clientOnly).toFixed(2)} ms)`,
+    `\nin-process, sequential: client.getAccounts ${clientOnly.toFixed(2)} ms, app /api/accounts ${viaApp.toFixed(2)} ms (BFF layer ${(viaApp - clientOnly).toFixed(2)} ms); response ${probeBody.length} bytes`,
   )
 
   console.log(
-    `\nGET accounts, ${CONNECTIONS} connections, ${DURATION_S} s each, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}`,
+    `\nGET accounts, ${CONNECTIONS} connections, ${DURATION_S} s each, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${loadavg()[0]?.toFixed(1) ?? '?'}`,
   )
-  const direct = await run('direct to the data API (bearer)', `${sim.apiUrl}/accounts`, {
-    Authorization: `Bearer ${token.accessToken}`,
+  const simWatch = { name: 'simulator', pgid: sim.pgid }
+  const direct = await run(
+    'direct to the data API (bearer)',
+    `${sim.apiUrl}/accounts`,
+    { Authorization: `Bearer ${token.accessToken}` },
+    [simWatch],
+  )
+  const tokensBefore = (await counters())['token:client_credentials'] ?? 0
+  const through = await run(
+    'through the BFF (/api/accounts)',
+    `${bff}/api/accounts`,
+    { 'X-CSRF': '1', Cookie: sessionCookie },
+    [{ name: 'BFF', pgid: bffProcess.pgid }, simWatch],
+  )
+  const after = await counters()
+  console.log(
+    `simulator: ${(after['token:client_credentials'] ?? 0) - tokensBefore} token requests during the BFF run (${after['GET /v3/accounts'] ?? 0} data calls in all)`,
+  )
+  // The floor for any BFF: forwarding alone, no session, checks or mapping.
+  const bare = await startBareProxy({
+    BARE_UPSTREAM: `${sim.apiUrl}/accounts`,
+    BARE_AUTHORIZATION: `Bearer ${token.accessToken}`,
   })
-  const through = await run('through the BFF (/api/accounts)', `${bff}/api/accounts`, {
-    'X-CSRF': '1',
-    Cookie: sessionCookie,
-  })
+  const reference = await run('reference: bare node:http proxy', `${bare.url}/`, {}, [
+    { name: 'proxy', pgid: bare.pgid },
+    simWatch,
+  ])
+  bare.close()
+  console.log(
+    `reference ratio bare proxy/direct: ${(reference.requests.average / direct.requests.average).toFixed(2)}`,
+  )
   const ratio = through.requests.average / direct.requests.average
   const addedP50 = through.latency.p50 - direct.latency.p50
   console.log(`throughput ratio BFF/direct: ${ratio.toFixed(2)} (target >= 0.6)`)
   console.log(`added p50 latency: ${addedP50.toFixed(2)} ms (target <= 1 ms)`)
 
-  server.close()
-  upstreamFetch.close()
-  await store.close()
+  bffProcess.close()
   sim.close()
-  rmSync(dir, { recursive: true, force: true })
 
   for (const kind of ['memory', 'sqlite'] as const) {
     const { before, after } = measureRss(kind)

@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono'
 
 import type { AppEnv } from '../context'
 import type { Logger } from '../logger'
+import { setResponseHeaders } from './response-headers'
 
 /** Reads the peer address of a request (from `@hono/node-server`'s connection info). */
 export type PeerAddress = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => string | undefined
@@ -36,7 +37,7 @@ export function requestContext(options: {
     c.set('clientIp', ip ?? 'unknown')
     const started = performance.now()
     await next()
-    c.header('X-Request-Id', requestId)
+    setResponseHeaders(c, [['X-Request-Id', requestId]])
     // The path only: query strings can carry codes and state (callback), which stay out of logs.
     log.info(
       {

@@ -1,9 +1,20 @@
 import type { MiddlewareHandler } from 'hono'
 
 import type { AppEnv } from '../context'
+import { setResponseHeaders } from './response-headers'
 
 // The BFF serves JSON and redirects only: nothing may load, frame or be framed.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+const BASE_HEADERS = [
+  ['Content-Security-Policy', API_CSP],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Cache-Control', 'no-store'],
+] as const
+const HSTS = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as const
 
 /**
  * Security headers on every BFF response: a deny-all CSP, nosniff, a strict Referrer-Policy,
@@ -13,14 +24,11 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
  * @param options.hsts - send Strict-Transport-Security (APP_ORIGIN is https)
  */
 export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<AppEnv> {
+  // Built once: the same list for every response. Set after the handler so they win over
+  // anything a handler set.
+  const headers = options.hsts ? [...BASE_HEADERS, HSTS] : BASE_HEADERS
   return async (c, next) => {
     await next()
-    c.header('Content-Security-Policy', API_CSP)
-    c.header('X-Content-Type-Options', 'nosniff')
-    c.header('Referrer-Policy', 'no-referrer')
-    c.header('X-Frame-Options', 'DENY')
-    c.header('Cross-Origin-Resource-Policy', 'same-origin')
-    c.header('Cache-Control', 'no-store')
-    if (options.hsts) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    setResponseHeaders(c, headers)
   }
 }

@@ -2,11 +2,11 @@
  * Accounts and balances (data API, client_credentials with `sub`, scope `accounts:read`;
  * protocol §9.3).
  */
-import { z } from 'zod'
 import type { ClientContext } from './internal/context'
 import { pageQuery } from './internal/query'
 import { callPage, callRest, segment, type TokenSource } from './internal/rest'
 import {
+  listSchema,
   mhAccountSchema,
   mhBalanceSchema,
   type MhAccount,
@@ -75,6 +75,6 @@ export async function getBalances(
     path: `/accounts/${segment(accountId, 'account id')}/balances`,
     token,
     envelope: 'data',
-    schema: z.array(mhBalanceSchema),
+    schema: listSchema(mhBalanceSchema),
   })
 }

@@ -1,9 +1,8 @@
 /** Bank lists: `GET {issuer}/.well-known/<kind>-connections`, a bare array (protocol §9.8). */
-import { z } from 'zod'
 import type { ClientContext } from './internal/context'
 import { errorFromResponse, parseShape, readJson } from './internal/responses'
 import { send } from './internal/transport'
-import { mhBankSchema, type MhBank } from './schemas'
+import { listSchema, mhBankSchema, type MhBank } from './schemas'
 import type { BankListKind } from './types'
 
 const KINDS: readonly BankListKind[] = ['all', 'api', 'legacy', 'test', 'payments', 'beta']
@@ -25,5 +24,5 @@ export async function listBanks(ctx: ClientContext, kind: BankListKind): Promise
     retry: true,
   })
   if (response.status !== 200) throw await errorFromResponse(response, ctx.t.now())
-  return parseShape(z.array(mhBankSchema), await readJson(response), response.status)
+  return parseShape(listSchema(mhBankSchema), await readJson(response), response.status)
 }

@@ -2,11 +2,11 @@
  * A user's connections (identity host, client-level `connection:*` scopes) and sync (data API
  * with `sub`); protocol §9.6.
  */
-import { z } from 'zod'
 import { MoneyhubError } from './errors'
 import type { ClientContext } from './internal/context'
 import { callRest, segment, type TokenSource } from './internal/rest'
 import {
+  listSchema,
   mhConnectionSchema,
   mhSyncResultSchema,
   type MhConnection,
@@ -25,7 +25,7 @@ export async function listConnections(
     path: `/users/${segment(userId, 'user id')}/connections`,
     token,
     envelope: 'data',
-    schema: z.array(mhConnectionSchema),
+    schema: listSchema(mhConnectionSchema),
   })
 }
 

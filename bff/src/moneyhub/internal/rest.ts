@@ -2,9 +2,9 @@
  * Data API and identity REST calls: token, request, 401 → one re-token and retry, status
  * mapping, JSON and shape checks, envelope unwrapping (protocol §9).
  */
-import { z } from 'zod'
+import type { z } from 'zod'
 import { MoneyhubError } from '../errors'
-import { envelopeSchema, type MhPage } from '../schemas'
+import { envelopeSchema, listSchema, type MhPage } from '../schemas'
 import type { AccessToken } from '../types'
 import type { ClientContext } from './context'
 import { errorFromResponse, parseShape, readJson } from './responses'
@@ -118,7 +118,7 @@ export async function callPage<S extends z.ZodType>(
   ctx: ClientContext,
   call: Omit<RestCall<S>, 'envelope'> & { schema: S },
 ): Promise<MhPage<z.output<S>>> {
-  const page = await callRest(ctx, { ...call, envelope: 'page', schema: z.array(call.schema) })
-  // Shape validated by callRest with envelopeSchema(z.array(schema)).
+  const page = await callRest(ctx, { ...call, envelope: 'page', schema: listSchema(call.schema) })
+  // Shape validated by callRest with envelopeSchema(listSchema(schema)).
   return page as unknown as MhPage<z.output<S>>
 }

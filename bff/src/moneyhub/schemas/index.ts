@@ -1,5 +1,6 @@
 export {
   envelopeSchema,
+  listSchema,
   linksSchema,
   apiErrorSchema,
   oauthErrorSchema,
