@@ -17,9 +17,11 @@ test('popup mode connects in a window and keeps the app page', async ({ page, ba
 
   const inPopup = bank.in(popup)
   await inPopup.choose(MOCK_BANK)
+  // The callback page inside the popup hands over to the opener and closes itself, which can
+  // happen before approve() resolves: listen first so the close event is never missed.
+  const popupClosed = popup.waitForEvent('close')
   await inPopup.approve()
-  // The callback page inside the popup hands over to the opener and closes itself.
-  await popup.waitForEvent('close')
+  await popupClosed
 
   expect(page.url()).toBe(appUrl)
   await expect(successCounter(page)).toHaveText('1')

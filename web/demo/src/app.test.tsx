@@ -57,10 +57,13 @@ function renderAt(path: string): void {
 
 // Lets queued fetches and renders run, one macrotask at a time, until `done()` holds; no
 // fixed delay decides the outcome.
-async function settle(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 50 && !done(); i++) {
+// Waits for a condition, not for a number of ticks: the kit loads its response schemas
+// lazily, and on a cold test run that chunk takes a while to transform.
+async function settle(done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!done() && Date.now() < deadline) {
     await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0))
+      await new Promise((resolve) => setTimeout(resolve, 10))
     })
   }
 }
