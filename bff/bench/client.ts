@@ -2,8 +2,6 @@
  * Benchmark of the Moneyhub client against the in-process simulator (figures, not assertions).
  * Run: `pnpm --filter @mhkit/bff bench:client`.
  */
-import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { claims, scopePresets } from '@mhkit/shared'
 import { approveConsent, MOCK_BANK_ID, startSimulator } from '@mhkit/sim'
@@ -143,16 +141,4 @@ async function main(): Promise<void> {
   }
 }
 
-// The simulator's consent pages are .tsx compiled for hono/jsx by sim/tsconfig.json; tsx only
-// reads the tsconfig of the directory it runs in, so re-run once with the simulator's JSX
-// settings. Unneeded once the simulator's .tsx files carry a @jsxImportSource pragma.
-if (process.env.TSX_TSCONFIG_PATH === undefined) {
-  const tsconfig = fileURLToPath(new URL('../../sim/tsconfig.json', import.meta.url))
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig },
-  })
-  process.exitCode = child.status ?? 1
-} else {
-  await main()
-}
+await main()

@@ -1,6 +1,7 @@
 import { ClaimName } from '@mhkit/shared'
 
 import type { SimBank } from '../banks'
+import type { SimPayee } from '../state'
 import { isRecord, type AuthorizationIntent } from './authorization-intent'
 import type { ConsentTerm } from './pages'
 import { consentWindow } from './record-consent'
@@ -22,9 +23,12 @@ function text(value: unknown): string {
   return 'not given'
 }
 
-function payeeText(value: Record<string, unknown>): string {
-  if (isRecord(value.payee)) {
-    const { name, sortCode, accountNumber } = value.payee
+function payeeText(value: Record<string, unknown>, payees: ReadonlyMap<string, SimPayee>): string {
+  // A payee created with POST /payees is shown as the bank would: its name and account.
+  const known = typeof value.payeeId === 'string' ? payees.get(value.payeeId) : undefined
+  const payee = isRecord(value.payee) ? value.payee : known
+  if (payee !== undefined) {
+    const { name, sortCode, accountNumber } = payee
     return `${text(name)} (${text(sortCode)} ${text(accountNumber)})`
   }
   return `payee ${text(value.payeeId)}`
@@ -36,12 +40,14 @@ function payeeText(value: Record<string, unknown>): string {
  * @param intent - The authorisation request.
  * @param bank - The chosen bank.
  * @param now - The simulator clock.
+ * @param payees - Payees created with `POST /payees`, to show a `payeeId` by name.
  * @returns A heading and the terms (amounts, payee, references, consent window).
  */
 export function describeIntent(
   intent: AuthorizationIntent,
   bank: SimBank,
   now: Date,
+  payees: ReadonlyMap<string, SimPayee> = new Map(),
 ): { heading: string; terms: ConsentTerm[] } {
   const claim = (name: string): Record<string, unknown> => {
     const value = intent.claims[name]?.value
@@ -54,7 +60,7 @@ export function describeIntent(
         heading: 'Approve a payment',
         terms: [
           { label: 'Amount', value: formatPence(value.amount) },
-          { label: 'Payee', value: payeeText(value) },
+          { label: 'Payee', value: payeeText(value, payees) },
           { label: 'Payee reference', value: text(value.payeeRef) },
           { label: 'Your reference', value: text(value.payerRef) },
         ],
@@ -79,7 +85,7 @@ export function describeIntent(
       return {
         heading: 'Set up a standing order',
         terms: [
-          { label: 'Payee', value: payeeText(value) },
+          { label: 'Payee', value: payeeText(value, payees) },
           { label: 'Reference', value: text(value.reference) },
           { label: 'Frequency', value: `${text(frequency.repeat)} (day ${text(frequency.day)})` },
           {
@@ -106,7 +112,7 @@ export function describeIntent(
       return {
         heading: 'Set up variable recurring payments',
         terms: [
-          { label: 'Payee', value: payeeText(value) },
+          { label: 'Payee', value: payeeText(value, payees) },
           { label: 'Reference', value: text(value.reference) },
           { label: 'Maximum per payment', value: formatPence(value.maximumIndividualAmount) },
           {

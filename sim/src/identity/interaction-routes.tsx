@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
 import type Provider from 'oidc-provider'
@@ -121,7 +121,7 @@ export function interactionRoutes(deps: InteractionDeps) {
         return c.redirect(returnTo, 303)
       }
     }
-    const { heading, terms } = describeIntent(intent, bank, deps.now())
+    const { heading, terms } = describeIntent(intent, bank, deps.now(), deps.state.payees)
     return c.html(
       <ConsentPage
         uid={interaction.uid}
