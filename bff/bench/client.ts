@@ -4,19 +4,9 @@
  */
 import { performance } from 'node:perf_hooks'
 import { claims, scopePresets } from '@mhkit/shared'
-import { approveConsent, MOCK_BANK_ID, startSimulator } from '@mhkit/sim'
-import {
-  createMoneyhubClient,
-  generateClientKey,
-  generateCodeVerifier,
-  generateNonce,
-  generateState,
-  loadClientKeys,
-  publicJwks,
-} from '../src/moneyhub'
-
-const CLIENT_ID = 'bench'
-const REDIRECT_URI = 'http://127.0.0.1:5173/api/callback'
+import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
+import { generateCodeVerifier, generateNonce, generateState } from '../src/moneyhub'
+import { startHarness } from '../test/moneyhub/support'
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -26,21 +16,11 @@ function percentile(samples: number[], p: number): number {
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`
 
 async function main(): Promise<void> {
-  const keys = await loadClientKeys({ jwk: await generateClientKey('PS256') })
-  const sim = await startSimulator({
-    clients: [{ client_id: CLIENT_ID, jwks: publicJwks(keys), redirect_uris: [REDIRECT_URI] }],
-  })
+  // The integration tests' simulator and client wiring; default retry policy, as in production.
+  const harness = await startHarness()
+  const sim = harness.sim
   try {
-    const mh = createMoneyhubClient({
-      issuer: sim.issuer,
-      clientId: CLIENT_ID,
-      redirectUri: REDIRECT_URI,
-      keys,
-      apiUrl: sim.apiUrl,
-      identityUrl: sim.identityUrl,
-      allowInsecureLoopback: true,
-      idTokenAlg: 'PS256',
-    })
+    const mh = harness.makeClient({ retry: {} })
     const scope = scopePresets.aisOngoing(MOCK_BANK_ID)
     const claimsRequest = claims().sub().connectionId().build()
 
@@ -95,16 +75,7 @@ async function main(): Promise<void> {
     const perSecond = Math.round(calls / ((performance.now() - loopStart) / 1000))
 
     // Upstream token requests per 1,000 data calls for one user.
-    const fresh = createMoneyhubClient({
-      issuer: sim.issuer,
-      clientId: CLIENT_ID,
-      redirectUri: REDIRECT_URI,
-      keys,
-      apiUrl: sim.apiUrl,
-      identityUrl: sim.identityUrl,
-      allowInsecureLoopback: true,
-      idTokenAlg: 'PS256',
-    })
+    const fresh = harness.makeClient({ retry: {} })
     await fresh.discovery()
     await sim.admin.resetCounters()
     for (let batch = 0; batch < 100; batch++) {
@@ -137,7 +108,7 @@ async function main(): Promise<void> {
       `  read accounts x${N}: naive ${fmt(naiveMs)} (${fmt(naiveMs / N)}/call), cached ${fmt(cachedMs)} (${fmt(cachedMs / N)}/call), naive/cached = ${(naiveMs / cachedMs).toFixed(2)}x`,
     )
   } finally {
-    await sim.close()
+    await harness.close()
   }
 }
 
