@@ -6,6 +6,7 @@ import {
   call,
   claimString,
   clientToken,
+  connectUser,
   finish,
   pushSigned,
   startWithClient,
@@ -55,15 +56,11 @@ describe('AIS connection', () => {
 
 describe('AIS consent window defaults', () => {
   async function consentExpiryDays(scope: string): Promise<number> {
-    const flow = await pushSigned(t, { scope, claims: aisClaims })
-    const { claims } = await finish(t, flow, await approveConsent(flow.authUrl))
+    const { userId, connectionId } = await connectUser(t, scope)
     const token = await clientToken(t, 'connection:read')
-    const res = await call(
-      `${t.sim.identityUrl}/users/${claimString(claims, 'sub')}/connections`,
-      token,
-    )
+    const res = await call(`${t.sim.identityUrl}/users/${userId}/connections`, token)
     const connection = (res.body as { data: { id: string; expiresAt: string }[] }).data.find(
-      (c) => c.id === claims['mh:con_id'],
+      (c) => c.id === connectionId,
     )
     if (!connection) throw new Error('connection not listed')
     return (Date.parse(connection.expiresAt) - Date.now()) / 86_400_000

@@ -4,11 +4,11 @@ import * as oauth from 'oauth4webapi'
 import { exportJWK, generateKeyPair } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { approveConsent, MOCK_BANK_ID, startSimulator } from '../src/index'
+import { approveConsent, startSimulator } from '../src/index'
 import {
   call,
-  claimString,
   clientToken,
+  connectUser,
   finish,
   pushSigned,
   REDIRECT_URI,
@@ -23,13 +23,7 @@ describe('connection lifecycle', () => {
 
   beforeAll(async () => {
     t = await startWithClient()
-    const flow = await pushSigned(t, {
-      scope: `openid id:${MOCK_BANK_ID}`,
-      claims: { id_token: { sub: { essential: true }, 'mh:con_id': { essential: true } } },
-    })
-    const { claims } = await finish(t, flow, await approveConsent(flow.authUrl))
-    userId = claims.sub
-    connectionId = claimString(claims, 'mh:con_id')
+    ;({ userId, connectionId } = await connectUser(t))
   })
   afterAll(async () => {
     await t.sim.close()

@@ -2,7 +2,9 @@ import * as oauth from 'oauth4webapi'
 import { exportJWK, generateKeyPair, type CryptoKey as JoseKey, type JWK } from 'jose'
 
 import {
+  approveConsent,
   CookieJar,
+  MOCK_BANK_ID,
   startSimulator,
   type RunningSimulator,
   type SimClient,
@@ -204,4 +206,20 @@ export function claimString(claims: Record<string, unknown>, name: string): stri
   const value = claims[name]
   if (typeof value !== 'string') throw new Error(`ID token claim ${name} is not a string`)
   return value
+}
+
+/**
+ * Connect a new Moneyhub user to the mock bank (PAR, Approve, code exchange) and return the
+ * user id and connection id the ID token carried.
+ */
+export async function connectUser(
+  t: TestClient,
+  scope = `openid id:${MOCK_BANK_ID}`,
+): Promise<{ userId: string; connectionId: string }> {
+  const flow = await pushSigned(t, {
+    scope,
+    claims: { id_token: { sub: { essential: true }, 'mh:con_id': { essential: true } } },
+  })
+  const { claims } = await finish(t, flow, await approveConsent(flow.authUrl))
+  return { userId: claims.sub, connectionId: claimString(claims, 'mh:con_id') }
 }

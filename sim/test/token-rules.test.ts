@@ -6,6 +6,7 @@ import {
   call,
   claimString,
   clientToken,
+  connectUser,
   finish,
   pushSigned,
   startWithClient,
@@ -18,13 +19,7 @@ let connectionId: string
 
 beforeAll(async () => {
   t = await startWithClient()
-  const flow = await pushSigned(t, {
-    scope: `openid id:${MOCK_BANK_ID}`,
-    claims: { id_token: { sub: { essential: true }, 'mh:con_id': { essential: true } } },
-  })
-  const { claims } = await finish(t, flow, await approveConsent(flow.authUrl))
-  userId = claims.sub
-  connectionId = claimString(claims, 'mh:con_id')
+  ;({ userId, connectionId } = await connectUser(t))
 })
 afterAll(async () => {
   await t.sim.close()
