@@ -107,6 +107,20 @@ describe('tokenForUser and clientToken', () => {
     })
   })
 
+  it('maps invalid_grant for a user (consent revoked or expired) to reauth_required (S7)', async () => {
+    h.up.on('POST', TOKEN, () =>
+      json({ error: 'invalid_grant', error_description: 'grant request is invalid' }, 400),
+    )
+    const err = await h.client.tokenForUser('user-1', ['accounts:read']).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(MoneyhubError)
+    expect(err).toMatchObject({ code: 'reauth_required', status: 400, error: 'invalid_grant' })
+    expect((err as MoneyhubError).message).not.toContain('grant request is invalid')
+    // Not retried, and not cached: the next call asks again.
+    expect(h.up.callsTo(TOKEN)).toHaveLength(1)
+    await h.client.tokenForUser('user-1', ['accounts:read']).catch(() => undefined)
+    expect(h.up.callsTo(TOKEN)).toHaveLength(2)
+  })
+
   it('rejects a malformed user id with invalid_input and sends nothing', async () => {
     for (const sub of ['', '../x', 'a b', 'x'.repeat(200)]) {
       const err = await h.client.tokenForUser(sub, ['accounts:read']).catch((e: unknown) => e)

@@ -1,12 +1,15 @@
 import {
   accountListResponseSchema,
+  accountParamsSchema,
   accountResponseSchema,
   bankListQuerySchema,
   bankListResponseSchema,
   connectionListResponseSchema,
+  connectionParamsSchema,
   connectRequestSchema,
   connectResponseSchema,
   errorBodySchema,
+  flowParamsSchema,
   flowResponseSchema,
   logoutRequestSchema,
   logoutResponseSchema,
@@ -25,18 +28,24 @@ function json(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' })
 }
 
-function queryParameters(schema: Schema): unknown[] {
+function parameters(schema: Schema, where: 'query' | 'path'): unknown[] {
   const doc = json(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] }
   return Object.entries(doc.properties ?? {}).map(([name, s]) => ({
     name,
-    in: 'query',
-    required: doc.required?.includes(name) ?? false,
+    in: where,
+    // OpenAPI requires every path parameter; query parameters follow the schema.
+    required: where === 'path' || (doc.required?.includes(name) ?? false),
     schema: s,
   }))
 }
 
-function pathParameter(name: string) {
-  return { name, in: 'path', required: true, schema: { type: 'string' } }
+function queryParameters(schema: Schema): unknown[] {
+  return parameters(schema, 'query')
+}
+
+/** Path parameters from the same shared params schema the route validates with. */
+function pathParameters(schema: Schema): unknown[] {
+  return parameters(schema, 'path')
 }
 
 const csrfHeader = { name: 'X-CSRF', in: 'header', required: true, schema: { const: '1' } }
@@ -107,7 +116,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: op({
           summary: 'Outcome of a flow',
           ok: flowResponseSchema,
-          parameters: [pathParameter('flowId')],
+          parameters: pathParameters(flowParamsSchema),
         }),
       },
       '/api/banks': {
@@ -124,7 +133,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: op({
           summary: 'One account',
           ok: accountResponseSchema,
-          parameters: [pathParameter('id')],
+          parameters: pathParameters(accountParamsSchema),
         }),
       },
       '/api/transactions': {
@@ -141,7 +150,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         delete: op({
           summary: 'Delete a connection',
           okStatus: '204',
-          parameters: [pathParameter('id')],
+          parameters: pathParameters(connectionParamsSchema),
         }),
       },
       '/api/logout': {

@@ -1,8 +1,16 @@
-import { errorBodySchema, flowResponseSchema } from '@mhkit/shared'
+import {
+  accountIdSchema,
+  connectionIdSchema,
+  errorBodySchema,
+  flowIdSchema,
+  flowResponseSchema,
+} from '@mhkit/shared'
 import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
 
 import { buildTestApp, jsonHeaders, spaHeaders } from '../../test/support/test-app'
 import { createFlowRecords } from '../flows/flow-records'
+import { buildOpenApiDocument } from './openapi'
 
 async function code(res: Response): Promise<string> {
   return errorBodySchema.parse(await res.json()).error.code
@@ -306,5 +314,60 @@ describe('operational routes', () => {
       ]),
     )
     expect(JSON.stringify(doc.paths['/api/connect'])).toContain('reconsent')
+  })
+  it('documents every registered /api route with its method and path parameters', async () => {
+    const { app } = await buildTestApp()
+    const doc = buildOpenApiDocument() as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>
+    }
+    const registered = app.routes.filter(
+      (r) =>
+        r.path.startsWith('/api/') &&
+        r.method !== 'ALL' &&
+        !r.path.startsWith('/api/payments') &&
+        r.path !== '/api/openapi.json',
+    )
+    expect(registered.length).toBeGreaterThanOrEqual(11)
+    for (const route of registered) {
+      const template = route.path.replace(/:(\w+)/g, '{$1}')
+      const operation = doc.paths[template]?.[route.method.toLowerCase()]
+      expect(operation, `${route.method} ${route.path}`).toBeDefined()
+      const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1])
+      const documented = (operation?.parameters ?? [])
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name)
+      expect(documented, `${route.method} ${route.path}`).toEqual(names)
+    }
+  })
+
+  it('builds path parameters from the shared id schemas the routes validate with', () => {
+    const doc = buildOpenApiDocument() as {
+      paths: Record<
+        string,
+        Record<string, { parameters: { in: string; required?: boolean; schema: unknown }[] }>
+      >
+    }
+    const cases: [string, string, z.ZodType, string, string][] = [
+      ['/api/flows/{flowId}', 'get', flowIdSchema, 'A'.repeat(22), 'short'],
+      ['/api/accounts/{id}', 'get', accountIdSchema, 'acc-1', '../x'],
+      [
+        '/api/connections/{id}',
+        'delete',
+        connectionIdSchema,
+        '1ffe704d39629a929c8e293880fb449a:0f1aa7c1-6379-483a-bfd8-ae0a208fb635',
+        'not-a-connection',
+      ],
+    ]
+    for (const [path, method, shared, good, bad] of cases) {
+      const param = doc.paths[path]?.[method]?.parameters.find((p) => p.in === 'path')
+      expect(param?.required, path).toBe(true)
+      const schema = param?.schema as { type?: string; pattern?: string }
+      expect(schema.type, path).toBe('string')
+      expect(schema.pattern, path).toBeDefined()
+      const pattern = new RegExp(schema.pattern ?? '')
+      // The documented pattern agrees with the shared schema on a valid and a bad id.
+      expect(shared.safeParse(good).success && pattern.test(good), `${path} ${good}`).toBe(true)
+      expect(shared.safeParse(bad).success || pattern.test(bad), `${path} ${bad}`).toBe(false)
+    }
   })
 })

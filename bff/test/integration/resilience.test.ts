@@ -7,6 +7,7 @@ import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
 import { connectResponseSchema, errorBodySchema, sessionResponseSchema } from '@mhkit/shared'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { createMemoryStore } from '../../src/session/memory-store'
 import { createRedisStore } from '../../src/session/redis-store'
 import { createSqliteStore } from '../../src/session/sqlite-store'
 import type { Store } from '../../src/session/store'
@@ -43,6 +44,24 @@ async function connect(browser: TestBrowser): Promise<string> {
   const back = await approveConsent(url, { bankId: MOCK_BANK_ID })
   expect((await browser.navigate(callbackPath(back))).status).toBe(303)
   return flowId
+}
+
+/** A memory store that records every key written (the Store interface cannot list keys). */
+function recordingStore(): { store: Store; written: string[] } {
+  const inner = createMemoryStore()
+  const written: string[] = []
+  const store: Store = {
+    ...inner,
+    set: (key, value, ttlMs) => {
+      written.push(key)
+      return inner.set(key, value, ttlMs)
+    },
+    add: (key, value, ttlMs) => {
+      written.push(key)
+      return inner.add(key, value, ttlMs)
+    },
+  }
+  return { store, written }
 }
 
 async function errorOf(res: Response) {
@@ -89,12 +108,35 @@ describe('upstream faults map to typed answers', () => {
     expect((await errorOf(res)).code).toBe('upstream_timeout')
   })
 
-  it('a failing PAR answers a 5xx code and leaves no flow behind', async () => {
+  it('a 503 with Retry-After becomes 503 upstream_unavailable with Retry-After', async () => {
     const { browser } = bffOverSim(world)
+    await connect(browser)
+    await world.sim.admin.fault({ route: 'GET /v3/accounts', status: 503, retryAfter: 7 })
+    const res = await browser.get('/api/accounts')
+    expect(res.status).toBe(503)
+    expect(res.headers.get('retry-after')).toBe('7')
+    expect(await errorOf(res)).toMatchObject({ code: 'upstream_unavailable', retryAfter: 7 })
+  })
+
+  it('a failing PAR answers a 5xx code and leaves no flow behind', async () => {
+    const { store, written } = recordingStore()
+    const { browser } = bffOverSim(world, { store })
     await world.sim.admin.fault({ route: 'par', status: 500, times: 1 })
     const res = await browser.send('POST', '/api/connect', { kind: 'ais' })
     expect(res.status).toBeGreaterThanOrEqual(502)
     expect((await errorOf(res)).code).toMatch(/^upstream_/)
+    // No browser binding handed out, and no login transaction or flow record stored.
+    expect(res.headers.getSetCookie().filter((c) => c.startsWith('__Host-mhkit-tx='))).toEqual([])
+    expect(browser.cookies.has('__Host-mhkit-tx')).toBe(false)
+    const flowKeys = () => written.filter((k) => /^(?:flow|flowstate|browserflow|tx):/.test(k))
+    expect(flowKeys()).toEqual([])
+    // The recorder does see them: the next (healthy) start stores its transaction and flow.
+    expect((await browser.send('POST', '/api/connect', { kind: 'ais' })).status).toBe(200)
+    expect(
+      flowKeys()
+        .map((k) => k.split(':')[0])
+        .sort(),
+    ).toEqual(['browserflow', 'flow', 'flowstate', 'tx'].sort())
   })
 
   it('a failing token endpoint fails the flow with a stable code and no session', async () => {

@@ -20,9 +20,11 @@ export type TokenBody = z.infer<typeof tokenBodySchema>
 /**
  * Check a token-endpoint response before oauth4webapi processes it.
  *
- * @param grant - which grant, so `invalid_grant` on refresh becomes `reauth_required`
+ * @param grant - which grant, so `invalid_grant` on refresh or client_credentials becomes
+ *   `reauth_required`
  * @throws MoneyhubError `rate_limited` (429), `upstream_unavailable` (502–504),
- *   `reauth_required` (refresh `invalid_grant`), `token_request_failed` (any other non-200),
+ *   `reauth_required` (`invalid_grant` on refresh, or on client_credentials: the user's consent
+ *   was revoked or expired, checklist S7), `token_request_failed` (any other non-200),
  *   `invalid_upstream_response` (200 that is not a JSON token response)
  */
 export async function checkTokenResponse(
@@ -46,6 +48,10 @@ export async function checkTokenResponse(
     }
     if (grant === 'refresh_token' && mapped.error === 'invalid_grant') {
       throw new MoneyhubError('reauth_required', 'the refresh token is no longer valid', details)
+    }
+    if (grant === 'client_credentials' && mapped.error === 'invalid_grant') {
+      // A token for a user whose consent was revoked or has expired (checklist S7).
+      throw new MoneyhubError('reauth_required', 'the user must authorise again', details)
     }
     throw new MoneyhubError(
       'token_request_failed',
