@@ -35,6 +35,7 @@ const keys = await loadClientKeys({ jwk: JSON.parse(required('BENCH_JWK')) as JW
 const upstreamFetch = createPooledFetch()
 const moneyhub = createMoneyhubClient({
   fetch: upstreamFetch,
+  request: upstreamFetch.request,
   issuer: required('BENCH_ISSUER'),
   apiUrl: required('BENCH_API_URL'),
   clientId: 'bench',

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   const upstreamFetch = createPooledFetch()
   const moneyhub = createMoneyhubClient({
     fetch: upstreamFetch,
+    request: upstreamFetch.request,
     issuer: env.moneyhub.issuer,
     apiUrl: env.moneyhub.apiUrl,
     identityUrl: env.moneyhub.identityUrl,

@@ -30,24 +30,49 @@ export interface FlowRecords {
   rememberForBrowser(browserHash: string, flowId: string, ttlMs: number): Promise<void>
   /** The latest flow the browser started, while its transaction lives. */
   latestForBrowser(browserHash: string): Promise<FlowRecord | undefined>
+  /**
+   * Reserves the right to write the flow's outcome, atomically: of any number of concurrent
+   * callers (across processes for SQLite and Redis) exactly one gets `true`. The callback that
+   * took the login transaction claims its flow before the code exchange, so nobody else (a
+   * `GET /api/flows/:id` after the transaction's lapse, a losing callback) can expire it while
+   * the winner exchanges the code.
+   */
+  claim(flowId: string): Promise<boolean>
+  /** Writes the outcome of a flow the caller has {@link FlowRecords.claim}ed. */
   succeed(flowId: string, result: FlowResult): Promise<FlowRecord | undefined>
+  /** Writes the failure of a flow the caller has {@link FlowRecords.claim}ed. */
   fail(flowId: string, code: ErrorCode): Promise<FlowRecord | undefined>
+  /**
+   * Ends a pending flow as failed unless someone else has claimed it (a lapsed transaction, an
+   * error callback without state): claims and writes in one call. Answers the stored record
+   * either way, so a flow whose transaction was taken stays `pending` until its winner settles.
+   */
+  failUnclaimed(flowId: string, code: ErrorCode): Promise<FlowRecord | undefined>
 }
 
 /**
  * Creates {@link FlowRecords} over a {@link Store}.
  *
- * @param store - `flow:<flowId>` and `flowstate:<state>` entries, {@link FLOW_TTL_MS} each
+ * @param store - `flow:<flowId>`, `flowstate:<state>` and `flowclaim:<flowId>` entries,
+ *   {@link FLOW_TTL_MS} each
  * @param clock - time source
  */
 export function createFlowRecords(store: Store, clock: Clock): FlowRecords {
   const key = (flowId: string): string => `flow:${flowId}`
   const stateKey = (state: string): string => `flowstate:${state}`
+  const claimKey = (flowId: string): string => `flowclaim:${flowId}`
+  // `add` is atomic in every store: the first claimant owns the flow's outcome.
+  const claim = (flowId: string): Promise<boolean> => store.add(claimKey(flowId), '1', FLOW_TTL_MS)
 
   async function get(flowId: string): Promise<FlowRecord | undefined> {
     const raw = await store.get(key(flowId))
     return raw === undefined ? undefined : (JSON.parse(raw) as FlowRecord)
   }
+
+  const failure = (code: ErrorCode): Partial<FlowRecord> => ({
+    status: 'failed',
+    error: { code, message: errorMessage(code) },
+  })
 
   async function settle(
     flowId: string,
@@ -55,7 +80,8 @@ export function createFlowRecords(store: Store, clock: Clock): FlowRecords {
   ): Promise<FlowRecord | undefined> {
     const record = await get(flowId)
     if (record === undefined) return undefined
-    // First outcome wins: the callback is the only writer and takes its transaction once.
+    // Only the claim holder gets here, so nobody writes between this read and the write below;
+    // the status check keeps a settled outcome final whatever a caller does.
     if (record.status !== 'pending') return record
     const next: FlowRecord = { ...record, ...change }
     const ttl = record.createdAt + FLOW_TTL_MS - clock.now()
@@ -79,8 +105,12 @@ export function createFlowRecords(store: Store, clock: Clock): FlowRecords {
       const flowId = await store.get(`browserflow:${browserHash}`)
       return flowId === undefined ? undefined : get(flowId)
     },
+    claim,
     succeed: (flowId, result) => settle(flowId, { status: 'succeeded', result }),
-    fail: (flowId, code) =>
-      settle(flowId, { status: 'failed', error: { code, message: errorMessage(code) } }),
+    fail: (flowId, code) => settle(flowId, failure(code)),
+    async failUnclaimed(flowId, code) {
+      if (!(await claim(flowId))) return get(flowId)
+      return settle(flowId, failure(code))
+    },
   }
 }

@@ -1,7 +1,7 @@
 /** Bank lists: `GET {issuer}/.well-known/<kind>-connections`, a bare array (protocol §9.8). */
 import type { ClientContext } from './internal/context'
-import { errorFromResponse, parseShape, readJson } from './internal/responses'
-import { send } from './internal/transport'
+import { errorFromReply, parseJson, parseShape } from './internal/responses'
+import { sendText } from './internal/transport'
 import { listSchema, mhBankSchema, type MhBank } from './schemas'
 import type { BankListKind } from './types'
 
@@ -16,13 +16,13 @@ export async function listBanks(ctx: ClientContext, kind: BankListKind): Promise
   if (!KINDS.includes(kind)) throw new TypeError(`kind must be one of ${KINDS.join(', ')}`)
   const url = new URL(`${ctx.issuer.replace(/\/+$/, '')}/.well-known/${kind}-connections`)
   url.searchParams.set('clientId', ctx.clientId)
-  const response = await send(ctx.t, {
+  const reply = await sendText(ctx.t, {
     method: 'GET',
     url: url.href,
     kind: 'identity',
     headers: { accept: 'application/json' },
     retry: true,
   })
-  if (response.status !== 200) throw await errorFromResponse(response, ctx.t.now())
-  return parseShape(listSchema(mhBankSchema), await readJson(response), response.status)
+  if (reply.status !== 200) throw errorFromReply(reply, ctx.t.now())
+  return parseShape(listSchema(mhBankSchema), parseJson(reply), reply.status)
 }

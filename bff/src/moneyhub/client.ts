@@ -16,7 +16,7 @@ import { createDiscoveryCache, loadDiscovery } from './discovery'
 import { verifyIdToken, type IdTokenVerifier } from './id-token'
 import type { ClientContext } from './internal/context'
 import type { TokenSource } from './internal/rest'
-import { assertSecureUrl, type Transport } from './internal/transport'
+import { assertSecureUrl, createBreaker, type Transport } from './internal/transport'
 import { createJwksCache } from './jwks'
 import { publicJwks } from './keys'
 import { authorisationUrl, pushedAuthorisationRequest } from './par'
@@ -31,10 +31,39 @@ import { createRefresher } from './refresh'
 import { revokeToken } from './revocation'
 import { createTokenCache, tokenCacheKey } from './token-cache'
 import { getTransactions, TRANSACTION_SCOPES } from './transactions'
-import type { AccessToken, MoneyhubClient, MoneyhubClientOptions } from './types'
+import { MoneyhubError } from './errors'
+import type { AccessToken, DataSubject, MoneyhubClient, MoneyhubClientOptions } from './types'
 import { deleteUser, getUser, registerUser } from './users'
 
 const DEFAULT_TIMEOUTS = { identity: 10_000, jwks: 5_000, data: 15_000 }
+
+// A bearer token as RFC 6750 writes it: no spaces or control characters (no header injection).
+const BEARER = /^[A-Za-z0-9\-._~+/]+=*$/
+
+/**
+ * A {@link TokenSource} over an access token the caller holds (e.g. a one-time consent's
+ * code-exchange token). The client cannot renew it: after a 401 the retry fails at once as
+ * `unauthorized` instead of sending the same token again.
+ *
+ * @throws TypeError when the token is not a bearer token string of at most 4096 characters
+ */
+function givenToken(subject: { accessToken: string }): TokenSource {
+  const accessToken: unknown = (subject as { accessToken?: unknown } | null)?.accessToken
+  if (typeof accessToken !== 'string' || accessToken.length > 4096 || !BEARER.test(accessToken)) {
+    throw new TypeError('accessToken must be a bearer token string')
+  }
+  let refused = false
+  return {
+    get: () =>
+      refused
+        ? Promise.reject(new MoneyhubError('unauthorized', 'The given access token was refused'))
+        : // The expiry is the caller's to track; the client only sends the token.
+          Promise.resolve({ accessToken, expiresAt: Number.POSITIVE_INFINITY }),
+    invalidate: () => {
+      refused = true
+    },
+  }
+}
 
 function requireString(value: unknown, name: string): string {
   if (typeof value !== 'string' || value.length === 0)
@@ -86,6 +115,13 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
     maxRetries: Math.min(2, retry.maxRetries ?? 2),
     baseDelayMs: retry.baseDelayMs ?? 200,
     maxRetryAfterMs: retry.maxRetryAfterMs ?? 5_000,
+    ...(options.request ? { request: options.request } : {}),
+  }
+  if (options.circuitBreaker !== false) {
+    t.breakers = {
+      identity: createBreaker(t.now, 'identity', options.circuitBreaker),
+      data: createBreaker(t.now, 'data', options.circuitBreaker),
+    }
   }
 
   const ctx: ClientContext = {
@@ -139,6 +175,8 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
     return source(userId, scopes)
   }
   const clientLevel = (...scopes: string[]) => source(undefined, scopes)
+  const data = (subject: DataSubject, scopes: readonly string[]): TokenSource =>
+    typeof subject === 'string' ? user(subject, scopes) : givenToken(subject)
 
   return {
     clientId,
@@ -179,13 +217,13 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
         connectionId,
         body,
       ),
-    getAccounts: async (userId, query) => getAccounts(ctx, user(userId, ACCOUNT_SCOPES), query),
-    getAccount: async (userId, accountId) =>
-      getAccount(ctx, user(userId, ACCOUNT_SCOPES), accountId),
-    getBalances: async (userId, accountId) =>
-      getBalances(ctx, user(userId, ACCOUNT_SCOPES), accountId),
-    getTransactions: async (userId, query) =>
-      getTransactions(ctx, user(userId, TRANSACTION_SCOPES), query),
+    getAccounts: async (subject, query) => getAccounts(ctx, data(subject, ACCOUNT_SCOPES), query),
+    getAccount: async (subject, accountId) =>
+      getAccount(ctx, data(subject, ACCOUNT_SCOPES), accountId),
+    getBalances: async (subject, accountId) =>
+      getBalances(ctx, data(subject, ACCOUNT_SCOPES), accountId),
+    getTransactions: async (subject, query) =>
+      getTransactions(ctx, data(subject, TRANSACTION_SCOPES), query),
     getPayment: async (paymentId) => getPayment(ctx, clientLevel('payment:read'), paymentId),
     listPayments: async (query) => listPayments(ctx, clientLevel('payment:read'), query),
     createPayee: async (input) => createPayee(ctx, clientLevel('payee:create'), input),

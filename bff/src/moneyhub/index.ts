@@ -7,14 +7,18 @@ export { loadClientKeys, generateClientKey, publicJwks } from './keys'
 export type { ClientKey, ClientKeys, ClientKeyInput, ClientKeyAlg } from './keys'
 export { MoneyhubError, isMoneyhubError, moneyhubErrorCodes } from './errors'
 export type { MoneyhubErrorCode, MoneyhubErrorDetails } from './errors'
+export type { HttpRequester, UpstreamReply, UpstreamRequest } from './http'
+export { requesterFromFetch } from './http'
 export { generateState, generateNonce, generateCodeVerifier } from './random'
 export type {
   AccessToken,
   AuthorisationParams,
   BankListKind,
+  CircuitBreakerOptions,
   ClaimsRequestLike,
   ConfirmFundsInput,
   CreatePayeeInput,
+  DataSubject,
   DiscoveryDocument,
   ExchangeCodeParams,
   ExchangeCodeResult,

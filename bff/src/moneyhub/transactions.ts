@@ -1,5 +1,6 @@
 /**
- * Transactions (data API, scope `transactions:read:all` with `sub`; protocol §9.4). Query names
+ * Transactions (data API, scope `transactions:read:all` with `sub`, or a one-time consent's own
+ * access token; protocol §9.4). Query names
  * are Moneyhub's own (`startDate`, `endDate`), not the community client's.
  */
 import type { ClientContext } from './internal/context'

@@ -2,6 +2,7 @@
  * Public types of the Moneyhub client: options, results and the client interface.
  * Upstream (wire) shapes live in `schemas/`; these are the shapes callers see.
  */
+import type { HttpRequester } from './http'
 import type { JWK } from 'jose'
 import type { ClientKeys } from './keys'
 import type {
@@ -51,6 +52,14 @@ export interface MoneyhubRetryOptions {
   sleep?: (ms: number) => Promise<void>
 }
 
+/** Circuit breaker settings (checklist R11), per upstream. */
+export interface CircuitBreakerOptions {
+  /** Consecutive failed calls that open the circuit (default 5). */
+  failureThreshold?: number
+  /** How long an open circuit refuses calls before letting one probe through (default 10 s). */
+  openMs?: number
+}
+
 /** The fetch signature the client uses (the global `fetch` fits). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
@@ -73,6 +82,18 @@ export interface MoneyhubClientOptions {
   /** Identity REST host (users, payments...); defaults to the issuer's origin. */
   identityUrl?: string
   fetch?: FetchLike
+  /**
+   * The lean HTTP seam for REST calls (data API, identity REST, bank lists); built from
+   * `fetch` when absent. The BFF passes its pooled one (`createPooledFetch().request`).
+   */
+  request?: HttpRequester
+  /**
+   * A circuit breaker per upstream, identity and data API (checklist R11): after
+   * `failureThreshold` consecutive failed calls (default 5) calls fail at once with
+   * `upstream_unavailable` and `retryAfter` for `openMs` (default 10 s), then one probe call
+   * decides. `false` turns it off.
+   */
+  circuitBreaker?: CircuitBreakerOptions | false
   /** Clock in epoch milliseconds (default `Date.now`). */
   now?: () => number
   /** Allow `http://` for loopback hosts only (the simulator). */
@@ -188,6 +209,15 @@ export interface AccessToken {
   expiresAt: number
 }
 
+/**
+ * Whose data a data-API read is for: a Moneyhub user id (the client gets and caches a
+ * `client_credentials` token with `sub` and the call's scopes), or `{ accessToken }`, a user
+ * access token the caller already holds — e.g. the code-exchange token of a one-time consent,
+ * which reads that consent's connection only (protocol §4.2, §5.1). A given token is sent as
+ * it is: never cached, renewed or retried after a 401 (which fails as `unauthorized`).
+ */
+export type DataSubject = string | { accessToken: string }
+
 /** Paging of list calls. */
 export interface PageQuery {
   limit?: number
@@ -269,10 +299,14 @@ export interface MoneyhubClient {
     connectionId: string,
     body?: { enableAsync?: boolean; customerIpAddress?: string; customerLastLoggedTime?: string },
   ): Promise<MhSyncResult>
-  getAccounts(userId: string, query?: PageQuery): Promise<MhPage<MhAccount>>
-  getAccount(userId: string, accountId: string): Promise<MhAccount>
-  getBalances(userId: string, accountId: string): Promise<MhBalance[]>
-  getTransactions(userId: string, query?: TransactionsQuery): Promise<MhPage<MhTransaction>>
+  /** `GET /accounts` for a user id or with a given access token ({@link DataSubject}). */
+  getAccounts(subject: DataSubject, query?: PageQuery): Promise<MhPage<MhAccount>>
+  /** `GET /accounts/{id}` for a user id or with a given access token. */
+  getAccount(subject: DataSubject, accountId: string): Promise<MhAccount>
+  /** `GET /accounts/{id}/balances` for a user id or with a given access token. */
+  getBalances(subject: DataSubject, accountId: string): Promise<MhBalance[]>
+  /** `GET /transactions` for a user id or with a given access token. */
+  getTransactions(subject: DataSubject, query?: TransactionsQuery): Promise<MhPage<MhTransaction>>
   getPayment(paymentId: string): Promise<MhPayment>
   listPayments(query?: PaymentsQuery): Promise<MhPage<MhPayment>>
   createPayee(input: CreatePayeeInput): Promise<MhPayee>

@@ -88,9 +88,10 @@ async function statelessFailure(
     'login failure',
   )
   if (latest === undefined) throw new AppError('state_mismatch', { reason: 'state_missing' })
+  // A flow whose transaction a callback already took is that callback's to settle.
   const flow =
     latest.status === 'pending'
-      ? ((await s.flows.fail(latest.flowId, statelessErrorCode(error))) ?? latest)
+      ? ((await s.flows.failUnclaimed(latest.flowId, statelessErrorCode(error))) ?? latest)
       : latest
   return redirectToApp(c, flow)
 }
@@ -101,8 +102,13 @@ function redirectToApp(c: Context<AppEnv>, flow: FlowRecord): Response {
 
 /**
  * Builds the new session after a successful code exchange: a fresh id (checklist S4) that
- * carries over the starting session's connections and one-time grants when it was the same
- * user, and destroys the starting session.
+ * carries over the starting session's connections, refresh token and one-time grants when it
+ * was the same user, and destroys the starting session.
+ *
+ * A one-time connect never changes who is signed in: when a user is already bound (in the
+ * starting session or the host app's binding), it keeps that user and only adds the one-time
+ * grant; the one-time consent's own Moneyhub user is kept on the grant. Only a one-time
+ * connect with nobody bound signs in its own user, marked `oneTimeOnly` (no ongoing access).
  */
 async function startSession(
   c: Context<AppEnv>,
@@ -115,8 +121,11 @@ async function startSession(
     previous = await s.sessions.loadByHash(tx.sessionHash)
     await s.sessions.destroyByHash(tx.sessionHash)
   }
+  const bound = tx.oneTime ? (previous?.sub ?? (await s.userBinding.get(c))) : undefined
+  const sub = bound ?? exchanged.sub
   const sameUser =
-    previous !== undefined && (previous.sub === undefined || previous.sub === exchanged.sub)
+    previous !== undefined &&
+    (bound !== undefined || previous.sub === undefined || previous.sub === exchanged.sub)
   const connectionIds = new Set(sameUser ? (previous?.connectionIds ?? []) : [])
   if (exchanged.connectionId !== undefined) connectionIds.add(exchanged.connectionId)
 
@@ -125,12 +134,14 @@ async function startSession(
   if (sameUser && previous !== undefined && tx.sessionHash !== undefined) {
     const oldContext = tx.sessionHash
     for (const grant of previous.oneTime) {
-      if (grant.expiresAt <= s.clock.now()) continue
+      // An access token that has run out is kept only when a refresh token can renew it.
+      if (grant.expiresAt <= s.clock.now() && grant.refreshToken === undefined) continue
       // Re-seal for the new session id: sealed values are bound to their session.
       const reseal = (sealed: string) =>
         s.sessions.seal(session, s.sessions.openWith(oldContext, sealed))
       oneTime.push({
         connectionId: grant.connectionId,
+        ...(grant.sub === undefined ? {} : { sub: grant.sub }),
         accessToken: reseal(grant.accessToken),
         ...(grant.refreshToken === undefined ? {} : { refreshToken: reseal(grant.refreshToken) }),
         expiresAt: grant.expiresAt,
@@ -143,6 +154,7 @@ async function startSession(
     // so they stay server-side, sealed, for the consent's life.
     oneTime.push({
       connectionId: exchanged.connectionId,
+      sub: exchanged.sub,
       accessToken: s.sessions.seal(session, tokens.accessToken),
       ...(tokens.refreshToken === undefined
         ? {}
@@ -151,6 +163,10 @@ async function startSession(
     })
   }
   session.data.oneTime = oneTime
+  // Data of a user signed in by one-time connects alone is read only with their grants.
+  const oneTimeOnly =
+    tx.oneTime && (bound === undefined || (previous ?? c.var.session?.data)?.oneTimeOnly === true)
+  if (oneTimeOnly) session.data.oneTimeOnly = true
   if (tokens.refreshToken !== undefined && !tx.oneTime) {
     session.data.refreshToken = s.sessions.seal(session, tokens.refreshToken)
   } else if (sameUser && previous?.refreshToken !== undefined && tx.sessionHash !== undefined) {
@@ -160,7 +176,8 @@ async function startSession(
     )
   }
   c.set('session', session)
-  await s.userBinding.set(c, exchanged.sub)
+  // A host app's binding that already names this user is left as it is.
+  if ((await s.userBinding.get(c)) !== sub) await s.userBinding.set(c, sub)
   await s.sessions.save(session)
   writeSessionCookie(c, session.id)
 }
@@ -236,7 +253,10 @@ export function callbackRoutes(s: Services) {
     const { params, state } = callbackParams(c)
     if (state === undefined) return statelessFailure(c, s, params)
     const tx = await s.transactions.take(state)
-    if (tx !== undefined) {
+    // The winner claims its flow before anything else, so nobody can expire it while the code
+    // is exchanged. The claim fails only when the flow was already ended (its transaction
+    // lapsed at this very moment): then nothing is exchanged and that outcome stands.
+    if (tx !== undefined && (await s.flows.claim(tx.flowId))) {
       const flow = await complete(c, s, tx, params, state)
       if (flow === undefined) throw new AppError('flow_not_found')
       return redirectToApp(c, flow)
@@ -247,12 +267,15 @@ export function callbackRoutes(s: Services) {
       throw new AppError('state_mismatch')
     }
     if (flow.status === 'pending' && s.clock.now() >= flow.txExpiresAt) {
-      // The 10-minute transaction lapsed before the user came back.
-      flow = (await s.flows.fail(flow.flowId, 'flow_expired')) ?? flow
-      c.var.log.warn(
-        { event: 'security', reason: 'flow_expired', flowId: flow.flowId },
-        'login failure',
-      )
+      // The 10-minute transaction lapsed before the user came back — unless another callback
+      // took it in time and is still exchanging: then its outcome stands.
+      flow = (await s.flows.failUnclaimed(flow.flowId, 'flow_expired')) ?? flow
+      if (flow.error?.code === 'flow_expired') {
+        c.var.log.warn(
+          { event: 'security', reason: 'flow_expired', flowId: flow.flowId },
+          'login failure',
+        )
+      }
     }
     // Otherwise: a replay or a concurrent second callback; the first one's outcome stands.
     return redirectToApp(c, flow)

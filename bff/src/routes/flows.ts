@@ -9,7 +9,9 @@ import type { Services } from '../services'
 /**
  * `GET /api/flows/:flowId`: the stored outcome of a connect (later: payment) flow, readable
  * for an hour so a reload of the return page shows it again. The flow id is 128 random bits
- * and names nothing secret.
+ * and names nothing secret. A pending flow whose login transaction lapsed is answered as
+ * `flow_expired`, unless a callback has taken the transaction (it is exchanging the code and
+ * settles the flow itself).
  *
  * Errors: `invalid_request` (id pattern), `flow_not_found`.
  */
@@ -22,7 +24,10 @@ export function flowRoutes(s: Services) {
       const flow = await s.flows.get(flowId)
       if (flow === undefined) throw new AppError('flow_not_found')
       const expired = flow.status === 'pending' && s.clock.now() >= flow.txExpiresAt
-      const settled = expired ? ((await s.flows.fail(flowId, 'flow_expired')) ?? flow) : flow
+      // Unless a callback took the transaction first: then the flow is its winner's to settle.
+      const settled = expired
+        ? ((await s.flows.failUnclaimed(flowId, 'flow_expired')) ?? flow)
+        : flow
       const body: FlowResponse = {
         flowId: settled.flowId,
         status: settled.status,

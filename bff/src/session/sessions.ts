@@ -20,6 +20,8 @@ export const defaultSessionPolicy: SessionPolicy = {
 /** Tokens kept for a one-time-access connection until its consent ends (sealed at rest). */
 export interface OneTimeGrant {
   connectionId: string
+  /** The one-time consent's own Moneyhub user (may differ from the session's user). */
+  sub?: string
   /** Sealed access token. */
   accessToken: string
   /** Sealed refresh token, when one was issued. */
@@ -38,7 +40,13 @@ export interface SessionData {
   connectionIds: string[]
   /** Sealed refresh token from the last code exchange (used for revocation on logout). */
   refreshToken?: string
+  /** One-time-access grants: the only way to read their connections' data. */
   oneTime: OneTimeGrant[]
+  /**
+   * True when the user was signed in by one-time connects alone: there is no ongoing access,
+   * so data is read only with {@link SessionData.oneTime} grants, never `tokenForUser`.
+   */
+  oneTimeOnly?: boolean
 }
 
 /** A session loaded for one request. */

@@ -136,3 +136,83 @@ describe('createPooledFetch', () => {
     fetch.close()
   })
 })
+
+describe('createPooledFetch().request (the REST path)', () => {
+  it('answers status, case-insensitive headers and the body as text', async () => {
+    const pooled = createPooledFetch()
+    seen.length = 0
+    const reply = await pooled.request({
+      method: 'POST',
+      url: `${base}/json`,
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: '{"name":"é"}',
+      timeoutMs: 5_000,
+    })
+    expect(reply.status).toBe(201)
+    expect(reply.header('Content-Type')).toBe('application/json')
+    expect(reply.header('x-multi')).toBe('a, b')
+    expect(reply.header('x-absent')).toBeNull()
+    expect(JSON.parse(reply.text)).toEqual({ ok: true })
+    // The body is sent as UTF-8 with its byte length.
+    expect(seen[0]).toMatchObject({ body: '{"name":"é"}', headers: { 'content-length': '13' } })
+    pooled.close()
+  })
+
+  it('shares the keep-alive sockets of the fetch and never follows a redirect', async () => {
+    const pooled = createPooledFetch()
+    seen.length = 0
+    await (await pooled(`${base}/json`, {})).text()
+    await pooled.request({ method: 'GET', url: `${base}/json`, headers: {}, timeoutMs: 5_000 })
+    expect(new Set(seen.map((s) => s.socket)).size).toBe(1)
+    const redirect = await pooled.request({
+      method: 'GET',
+      url: `${base}/redirect`,
+      headers: {},
+      timeoutMs: 5_000,
+    })
+    expect(redirect.status).toBe(302)
+    pooled.close()
+  })
+
+  it('rejects with a TimeoutError when the upstream does not answer in time', async () => {
+    const pooled = createPooledFetch()
+    const pending = pooled.request({
+      method: 'GET',
+      url: `${base}/hang`,
+      headers: {},
+      timeoutMs: 50,
+    })
+    await expect(pending).rejects.toMatchObject({ name: 'TimeoutError' })
+    pooled.close()
+  })
+
+  it('sheds requests beyond the sockets plus the queue limit at once (R12)', async () => {
+    const pooled = createPooledFetch({ maxSockets: 1, maxQueued: 1 })
+    const hung = () =>
+      pooled.request({ method: 'GET', url: `${base}/hang`, headers: {}, timeoutMs: 200 })
+    const first = hung()
+    const queued = hung()
+    await expect(hung()).rejects.toThrow('too many requests waiting')
+    // Both admitted requests end (here by their timeout), freeing their places.
+    await expect(first).rejects.toMatchObject({ name: 'TimeoutError' })
+    await expect(queued).rejects.toMatchObject({ name: 'TimeoutError' })
+    const after = await pooled.request({
+      method: 'GET',
+      url: `${base}/json`,
+      headers: {},
+      timeoutMs: 2_000,
+    })
+    expect(after.status).toBe(201)
+    pooled.close()
+  })
+
+  it('rejects an oversized body, a refused connection and other schemes', async () => {
+    const pooled = createPooledFetch({ maxBodyBytes: 1024 })
+    const get = (url: string) =>
+      pooled.request({ method: 'GET', url, headers: {}, timeoutMs: 2_000 })
+    await expect(get(`${base}/big`)).rejects.toThrow('response body too large')
+    await expect(get('http://127.0.0.1:9/')).rejects.toThrow(TypeError)
+    await expect(get('ftp://127.0.0.1/')).rejects.toThrow(TypeError)
+    pooled.close()
+  })
+})

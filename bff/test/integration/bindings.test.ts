@@ -54,9 +54,13 @@ describe('one-time access', () => {
       .filter((t): t is string => typeof t === 'string')
     for (const token of tokens) expect(raw.includes(token)).toBe(false)
 
+    // The data is read with the consent's own access token: no client_credentials token (the
+    // simulator would accept one for this sub too, so only the counter tells the paths apart).
+    const ccBefore = (await world.sim.admin.counters())['token:client_credentials'] ?? 0
     const accounts = await browser.get('/api/accounts')
     expect(accounts.status).toBe(200)
     expect(accountListResponseSchema.parse(await accounts.json()).data.length).toBeGreaterThan(0)
+    expect((await world.sim.admin.counters())['token:client_credentials'] ?? 0).toBe(ccBefore)
   })
 })
 

@@ -8,12 +8,14 @@ import {
   createMoneyhubClient,
   generateClientKey,
   loadClientKeys,
+  type FetchLike,
+  type HttpRequester,
   type MoneyhubClient,
 } from '../../src/moneyhub'
 import type { ClientKeys } from '../../src/moneyhub'
 import { createMemoryStore } from '../../src/session/memory-store'
 import type { Store } from '../../src/session/store'
-import { createPooledFetch, type PooledFetch } from '../../src/upstream/pooled-fetch'
+import { createPooledFetch } from '../../src/upstream/pooled-fetch'
 import type { UserBinding } from '../../src/user-binding'
 import { fakeClock, type FakeClock } from './fake-clock'
 import { TestBrowser } from './browser'
@@ -28,8 +30,12 @@ export interface SimWorld {
   keys: ClientKeys
   /** Every request the Moneyhub client sent and every response body it got (log canary). */
   wire: string[]
-  /** The pooled keep-alive fetch the BFF uses in production (src/upstream/pooled-fetch.ts). */
-  fetch: PooledFetch
+  /**
+   * The pooled keep-alive fetch the BFF uses in production (src/upstream/pooled-fetch.ts),
+   * with its lean `request` for REST calls; a test may wrap the fetch and leave `request` out
+   * (the client then builds REST calls on the wrapped fetch).
+   */
+  fetch: FetchLike & { close(): void; request?: HttpRequester }
   close(): Promise<void>
 }
 
@@ -67,6 +73,7 @@ export function simMoneyhub(
   world: SimWorld,
   options: { dataTimeoutMs?: number } = {},
 ): MoneyhubClient {
+  const request = world.fetch.request
   return createMoneyhubClient({
     issuer: world.sim.issuer,
     identityUrl: world.sim.identityUrl,
@@ -85,6 +92,16 @@ export function simMoneyhub(
       world.wire.push(await res.clone().text())
       return res
     },
+    ...(request === undefined
+      ? {}
+      : {
+          request: async (upstream) => {
+            if (upstream.body !== undefined) world.wire.push(upstream.body)
+            const reply = await request(upstream)
+            world.wire.push(reply.text)
+            return reply
+          },
+        }),
   })
 }
 

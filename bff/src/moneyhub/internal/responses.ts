@@ -5,30 +5,63 @@
 import type { z } from 'zod'
 import { MoneyhubError, type MoneyhubErrorCode } from '../errors'
 import { apiErrorSchema, oauthErrorSchema } from '../schemas'
+import type { UpstreamReply } from '../http'
 import { parseRetryAfter } from './transport'
+
+/** Is this `Content-Type` JSON (`application/json` or `application/*+json`)? */
+export function isJsonType(type: string | null): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i.test((type ?? '').trim())
+}
 
 /** Is the response declared as JSON? */
 export function isJson(response: Response): boolean {
-  const type = response.headers.get('content-type') ?? ''
-  return /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i.test(type.trim())
+  return isJsonType(response.headers.get('content-type'))
 }
 
-/** Read a JSON body or throw `invalid_upstream_response`. */
-export async function readJson(response: Response): Promise<unknown> {
-  if (!isJson(response)) {
-    throw new MoneyhubError('invalid_upstream_response', 'Moneyhub answered with a non-JSON body', {
-      status: response.status,
-      cause: response,
-    })
-  }
+/**
+ * Read a whole `Response` into an {@link UpstreamReply}.
+ *
+ * @throws MoneyhubError `invalid_upstream_response` when the body cannot be read
+ */
+export async function replyOf(response: Response): Promise<UpstreamReply> {
+  let text: string
   try {
-    return await response.json()
+    text = await response.text()
   } catch (cause) {
-    throw new MoneyhubError('invalid_upstream_response', 'Moneyhub answered with malformed JSON', {
+    throw new MoneyhubError('invalid_upstream_response', 'Moneyhub answered with a broken body', {
       status: response.status,
       cause,
     })
   }
+  return { status: response.status, header: (name) => response.headers.get(name), text }
+}
+
+/** Parse a JSON reply or throw `invalid_upstream_response`. */
+export function parseJson(reply: UpstreamReply): unknown {
+  if (!isJsonType(reply.header('content-type'))) {
+    throw new MoneyhubError('invalid_upstream_response', 'Moneyhub answered with a non-JSON body', {
+      status: reply.status,
+    })
+  }
+  try {
+    return JSON.parse(reply.text) as unknown
+  } catch (cause) {
+    throw new MoneyhubError('invalid_upstream_response', 'Moneyhub answered with malformed JSON', {
+      status: reply.status,
+      cause,
+    })
+  }
+}
+
+/** Read a JSON `Response` body or throw `invalid_upstream_response`. */
+export async function readJson(response: Response): Promise<unknown> {
+  if (!isJson(response)) {
+    await response.body?.cancel().catch(() => undefined)
+    throw new MoneyhubError('invalid_upstream_response', 'Moneyhub answered with a non-JSON body', {
+      status: response.status,
+    })
+  }
+  return parseJson(await replyOf(response))
 }
 
 /** Validate a parsed body against a schema or throw `invalid_upstream_response`. */
@@ -79,17 +112,17 @@ function codeForStatus(
 }
 
 /**
- * Map a non-success upstream response to a `MoneyhubError`. Reads `{ code, message,
+ * Map a non-success upstream reply to a `MoneyhubError`. Reads `{ code, message,
  * correlationId }` or an OAuth `{ error }` body for the code and correlation id; the upstream
- * message is never relayed as ours.
+ * message is never relayed as ours, and the body is never attached.
  */
-export async function errorFromResponse(response: Response, nowMs: number): Promise<MoneyhubError> {
+export function errorFromReply(reply: UpstreamReply, nowMs: number): MoneyhubError {
   let upstreamCode: string | undefined
   let correlationId: string | undefined
   let text = ''
-  if (isJson(response)) {
+  if (isJsonType(reply.header('content-type'))) {
     try {
-      const body: unknown = await response.json()
+      const body: unknown = JSON.parse(reply.text)
       const api = apiErrorSchema.safeParse(body)
       if (api.success) {
         upstreamCode = api.data.code
@@ -105,19 +138,32 @@ export async function errorFromResponse(response: Response, nowMs: number): Prom
     } catch {
       // A malformed error body still yields an error from the status alone.
     }
-  } else {
-    await response.body?.cancel().catch(() => undefined)
   }
-  const code = codeForStatus(response.status, upstreamCode, text)
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), nowMs)
+  const status = reply.status
+  const code = codeForStatus(status, upstreamCode, text)
+  const retryAfter = parseRetryAfter(reply.header('retry-after'), nowMs)
   const details = {
-    status: response.status,
-    cause: response,
+    status,
     ...(upstreamCode !== undefined ? { error: upstreamCode } : {}),
     ...(correlationId !== undefined ? { correlationId } : {}),
-    ...(retryAfter !== undefined && (response.status === 429 || response.status === 503)
-      ? { retryAfter }
-      : {}),
+    ...(retryAfter !== undefined && (status === 429 || status === 503) ? { retryAfter } : {}),
   }
-  return new MoneyhubError(code, `Moneyhub answered ${response.status} (${code})`, details)
+  return new MoneyhubError(code, `Moneyhub answered ${status} (${code})`, details)
+}
+
+/** {@link errorFromReply} for a web `Response` (its body is read, or dropped when not JSON). */
+export async function errorFromResponse(response: Response, nowMs: number): Promise<MoneyhubError> {
+  if (!isJson(response)) {
+    await response.body?.cancel().catch(() => undefined)
+    return errorFromReply(
+      { status: response.status, header: (n) => response.headers.get(n), text: '' },
+      nowMs,
+    )
+  }
+  const reply = await replyOf(response).catch(() => ({
+    status: response.status,
+    header: (name: string) => response.headers.get(name),
+    text: '',
+  }))
+  return errorFromReply(reply, nowMs)
 }

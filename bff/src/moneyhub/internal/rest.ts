@@ -7,8 +7,9 @@ import { MoneyhubError } from '../errors'
 import { envelopeSchema, listSchema, type MhPage } from '../schemas'
 import type { AccessToken } from '../types'
 import type { ClientContext } from './context'
-import { errorFromResponse, parseShape, readJson } from './responses'
-import { send } from './transport'
+import type { UpstreamReply } from '../http'
+import { errorFromReply, parseJson, parseShape } from './responses'
+import { sendText } from './transport'
 
 /** Token source for a call; `invalidate` drops the cached token after a 401. */
 export interface TokenSource {
@@ -66,40 +67,37 @@ export async function callRest<S extends z.ZodType | undefined>(
 ): Promise<S extends z.ZodType ? z.output<S> : undefined> {
   const url = buildUrl(ctx, call)
   const kind = call.host === 'data' ? 'data' : 'identity'
-  const attempt = async (): Promise<Response> => {
+  const attempt = async (): Promise<UpstreamReply> => {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (call.token) headers.authorization = `Bearer ${(await call.token.get()).accessToken}`
     if (call.body !== undefined) headers['content-type'] = 'application/json'
-    return send(ctx.t, {
+    return sendText(ctx.t, {
       method: call.method,
       url,
       kind,
       headers,
-      body: call.body !== undefined ? JSON.stringify(call.body) : null,
+      ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
       // POSTs that move money or create users are never retried (checklist R13).
       retry: call.method === 'GET',
     })
   }
-  let response = await attempt()
-  if (response.status === 401 && call.token) {
+  let reply = await attempt()
+  if (reply.status === 401 && call.token) {
     // The cached token may have been revoked: one new token, one retry, then stop (R8).
-    await response.body?.cancel().catch(() => undefined)
     call.token.invalidate()
-    response = await attempt()
+    reply = await attempt()
   }
-  if (response.status < 200 || response.status > 299)
-    throw await errorFromResponse(response, ctx.t.now())
+  if (reply.status < 200 || reply.status > 299) throw errorFromReply(reply, ctx.t.now())
   if (call.envelope === 'none' || call.schema === undefined) {
-    await response.body?.cancel().catch(() => undefined)
     return undefined as S extends z.ZodType ? z.output<S> : undefined
   }
-  const body = await readJson(response)
+  const body = parseJson(reply)
   if (call.envelope === 'bare') {
-    return parseShape(call.schema, body, response.status) as S extends z.ZodType
+    return parseShape(call.schema, body, reply.status) as S extends z.ZodType
       ? z.output<S>
       : undefined
   }
-  const parsed = parseShape(envelopeSchema(call.schema), body, response.status) as {
+  const parsed = parseShape(envelopeSchema(call.schema), body, reply.status) as {
     data: unknown
     links?: unknown
     meta?: unknown

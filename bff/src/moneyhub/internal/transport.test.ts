@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { assertSecureUrl, parseRetryAfter } from './transport'
+import { MoneyhubError } from '../errors'
+import type { HttpRequester, UpstreamReply, UpstreamRequest } from '../http'
+import {
+  assertSecureUrl,
+  createBreaker,
+  parseRetryAfter,
+  sendText,
+  type Transport,
+} from './transport'
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-01-01T00:00:00Z')
@@ -28,5 +36,111 @@ describe('assertSecureUrl', () => {
     expect(() => assertSecureUrl('http://10.0.0.1/v3', true, 'x')).toThrow(TypeError)
     expect(() => assertSecureUrl('ftp://api.test', true, 'x')).toThrow(TypeError)
     expect(() => assertSecureUrl('not a url', true, 'x')).toThrow(TypeError)
+  })
+})
+
+describe('createBreaker', () => {
+  it('opens after consecutive failures, refuses with retryAfter, then lets one probe decide', () => {
+    let now = 0
+    const breaker = createBreaker(() => now, 'data', { failureThreshold: 3, openMs: 10_000 })
+    breaker.record(false)
+    breaker.record(false)
+    breaker.record(true) // a success resets the count
+    breaker.record(false)
+    breaker.record(false)
+    expect(() => breaker.admit()).not.toThrow()
+    breaker.record(false) // third in a row: open
+    now = 2_500
+    let refused: unknown
+    try {
+      breaker.admit()
+    } catch (error) {
+      refused = error
+    }
+    expect(refused).toBeInstanceOf(MoneyhubError)
+    expect(refused).toMatchObject({ code: 'upstream_unavailable', retryAfter: 8 })
+    now = 10_000
+    expect(() => breaker.admit()).not.toThrow() // the probe
+    expect(() => breaker.admit()).toThrow(MoneyhubError) // only one probe at a time
+    breaker.record(false) // the probe failed: open again, for a full period
+    now = 19_999
+    expect(() => breaker.admit()).toThrow(MoneyhubError)
+    now = 20_000
+    expect(() => breaker.admit()).not.toThrow()
+    breaker.record(true) // the probe succeeded: closed
+    expect(() => breaker.admit()).not.toThrow()
+    expect(() => breaker.admit()).not.toThrow()
+  })
+})
+
+describe('sendText', () => {
+  function transport(request: HttpRequester, now = () => 0): Transport {
+    return {
+      fetch: () => Promise.reject(new Error('the REST path must not use fetch')),
+      request,
+      now,
+      random: () => 0,
+      sleep: () => Promise.resolve(),
+      allowInsecureLoopback: true,
+      timeouts: { identity: 1_000, jwks: 1_000, data: 2_000 },
+      maxRetries: 2,
+      baseDelayMs: 0,
+      maxRetryAfterMs: 5_000,
+      breakers: {
+        identity: createBreaker(now, 'identity', { failureThreshold: 2 }),
+        data: createBreaker(now, 'data', { failureThreshold: 2 }),
+      },
+    }
+  }
+  const reply = (status: number): UpstreamReply => ({ status, header: () => null, text: '' })
+  const get = { method: 'GET', url: 'http://127.0.0.1:1/v3/accounts', kind: 'data' as const }
+
+  it('passes the timeout of the call kind and retries a GET on 503', async () => {
+    const seen: UpstreamRequest[] = []
+    const statuses = [503, 200]
+    const t = transport((request) => {
+      seen.push(request)
+      return Promise.resolve(reply(statuses.shift() ?? 500))
+    })
+    const answer = await sendText(t, {
+      ...get,
+      headers: { accept: 'application/json' },
+      retry: true,
+    })
+    expect(answer.status).toBe(200)
+    expect(seen).toHaveLength(2)
+    expect(seen[0]).toMatchObject({ timeoutMs: 2_000, headers: { accept: 'application/json' } })
+  })
+
+  it('maps a TimeoutError to upstream_timeout without a retry', async () => {
+    let calls = 0
+    const t = transport(() => {
+      calls += 1
+      return Promise.reject(new DOMException('late', 'TimeoutError'))
+    })
+    await expect(sendText(t, { ...get, headers: {}, retry: true })).rejects.toMatchObject({
+      code: 'upstream_timeout',
+    })
+    expect(calls).toBe(1)
+  })
+
+  it('stops calling a failing upstream once its circuit opens, and spares the other one', async () => {
+    let calls = 0
+    const t = transport(() => {
+      calls += 1
+      return Promise.resolve(reply(502))
+    })
+    for (let i = 0; i < 2; i++) {
+      expect((await sendText(t, { ...get, headers: {}, retry: false })).status).toBe(502)
+    }
+    await expect(sendText(t, { ...get, headers: {}, retry: false })).rejects.toMatchObject({
+      code: 'upstream_unavailable',
+      retryAfter: 10,
+    })
+    expect(calls).toBe(2)
+    // The identity upstream has its own circuit, still closed.
+    const identity = { ...get, kind: 'identity' as const, headers: {}, retry: false }
+    expect((await sendText(t, identity)).status).toBe(502)
+    expect(calls).toBe(3)
   })
 })

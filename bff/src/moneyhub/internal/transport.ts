@@ -4,7 +4,8 @@
  * honoured up to a cap), https enforcement, and a log line without secrets.
  */
 import { MoneyhubError } from '../errors'
-import type { FetchLike, MoneyhubLogger } from '../types'
+import { requesterFromFetch, type HttpRequester, type UpstreamReply } from '../http'
+import type { CircuitBreakerOptions, FetchLike, MoneyhubLogger } from '../types'
 
 /** Which upstream a call goes to; picks the timeout. */
 export type CallKind = 'identity' | 'jwks' | 'data'
@@ -12,6 +13,8 @@ export type CallKind = 'identity' | 'jwks' | 'data'
 /** Everything the transport needs, built once per client. */
 export interface Transport {
   fetch: FetchLike
+  /** REST calls; built from `fetch` when absent. */
+  request?: HttpRequester
   now: () => number
   random: () => number
   sleep: (ms: number) => Promise<void>
@@ -21,6 +24,8 @@ export interface Transport {
   maxRetries: number
   baseDelayMs: number
   maxRetryAfterMs: number
+  /** One breaker per upstream (identity, data); absent = no circuit breaking. */
+  breakers?: Record<Upstream, Breaker>
 }
 
 /** One outbound request. */
@@ -32,6 +37,67 @@ export interface OutboundRequest {
   body?: RequestInit['body']
   /** Retry on network errors and 429/502/503/504; only for idempotent GETs. */
   retry: boolean
+}
+
+/** The two upstreams a breaker guards: the identity service (with its JWKS) and the data API. */
+export type Upstream = 'identity' | 'data'
+
+/** A circuit breaker for one upstream. */
+export interface Breaker {
+  /** Throws `upstream_unavailable` (with `retryAfter`) while open; else lets the call go. */
+  admit(): void
+  /** The call's outcome: `true` when the upstream answered usefully. */
+  record(ok: boolean): void
+}
+
+/**
+ * A circuit breaker (checklist R11): after `failureThreshold` consecutive failed calls (network
+ * error, timeout, 5xx after retries) it opens and fails calls at once with
+ * `upstream_unavailable` and `retryAfter`, sparing the upstream and the caller's wait; after
+ * `openMs` it lets one probe call through (half-open), which closes it on success and opens it
+ * again on failure.
+ *
+ * @param now - clock in ms
+ * @param upstream - name for the error message
+ */
+export function createBreaker(
+  now: () => number,
+  upstream: Upstream,
+  options: CircuitBreakerOptions = {},
+): Breaker {
+  const threshold = Math.max(1, options.failureThreshold ?? 5)
+  const openMs = Math.max(1, options.openMs ?? 10_000)
+  let failures = 0
+  let openedAt: number | undefined
+  let probing = false
+  return {
+    admit() {
+      if (openedAt === undefined) return
+      const waited = now() - openedAt
+      if (waited >= openMs && !probing) {
+        probing = true
+        return
+      }
+      throw new MoneyhubError(
+        'upstream_unavailable',
+        `Moneyhub ${upstream} calls are paused after repeated failures`,
+        { retryAfter: Math.max(1, Math.ceil((openMs - waited) / 1000)), error: 'circuit_open' },
+      )
+    },
+    record(ok) {
+      if (ok) {
+        failures = 0
+        openedAt = undefined
+        probing = false
+        return
+      }
+      failures += 1
+      if (probing || failures >= threshold) {
+        openedAt = now()
+        probing = false
+      }
+    },
+  }
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504])
@@ -79,36 +145,31 @@ function isAbort(err: unknown): boolean {
   return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
 }
 
-async function discard(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel()
-  } catch {
-    // Nothing to do: the body was already consumed or the stream errored.
-  }
+/** How {@link withPolicy} drives one kind of answer (a web `Response` or an {@link UpstreamReply}). */
+interface Exchange<R> {
+  call(timeoutMs: number): Promise<R>
+  status(answer: R): number
+  header(answer: R, name: string): string | null
+  /** Frees an answer that will not be read (before a retry). */
+  discard(answer: R): Promise<void>
 }
 
-/**
- * Send one request with the transport's timeout and retry policy.
- *
- * @returns the final `Response` (callers map its status)
- * @throws MoneyhubError `upstream_timeout` when the timeout fires, `upstream_unavailable` on a
- *   network error, `rate_limited` / `upstream_unavailable` with `retryAfter` when the upstream asks
- *   for a longer wait than the inline cap
- */
-export async function send(t: Transport, req: OutboundRequest): Promise<Response> {
-  const url = assertSecureUrl(req.url, t.allowInsecureLoopback, 'upstream URL')
+const FAILURE_STATUSES = new Set([500, 502, 503, 504])
+
+async function withPolicy<R>(
+  t: Transport,
+  req: OutboundRequest,
+  url: URL,
+  exchange: Exchange<R>,
+): Promise<R> {
+  const breaker = t.breakers?.[req.kind === 'data' ? 'data' : 'identity']
+  breaker?.admit()
   const maxAttempts = req.retry ? 1 + Math.min(2, Math.max(0, t.maxRetries)) : 1
   for (let attempt = 1; ; attempt++) {
     const started = t.now()
-    let response: Response
+    let answer: R
     try {
-      response = await t.fetch(url.href, {
-        method: req.method,
-        headers: req.headers ?? {},
-        body: req.body ?? null,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(t.timeouts[req.kind]),
-      })
+      answer = await exchange.call(t.timeouts[req.kind])
     } catch (cause) {
       const timedOut = isAbort(cause)
       t.logger?.warn(
@@ -120,6 +181,7 @@ export async function send(t: Transport, req: OutboundRequest): Promise<Response
         await t.sleep(backoff(t, attempt))
         continue
       }
+      breaker?.record(false)
       throw new MoneyhubError(
         timedOut ? 'upstream_timeout' : 'upstream_unavailable',
         timedOut
@@ -128,27 +190,91 @@ export async function send(t: Transport, req: OutboundRequest): Promise<Response
         { cause },
       )
     }
+    const status = exchange.status(answer)
     t.logger?.debug(
       {
         method: req.method,
         host: url.host,
         path: url.pathname,
-        status: response.status,
+        status,
         ms: t.now() - started,
         attempt,
       },
       'moneyhub request',
     )
-    if (!RETRY_STATUSES.has(response.status) || attempt >= maxAttempts) return response
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), t.now())
+    if (!RETRY_STATUSES.has(status) || attempt >= maxAttempts) {
+      breaker?.record(!FAILURE_STATUSES.has(status))
+      return answer
+    }
+    const retryAfter = parseRetryAfter(exchange.header(answer, 'retry-after'), t.now())
     if (retryAfter !== undefined && retryAfter * 1000 > t.maxRetryAfterMs) {
       // Fail fast: the caller passes Retry-After on instead of holding a request open.
-      return response
+      breaker?.record(!FAILURE_STATUSES.has(status))
+      return answer
     }
-    await discard(response)
+    await exchange.discard(answer)
     const delay = Math.max(backoff(t, attempt), (retryAfter ?? 0) * 1000)
     await t.sleep(delay)
   }
+}
+
+/**
+ * Send one request through `fetch` with the transport's timeout, retry and circuit-breaker
+ * policy; for oauth4webapi, which needs a web `Response`.
+ *
+ * @returns the final `Response` (callers map its status)
+ * @throws MoneyhubError `upstream_timeout` when the timeout fires, `upstream_unavailable` on a
+ *   network error or while the circuit is open, `rate_limited` / `upstream_unavailable` with
+ *   `retryAfter` when the upstream asks for a longer wait than the inline cap
+ */
+export async function send(t: Transport, req: OutboundRequest): Promise<Response> {
+  const url = assertSecureUrl(req.url, t.allowInsecureLoopback, 'upstream URL')
+  return withPolicy(t, req, url, {
+    call: (timeoutMs) =>
+      t.fetch(url.href, {
+        method: req.method,
+        headers: req.headers ?? {},
+        body: req.body ?? null,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
+    status: (response) => response.status,
+    header: (response, name) => response.headers.get(name),
+    discard: async (response) => {
+      try {
+        await response.body?.cancel()
+      } catch {
+        // Nothing to do: the body was already consumed or the stream errored.
+      }
+    },
+  })
+}
+
+/**
+ * Send one REST request through the lean {@link HttpRequester} (no web streams), with the
+ * same policy as {@link send}, and read the whole answer.
+ *
+ * @throws MoneyhubError as {@link send}
+ */
+export async function sendText(
+  t: Transport,
+  req: OutboundRequest & { headers: Record<string, string>; body?: string },
+): Promise<UpstreamReply> {
+  const url = assertSecureUrl(req.url, t.allowInsecureLoopback, 'upstream URL')
+  const request = (t.request ??= requesterFromFetch(t.fetch))
+  return withPolicy(t, req, url, {
+    call: (timeoutMs) =>
+      request({
+        method: req.method,
+        url: url.href,
+        headers: req.headers,
+        ...(req.body === undefined ? {} : { body: req.body }),
+        timeoutMs,
+      }),
+    status: (reply) => reply.status,
+    header: (reply, name) => reply.header(name),
+    discard: () => Promise.resolve(),
+  })
 }
 
 /** Full-jitter exponential backoff: random in [0, base · 2^(attempt-1)]. */

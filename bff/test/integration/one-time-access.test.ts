@@ -1,0 +1,202 @@
+import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
+import {
+  accountListResponseSchema,
+  accountResponseSchema,
+  connectResponseSchema,
+  errorBodySchema,
+  flowResponseSchema,
+  sessionResponseSchema,
+  transactionPageSchema,
+  type ConnectRequestInput,
+} from '@mhkit/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { randomBytes } from 'node:crypto'
+
+import { hashId } from '../../src/session/ids'
+import { createSealer } from '../../src/session/sealer'
+import type { SessionData } from '../../src/session/sessions'
+import type { Store } from '../../src/session/store'
+import type { UserBinding } from '../../src/user-binding'
+import type { TestBrowser } from '../support/browser'
+import { bffOverSim, callbackPath, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { APP_ORIGIN } from '../support/test-app'
+
+let world: SimWorld
+
+beforeAll(async () => {
+  world = await startSimWorld()
+})
+
+afterAll(async () => {
+  await world.close()
+})
+
+const HOUR = 60 * 60 * 1000
+// Long enough idle time that the fake clock can pass the one-time access token's hour.
+const longSessions = { session: { idleMs: 6 * HOUR, absoluteMs: 12 * HOUR } }
+
+async function connect(browser: TestBrowser, body: ConnectRequestInput) {
+  const res = await browser.send('POST', '/api/connect', body)
+  expect(res.status, await res.clone().text()).toBe(200)
+  const { url, flowId } = connectResponseSchema.parse(await res.json())
+  const back = await browser.navigate(
+    callbackPath(await approveConsent(url, { bankId: MOCK_BANK_ID })),
+  )
+  expect(back.status).toBe(303)
+  const flow = flowResponseSchema.parse(await (await browser.get(`/api/flows/${flowId}`)).json())
+  expect(flow.status).toBe('succeeded')
+  return flow.result?.connectionId ?? ''
+}
+
+async function stored(browser: TestBrowser, store: Store): Promise<SessionData> {
+  const id = browser.cookies.get('__Host-mhkit-session') ?? ''
+  return JSON.parse((await store.get(`sess:${hashId(id)}`)) ?? 'null') as SessionData
+}
+
+async function clientCredentialsTokens(): Promise<number> {
+  return (await world.sim.admin.counters())['token:client_credentials'] ?? 0
+}
+
+async function accountIds(browser: TestBrowser): Promise<string[]> {
+  const res = await browser.get('/api/accounts')
+  expect(res.status, await res.clone().text()).toBe(200)
+  return accountListResponseSchema.parse(await res.json()).data.map((a) => a.id)
+}
+
+describe('one-time access reads with the consent’s own token', () => {
+  it('reads accounts, one account and transactions without any client_credentials token', async () => {
+    const { browser, store } = bffOverSim(world)
+    const connectionId = await connect(browser, { kind: 'ais', oneTime: true })
+    const data = await stored(browser, store)
+    expect(data.oneTimeOnly).toBe(true)
+    expect(data.oneTime.map((g) => g.connectionId)).toEqual([connectionId])
+    expect(data.oneTime[0]?.sub).toBe(data.sub)
+
+    const before = await clientCredentialsTokens()
+    const ids = await accountIds(browser)
+    expect(ids.length).toBeGreaterThan(0)
+    const one = await browser.get(`/api/accounts/${ids[0] ?? ''}`)
+    expect(one.status).toBe(200)
+    expect(accountResponseSchema.parse(await one.json()).data.id).toBe(ids[0])
+    const txs = await browser.get(`/api/transactions?accountId=${ids[0] ?? ''}&limit=5`)
+    expect(txs.status, await txs.clone().text()).toBe(200)
+    expect(transactionPageSchema.parse(await txs.json()).data.length).toBeGreaterThan(0)
+    expect(await clientCredentialsTokens()).toBe(before)
+  })
+
+  it('answers consent_expired once the token has expired with no refresh token, and drops the grant', async () => {
+    const { browser, store, clock } = bffOverSim(world, { config: longSessions })
+    await connect(browser, { kind: 'ais', oneTime: true })
+    expect((await stored(browser, store)).oneTime).toHaveLength(1)
+    expect((await stored(browser, store)).oneTime[0]?.refreshToken).toBeUndefined()
+
+    clock.advance(2 * HOUR)
+    const before = await clientCredentialsTokens()
+    const res = await browser.get('/api/accounts')
+    expect(res.status).toBe(403)
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe('consent_expired')
+    // Kept no longer than it can read: the expired token is gone from the session.
+    expect((await stored(browser, store)).oneTime).toHaveLength(0)
+    const txs = await browser.get('/api/transactions')
+    expect(errorBodySchema.parse(await txs.json()).error.code).toBe('consent_expired')
+    // No silent fallback to tokenForUser(sub).
+    expect(await clientCredentialsTokens()).toBe(before)
+  })
+
+  it('a token the data API refuses ends the grant: consent_expired, one request, no fallback', async () => {
+    const key = randomBytes(32)
+    const { browser, store, moneyhub } = bffOverSim(world, { key })
+    await connect(browser, { kind: 'ais', oneTime: true })
+    const grant = (await stored(browser, store)).oneTime[0]
+    const sessionId = browser.cookies.get('__Host-mhkit-session') ?? ''
+    const token = createSealer(key).open(grant?.accessToken ?? '', hashId(sessionId))
+    expect((await moneyhub.revokeToken(token, 'access_token')).revoked).toBe(true)
+
+    const counters = async () => {
+      const all = await world.sim.admin.counters()
+      return [all['GET /v3/accounts'] ?? 0, all['token:client_credentials'] ?? 0]
+    }
+    const [accountsBefore, ccBefore] = await counters()
+    const res = await browser.get('/api/accounts')
+    expect(res.status).toBe(403)
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe('consent_expired')
+    // The given token is not sent twice (nothing to re-token with), and not swapped for another.
+    expect(await counters()).toEqual([(accountsBefore ?? 0) + 1, ccBefore])
+    expect((await stored(browser, store)).oneTime).toHaveLength(0)
+  })
+})
+
+describe('a signed-in user connects a bank for one-time access', () => {
+  it('keeps the user, their connections and refresh token, and adds the grant', async () => {
+    const { browser, store } = bffOverSim(world)
+    const ongoing = await connect(browser, { kind: 'ais' })
+    const user = sessionResponseSchema.parse(await (await browser.get('/api/session')).json()).user
+      ?.id
+    expect(user).toMatch(/^[A-Za-z0-9_-]+$/)
+    const ongoingAccounts = await accountIds(browser)
+
+    const oneTime = await connect(browser, { kind: 'ais', oneTime: true })
+    const me = sessionResponseSchema.parse(await (await browser.get('/api/session')).json())
+    expect(me.user?.id).toBe(user)
+    expect(me.connections?.map((c) => c.id)).toContain(ongoing)
+    const data = await stored(browser, store)
+    expect(data.sub).toBe(user)
+    expect(data.oneTimeOnly).toBeUndefined()
+    expect(data.refreshToken).toBeDefined()
+    expect(data.connectionIds).toEqual(expect.arrayContaining([ongoing, oneTime]))
+    expect(data.oneTime.map((g) => g.connectionId)).toEqual([oneTime])
+    expect(data.oneTime[0]?.sub).not.toBe(user)
+
+    // Both kinds read together: the user's ongoing access and the one-time grant.
+    const merged = await accountIds(browser)
+    expect(merged).toEqual(expect.arrayContaining(ongoingAccounts))
+    const fromGrant = merged.filter((id) => !ongoingAccounts.includes(id))
+    expect(fromGrant.length).toBeGreaterThan(0)
+    const one = await browser.get(`/api/accounts/${fromGrant[0] ?? ''}`)
+    expect(one.status, await one.clone().text()).toBe(200)
+    const txs = await browser.get(`/api/transactions?accountId=${fromGrant[0] ?? ''}`)
+    expect(txs.status).toBe(200)
+    expect(transactionPageSchema.parse(await txs.json()).data.length).toBeGreaterThan(0)
+  })
+
+  it('leaves a host app’s binding on its user', async () => {
+    const hostUsers = new Map<string, string>()
+    const writes: string[] = []
+    const binding: UserBinding = {
+      get: (c) => Promise.resolve(hostUsers.get(c.req.header('x-host-user') ?? '')),
+      set(c, sub) {
+        writes.push(sub)
+        hostUsers.set(c.req.header('x-host-user') ?? '', sub)
+        return Promise.resolve()
+      },
+    }
+    const { app } = bffOverSim(world, { userBinding: binding })
+    const alice = { 'x-host-user': 'alice' }
+    const connectAs = async (body: string) => {
+      const start = await app.request('/api/connect', {
+        method: 'POST',
+        headers: {
+          'X-CSRF': '1',
+          Origin: APP_ORIGIN,
+          'Content-Type': 'application/json',
+          ...alice,
+        },
+        body,
+      })
+      expect(start.status).toBe(200)
+      const tx = (start.headers.getSetCookie()[0] ?? '').split(';')[0] ?? ''
+      const { url } = connectResponseSchema.parse(await start.json())
+      const back = callbackPath(await approveConsent(url, { bankId: MOCK_BANK_ID }))
+      const res = await app.request(back, { headers: { Cookie: tx, ...alice } })
+      expect(res.status).toBe(303)
+    }
+    await connectAs('{"kind":"ais"}')
+    const aliceSub = hostUsers.get('alice')
+    expect(aliceSub).toMatch(/^[A-Za-z0-9_-]+$/)
+
+    await connectAs('{"kind":"ais","oneTime":true}')
+    expect(hostUsers.get('alice')).toBe(aliceSub)
+    expect(writes).toEqual([aliceSub])
+  })
+})
