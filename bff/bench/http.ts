@@ -10,6 +10,10 @@
  * process sets the ceiling. Prints figures; asserts nothing (the targets are in bff/README.md).
  * `BENCH_BFF_CPU_PROF=<dir>` writes a CPU profile of the BFF process.
  *
+ * Two references bound what any BFF could reach here: `bench/bare-proxy.ts` (forwarding only)
+ * and `bench/essentials.ts` (the essential steps in a bare Hono app); and the bench prints the
+ * CPU per request the 0.6 target leaves a BFF on this machine, from the run's own figures.
+ *
  * Two scenarios: a zero-latency loopback upstream (the simulator answers in ~0.1 ms, so the
  * BFF's CPU is the whole difference: the worst case), then the same upstream with 20 ms of
  * latency per call added by the simulator's fault injection (what a real data API looks like).
@@ -156,24 +160,44 @@ async function run(
   )
   // CPU per request of each process: shows which one is the ceiling, and whether the run was
   // CPU-bound at all (the sum times req/s against the 2 cores) or waiting on the scheduler.
-  const perRequest = (ms: number) => (ms / Math.max(1, result.requests.total)).toFixed(3)
-  const parts = [`autocannon ${perRequest((selfMs.user + selfMs.system) / 1000)}`]
+  const perRequest = (ms: number) => ms / Math.max(1, result.requests.total)
+  const cpu: Record<string, number> = {
+    autocannon: perRequest((selfMs.user + selfMs.system) / 1000),
+  }
   watched.forEach((w, i) => {
     const start = before[i]
     const end = groupCpuMs(w.pgid)
-    if (start !== undefined && end !== undefined) parts.push(`${w.name} ${perRequest(end - start)}`)
+    if (start !== undefined && end !== undefined) cpu[w.name] = perRequest(end - start)
   })
+  const parts = Object.entries(cpu).map(([name, ms]) => `${name} ${ms.toFixed(3)}`)
   console.log(`${''.padEnd(34)} CPU ms per request: ${parts.join(', ')}`)
-  return result
+  return { ...result, cpu }
+}
+
+/**
+ * The CPU a BFF may spend per request for `ratio` of the direct throughput on this machine:
+ * at that rate every request costs autocannon's, the simulator's and the BFF's CPU out of
+ * `cpus` cores, and the BFF's own event loop is one core. Undefined without /proc figures.
+ */
+function cpuBudget(
+  directRps: number,
+  ratio: number,
+  others: { autocannon?: number; simulator?: number },
+  cores: number,
+): number | undefined {
+  if (others.autocannon === undefined || others.simulator === undefined) return undefined
+  const msPerRequest = 1000 / (directRps * ratio)
+  return Math.min(msPerRequest, cores * msPerRequest - others.autocannon - others.simulator)
 }
 
 /** The reference proxy (`bench/bare-proxy.ts`) in its own process group. */
 async function startBareProxy(
   env: Record<string, string>,
+  script = './bare-proxy.ts',
 ): Promise<{ url: string; pgid: number | undefined; close(): void }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./bare-proxy.ts', import.meta.url))],
+    ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
   )
   let out = ''
@@ -340,10 +364,11 @@ async function main(): Promise<void> {
     `simulator: ${(after['token:client_credentials'] ?? 0) - tokensBefore} token requests during the BFF run (${after['GET /v3/accounts'] ?? 0} data calls in all)`,
   )
   // The floor for any BFF: forwarding alone, no session, checks or mapping.
-  const bare = await startBareProxy({
+  const bareEnv = {
     BARE_UPSTREAM: `${sim.apiUrl}/accounts`,
     BARE_AUTHORIZATION: `Bearer ${token.accessToken}`,
-  })
+  }
+  const bare = await startBareProxy(bareEnv)
   const reference = await run('reference: bare node:http proxy', `${bare.url}/`, {}, [
     { name: 'proxy', pgid: bare.pgid },
     simWatch,
@@ -352,6 +377,28 @@ async function main(): Promise<void> {
   console.log(
     `reference ratio bare proxy/direct: ${(reference.requests.average / direct.requests.average).toFixed(2)}`,
   )
+  // The essential steps alone (bench/essentials.ts): what is left of the BFF's cost without
+  // its security, logging and resilience layers.
+  const minimal = await startBareProxy(bareEnv, './essentials.ts')
+  const essentials = await run(
+    'reference: essentials in bare Hono',
+    `${minimal.url}/`,
+    { 'X-CSRF': '1', Cookie: `s=${'x'.repeat(43)}` },
+    [{ name: 'essentials', pgid: minimal.pgid }, simWatch],
+  )
+  minimal.close()
+  console.log(
+    `reference ratio essentials/direct: ${(essentials.requests.average / direct.requests.average).toFixed(2)}`,
+  )
+  // What the target asks of any BFF here, from this run's own figures: the CPU per request
+  // it may spend (generously: autocannon and the simulator at their direct-run cost per
+  // request, the lowest they reach), against what the BFF and the references spend.
+  const budget = cpuBudget(direct.requests.average, 0.6, direct.cpu, cpus().length)
+  if (budget !== undefined) {
+    console.log(
+      `CPU budget for ratio 0.6 here: ${Math.max(0, budget).toFixed(3)} ms per request for the BFF (${(direct.requests.average * 0.6).toFixed(0)} req/s beside autocannon and the simulator on ${cpus().length} cores); measured: BFF ${through.cpu.BFF?.toFixed(3) ?? '?'}, essentials ${essentials.cpu.essentials?.toFixed(3) ?? '?'}, bare forwarder ${reference.cpu.proxy?.toFixed(3) ?? '?'}`,
+    )
+  }
   const ratio = through.requests.average / direct.requests.average
   const addedP50 = through.latency.p50 - direct.latency.p50
   console.log(
