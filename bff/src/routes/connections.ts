@@ -1,42 +1,184 @@
-import { connectionParamsSchema, type ConnectionListResponse } from '@mhkit/shared'
-import { Hono } from 'hono'
+import { connectionParamsSchema, type Connection, type ConnectionListResponse } from '@mhkit/shared'
+import { Hono, type Context } from 'hono'
 
 import type { AppEnv } from '../context'
 import { AppError } from '../errors'
 import { toConnection } from '../mappers/connection'
 import { validate } from '../internal/validate'
+import { isMoneyhubError, type MhConnection } from '../moneyhub'
 import type { Services } from '../services'
+import type { OneTimeGrant, Session } from '../session/sessions'
 import { requireUser } from '../user-binding'
 
+/** Most connections one answer carries (the shared contract's limit). */
+const MAX_CONNECTIONS = 100
+
 /**
- * `GET /api/connections` (with status and consent expiry) and `DELETE /api/connections/:id`
- * (Moneyhub deletes the connection and revokes its grant; 204).
+ * The session's one-time grants that can still read: an access token that has not run out, or
+ * a refresh token to renew it. Ended grants are dropped from the session (and saved), as the
+ * data routes do: tokens are kept for as long as they can read and no longer.
+ */
+async function liveGrants(s: Services, session: Session): Promise<OneTimeGrant[]> {
+  const now = s.clock.now()
+  const all = session.data.oneTime
+  const live = all.filter((g) => g.expiresAt > now || g.refreshToken !== undefined)
+  if (live.length !== all.length) {
+    session.data.oneTime = live
+    await s.sessions.save(session)
+  }
+  return live
+}
+
+/**
+ * The connections of a one-time consent's own Moneyhub user (client-level token); none when
+ * Moneyhub no longer knows that user (`not_found`).
  *
- * Errors: `unauthenticated`, `invalid_request` (id pattern), `connection_not_found` (not one
- * of this user's connections — checked before the delete is sent), upstream codes.
+ * @throws MoneyhubError other than `not_found`
+ */
+async function grantUserConnections(s: Services, userId: string): Promise<MhConnection[]> {
+  try {
+    return await s.moneyhub.listConnections(userId)
+  } catch (error) {
+    if (isMoneyhubError(error, 'not_found')) return []
+    throw error
+  }
+}
+
+/**
+ * Revokes a one-time grant's tokens at the provider (RFC 7009), refresh token first. Best
+ * effort: a failure is logged with its code only, the grant is already gone server-side.
+ */
+async function revokeGrant(
+  c: Context<AppEnv>,
+  s: Services,
+  session: Session,
+  grant: OneTimeGrant,
+): Promise<void> {
+  const tokens: { token: string; hint: 'refresh_token' | 'access_token' }[] = []
+  if (grant.refreshToken !== undefined) {
+    tokens.push({ token: s.sessions.open(session, grant.refreshToken), hint: 'refresh_token' })
+  }
+  tokens.push({ token: s.sessions.open(session, grant.accessToken), hint: 'access_token' })
+  const results = await Promise.allSettled(
+    tokens.map((t) => s.moneyhub.revokeToken(t.token, t.hint)),
+  )
+  for (const r of results) {
+    if (r.status === 'rejected') {
+      const code = (r.reason as { code?: unknown }).code
+      c.var.log.warn({ event: 'security', reason: 'revocation_failed', code }, 'revocation failed')
+    }
+  }
+  const revoked = results.filter((r) => r.status === 'fulfilled' && r.value.revoked).length
+  c.var.log.info({ event: 'security', reason: 'revoked', revoked }, 'one-time tokens revoked')
+}
+
+/**
+ * Disconnects a one-time connection: Moneyhub deletes it (and revokes its grant) when it is
+ * listed under the grant's own Moneyhub user — the consent this session holds, never anyone
+ * else's connection. The caller then forgets the grant and {@link revokeGrant} revokes its
+ * tokens, so it is no longer readable even where Moneyhub no longer lists it.
+ *
+ * @returns whether the connection was deleted at Moneyhub
+ * @throws MoneyhubError from the listing or the delete (the grant is then kept for a retry)
+ */
+async function deleteOneTimeUpstream(s: Services, grant: OneTimeGrant): Promise<boolean> {
+  if (grant.sub === undefined) return false
+  const list = await grantUserConnections(s, grant.sub)
+  if (!list.some((conn) => conn.id === grant.connectionId)) return false
+  try {
+    await s.moneyhub.deleteConnection(grant.sub, grant.connectionId)
+  } catch (error) {
+    // Gone between the listing and the delete: nothing left to delete.
+    if (!isMoneyhubError(error, 'not_found')) throw error
+  }
+  return true
+}
+
+/**
+ * `GET /api/connections` and `DELETE /api/connections/:id`, over every connection the session
+ * can read: the user's ongoing connections (`GET /users/{sub}/connections`; none for a user
+ * signed in by one-time connects alone) and each live one-time grant's connection, listed
+ * under the grant's own Moneyhub user (which may differ from the session's user). Each
+ * connection appears once; a one-time connection's `consentExpiresAt` is when the session can
+ * read it no longer (see {@link toConnection}).
+ *
+ * `DELETE` on an ongoing connection: Moneyhub deletes it and revokes its grant (protocol §9.6).
+ * On a one-time connection: Moneyhub deletes it where it lists it under the grant's user,
+ * then the grant is forgotten server-side and its tokens revoked. 204 either way.
+ *
+ * Errors: `unauthenticated` / `session_expired`, `invalid_request` (id pattern, before any
+ * upstream call), `connection_not_found` (not a connection of the session — checked before
+ * any delete is sent; for a one-time-only session, without any upstream call), upstream codes.
  */
 export function connectionRoutes(s: Services) {
   return new Hono<AppEnv>()
     .get('/api/connections', async (c) => {
       const sub = await requireUser(c, s.userBinding)
+      const session = c.var.session
       const now = new Date(s.clock.now())
-      const list = await s.moneyhub.listConnections(sub)
-      const body: ConnectionListResponse = { data: list.map((conn) => toConnection(conn, now)) }
+      const ongoing = session?.data.oneTimeOnly !== true
+      const grants = session === undefined ? [] : await liveGrants(s, session)
+      // One listing per Moneyhub user, in parallel.
+      const users = new Map<string, Promise<MhConnection[]>>()
+      if (ongoing) users.set(sub, s.moneyhub.listConnections(sub))
+      for (const g of grants) {
+        if (g.sub !== undefined && !users.has(g.sub)) {
+          users.set(g.sub, grantUserConnections(s, g.sub))
+        }
+      }
+      const lists = new Map<string, MhConnection[]>()
+      await Promise.all([...users].map(async ([userId, list]) => lists.set(userId, await list)))
+
+      const data: Connection[] = []
+      const seen = new Set<string>()
+      if (ongoing) {
+        for (const conn of lists.get(sub) ?? []) {
+          if (seen.has(conn.id)) continue
+          seen.add(conn.id)
+          data.push(toConnection(conn, now))
+        }
+      }
+      for (const g of grants) {
+        if (seen.has(g.connectionId)) continue
+        const conn = (g.sub === undefined ? undefined : lists.get(g.sub))?.find(
+          (x) => x.id === g.connectionId,
+        )
+        if (conn === undefined) {
+          c.var.log.warn({ event: 'one_time_connection_unlisted' }, 'one-time connection unlisted')
+          continue
+        }
+        seen.add(conn.id)
+        const accessEndsAt = g.refreshToken === undefined ? { accessEndsAt: g.expiresAt } : {}
+        data.push(toConnection(conn, now, { oneTime: accessEndsAt }))
+      }
+      const body: ConnectionListResponse = { data: data.slice(0, MAX_CONNECTIONS) }
       return c.json(body, 200)
     })
     .delete('/api/connections/:id', validate('param', connectionParamsSchema), async (c) => {
       const sub = await requireUser(c, s.userBinding)
       const { id } = c.req.valid('param')
-      const list = await s.moneyhub.listConnections(sub)
-      if (!list.some((conn) => conn.id === id)) throw new AppError('connection_not_found')
-      await s.moneyhub.deleteConnection(sub, id)
       const session = c.var.session
+      const grant = session?.data.oneTime.find((g) => g.connectionId === id)
+      let upstream = true
+      if (grant !== undefined) {
+        upstream = await deleteOneTimeUpstream(s, grant)
+      } else {
+        // A user signed in by one-time connects alone holds nothing but their grants.
+        if (session?.data.oneTimeOnly === true) throw new AppError('connection_not_found')
+        const list = await s.moneyhub.listConnections(sub)
+        if (!list.some((conn) => conn.id === id)) throw new AppError('connection_not_found')
+        await s.moneyhub.deleteConnection(sub, id)
+      }
       if (session !== undefined) {
         session.data.connectionIds = session.data.connectionIds.filter((x) => x !== id)
         session.data.oneTime = session.data.oneTime.filter((g) => g.connectionId !== id)
         await s.sessions.save(session)
+        if (grant !== undefined) await revokeGrant(c, s, session, grant)
       }
-      c.var.log.info({ event: 'connection_deleted' }, 'connection deleted')
+      c.var.log.info(
+        { event: 'connection_deleted', oneTime: grant !== undefined, upstream },
+        'connection deleted',
+      )
       return c.body(null, 204)
     })
 }

@@ -1,0 +1,233 @@
+/**
+ * `GET /api/connections` and `DELETE /api/connections/:id` with one-time access (issue 5): a
+ * one-time grant's connection is listed and disconnected whether the session's user came from
+ * one-time connects alone or is a signed-in user whose one-time consent has its own Moneyhub
+ * user; a connection the session does not hold is never touched upstream.
+ */
+import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
+import {
+  accountListResponseSchema,
+  connectionListResponseSchema,
+  connectResponseSchema,
+  errorBodySchema,
+  flowResponseSchema,
+  type Connection,
+  type ConnectRequestInput,
+} from '@mhkit/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { randomBytes } from 'node:crypto'
+
+import { isMoneyhubError } from '../../src/moneyhub'
+import { hashId } from '../../src/session/ids'
+import { createSealer } from '../../src/session/sealer'
+import type { SessionData } from '../../src/session/sessions'
+import type { Store } from '../../src/session/store'
+import type { TestBrowser } from '../support/browser'
+import { bffOverSim, callbackPath, startSimWorld, type SimWorld } from '../support/sim-harness'
+
+const SESSION_COOKIE = '__Host-mhkit-session'
+const LIST_CONNECTIONS = 'GET /users/:id/connections'
+const DELETE_CONNECTION = 'DELETE /users/:id/connection/:connectionId'
+const REVOCATION = 'oidc /token/revocation'
+const HOUR = 60 * 60 * 1000
+// Long enough idle time that the fake clock can pass the one-time access token's hour.
+const longSessions = { session: { idleMs: 6 * HOUR, absoluteMs: 12 * HOUR } }
+
+let world: SimWorld
+
+beforeAll(async () => {
+  world = await startSimWorld()
+})
+
+afterAll(async () => {
+  await world.close()
+})
+
+async function connect(browser: TestBrowser, body: ConnectRequestInput): Promise<string> {
+  const res = await browser.send('POST', '/api/connect', body)
+  expect(res.status, await res.clone().text()).toBe(200)
+  const { url, flowId } = connectResponseSchema.parse(await res.json())
+  const back = await browser.navigate(
+    callbackPath(await approveConsent(url, { bankId: MOCK_BANK_ID })),
+  )
+  expect(back.status).toBe(303)
+  const flow = flowResponseSchema.parse(await (await browser.get(`/api/flows/${flowId}`)).json())
+  expect(flow.status).toBe('succeeded')
+  const id = flow.result?.connectionId ?? ''
+  expect(id).not.toBe('')
+  return id
+}
+
+async function stored(browser: TestBrowser, store: Store): Promise<SessionData> {
+  const id = browser.cookies.get(SESSION_COOKIE) ?? ''
+  return JSON.parse((await store.get(`sess:${hashId(id)}`)) ?? 'null') as SessionData
+}
+
+async function connections(browser: TestBrowser): Promise<Connection[]> {
+  const res = await browser.get('/api/connections')
+  expect(res.status, await res.clone().text()).toBe(200)
+  return connectionListResponseSchema.parse(await res.json()).data
+}
+
+async function accountIds(browser: TestBrowser): Promise<string[]> {
+  const res = await browser.get('/api/accounts')
+  expect(res.status, await res.clone().text()).toBe(200)
+  return accountListResponseSchema.parse(await res.json()).data.map((a) => a.id)
+}
+
+async function errorCode(res: Response): Promise<string> {
+  return errorBodySchema.parse(await res.json()).error.code
+}
+
+async function counter(key: string): Promise<number> {
+  return (await world.sim.admin.counters())[key] ?? 0
+}
+
+const del = (browser: TestBrowser, id: string) =>
+  browser.send('DELETE', `/api/connections/${encodeURIComponent(id)}`)
+
+describe('GET /api/connections with one-time grants', () => {
+  it('lists a one-time-only session’s connection once, expiring when its access token ends', async () => {
+    const { browser, store } = bffOverSim(world)
+    const id = await connect(browser, { kind: 'ais', oneTime: true })
+    const grant = (await stored(browser, store)).oneTime[0]
+    expect(grant?.refreshToken).toBeUndefined()
+
+    const list = await connections(browser)
+    expect(list.map((c) => c.id)).toEqual([id])
+    const [conn] = list
+    // No refresh token: the session reads it until the access token ends, before the consent.
+    expect(conn?.consentExpiresAt).toBe(new Date(grant?.expiresAt ?? 0).toISOString())
+    expect(conn?.status).toBe('expiring')
+    expect(conn?.reconsentAvailable).toBe(false)
+    expect(conn?.accountIds.length).toBeGreaterThan(0)
+    expect(await accountIds(browser)).toEqual(expect.arrayContaining(conn?.accountIds ?? []))
+  })
+
+  it('lists a signed-in user’s ongoing connections and the one-time grant of another Moneyhub user, each once', async () => {
+    const { browser, store } = bffOverSim(world)
+    const ongoing = await connect(browser, { kind: 'ais' })
+    const oneTime = await connect(browser, { kind: 'ais', oneTime: true })
+    const data = await stored(browser, store)
+    expect(data.oneTime[0]?.sub).not.toBe(data.sub)
+
+    const list = await connections(browser)
+    const ids = list.map((c) => c.id)
+    expect(ids).toHaveLength(2)
+    expect(ids).toEqual(expect.arrayContaining([ongoing, oneTime]))
+    expect(list.find((c) => c.id === ongoing)?.status).toBe('active')
+    const shown = list.find((c) => c.id === oneTime)
+    expect(shown?.consentExpiresAt).toBe(new Date(data.oneTime[0]?.expiresAt ?? 0).toISOString())
+    expect(shown?.reconsentAvailable).toBe(false)
+  })
+
+  it('stops listing a one-time connection whose access has ended, and forgets the grant', async () => {
+    const { browser, store, clock } = bffOverSim(world, { config: longSessions })
+    const ongoing = await connect(browser, { kind: 'ais' })
+    await connect(browser, { kind: 'ais', oneTime: true })
+    expect(await connections(browser)).toHaveLength(2)
+
+    clock.advance(2 * HOUR)
+    expect((await connections(browser)).map((c) => c.id)).toEqual([ongoing])
+    expect((await stored(browser, store)).oneTime).toHaveLength(0)
+  })
+})
+
+describe('DELETE /api/connections/:id on a one-time connection', () => {
+  it('deletes a signed-in user’s one-time connection upstream, forgets the grant and keeps the rest', async () => {
+    const key = randomBytes(32)
+    const { browser, store, moneyhub } = bffOverSim(world, { key })
+    const ongoing = await connect(browser, { kind: 'ais' })
+    const ongoingAccounts = await accountIds(browser)
+    const oneTime = await connect(browser, { kind: 'ais', oneTime: true })
+    const grant = (await stored(browser, store)).oneTime[0]
+    const grantUser = grant?.sub ?? ''
+    const sessionId = browser.cookies.get(SESSION_COOKIE) ?? ''
+    const token = createSealer(key).open(grant?.accessToken ?? '', hashId(sessionId))
+    expect((await moneyhub.getAccounts({ accessToken: token })).data.length).toBeGreaterThan(0)
+
+    const [deletes, revocations] = [await counter(DELETE_CONNECTION), await counter(REVOCATION)]
+    const res = await del(browser, oneTime)
+    expect(res.status, await res.clone().text()).toBe(204)
+    expect(await counter(DELETE_CONNECTION)).toBe(deletes + 1)
+    // The grant's own token is revoked too (one access token, no refresh token).
+    expect(await counter(REVOCATION)).toBe(revocations + 1)
+
+    const data = await stored(browser, store)
+    expect(data.oneTime).toHaveLength(0)
+    expect(data.connectionIds).not.toContain(oneTime)
+    expect(data.connectionIds).toContain(ongoing)
+    expect((await moneyhub.listConnections(grantUser)).map((c) => c.id)).not.toContain(oneTime)
+    // The consent's own token reads nothing any more.
+    const refused = await moneyhub.getAccounts({ accessToken: token }).then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    expect(isMoneyhubError(refused, 'unauthorized')).toBe(true)
+    // The user's ongoing connection and its data stay.
+    expect((await connections(browser)).map((c) => c.id)).toEqual([ongoing])
+    expect((await accountIds(browser)).sort()).toEqual([...ongoingAccounts].sort())
+  })
+
+  it('disconnects a one-time-only session’s connection: nothing left to list or read', async () => {
+    const { browser, store } = bffOverSim(world)
+    const id = await connect(browser, { kind: 'ais', oneTime: true })
+    const user = (await stored(browser, store)).sub ?? ''
+
+    const deletes = await counter(DELETE_CONNECTION)
+    const res = await del(browser, id)
+    expect(res.status, await res.clone().text()).toBe(204)
+    expect(await counter(DELETE_CONNECTION)).toBe(deletes + 1)
+    expect((await stored(browser, store)).oneTime).toHaveLength(0)
+    expect(await connections(browser)).toEqual([])
+    const accounts = await browser.get('/api/accounts')
+    expect(accounts.status).toBe(403)
+    expect(await errorCode(accounts)).toBe('consent_expired')
+    // A second delete finds nothing the session holds.
+    const again = await del(browser, id)
+    expect(again.status).toBe(404)
+    expect(await errorCode(again)).toBe('connection_not_found')
+    expect(user).not.toBe('')
+  })
+
+  it('answers connection_not_found with no upstream call for a connection the session does not hold', async () => {
+    const owner = bffOverSim(world)
+    const theirs = await connect(owner.browser, { kind: 'ais', oneTime: true })
+    const { browser } = bffOverSim(world)
+    await connect(browser, { kind: 'ais', oneTime: true })
+
+    await world.sim.admin.resetCounters()
+    const res = await del(browser, theirs)
+    expect(res.status).toBe(404)
+    expect(await errorCode(res)).toBe('connection_not_found')
+    // Not even a listing: a one-time-only session holds nothing but its grants.
+    expect(await world.sim.admin.counters()).toEqual({})
+
+    // A malformed id is refused before any upstream call as well.
+    const bad = await browser.send('DELETE', '/api/connections/not%20an%20id')
+    expect(bad.status).toBe(400)
+    expect(await errorCode(bad)).toBe('invalid_request')
+    expect(await world.sim.admin.counters()).toEqual({})
+
+    // The owner still has it.
+    expect((await connections(owner.browser)).map((c) => c.id)).toEqual([theirs])
+  })
+
+  it('never deletes another session’s one-time connection for a signed-in user', async () => {
+    const owner = bffOverSim(world)
+    await connect(owner.browser, { kind: 'ais' })
+    const theirs = await connect(owner.browser, { kind: 'ais', oneTime: true })
+    const { browser } = bffOverSim(world)
+    await connect(browser, { kind: 'ais' })
+    await connect(browser, { kind: 'ais', oneTime: true })
+
+    const deletes = await counter(DELETE_CONNECTION)
+    const res = await del(browser, theirs)
+    expect(res.status).toBe(404)
+    expect(await errorCode(res)).toBe('connection_not_found')
+    expect(await counter(DELETE_CONNECTION)).toBe(deletes)
+    expect((await connections(owner.browser)).map((c) => c.id)).toContain(theirs)
+    expect(await counter(LIST_CONNECTIONS)).toBeGreaterThan(0)
+  })
+})
