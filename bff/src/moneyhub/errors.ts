@@ -42,6 +42,8 @@ export interface MoneyhubErrorDetails {
   error?: string
   /** Upstream `correlationId` to quote to Moneyhub support. */
   correlationId?: string
+  /** The `x-fapi-interaction-id` this client sent with the failed call (checklist L3). */
+  interactionId?: string
   /** Seconds the caller should wait before trying again (429 / 503). */
   retryAfter?: number
   /** Evidence (upstream `Response`, library error); kept non-enumerable. */
@@ -57,6 +59,7 @@ export class MoneyhubError extends Error {
   readonly status?: number
   readonly error?: string
   readonly correlationId?: string
+  readonly interactionId?: string
   readonly retryAfter?: number
   declare readonly cause?: unknown
 
@@ -67,6 +70,7 @@ export class MoneyhubError extends Error {
     if (details.status !== undefined) this.status = details.status
     if (details.error !== undefined) this.error = details.error
     if (details.correlationId !== undefined) this.correlationId = details.correlationId
+    if (details.interactionId !== undefined) this.interactionId = details.interactionId
     if (details.retryAfter !== undefined) this.retryAfter = details.retryAfter
     // Non-enumerable so a logger serialising the error never prints the evidence.
     Object.defineProperty(this, 'cause', {

@@ -23,6 +23,8 @@ export interface UpstreamReply {
   header(name: string): string | null
   /** The body, decoded as UTF-8 (empty when there is none). */
   text: string
+  /** The `x-fapi-interaction-id` the transport sent (set by the transport, not the requester). */
+  interactionId?: string
 }
 
 /**

@@ -146,6 +146,7 @@ export function errorFromReply(reply: UpstreamReply, nowMs: number): MoneyhubErr
     status,
     ...(upstreamCode !== undefined ? { error: upstreamCode } : {}),
     ...(correlationId !== undefined ? { correlationId } : {}),
+    ...(reply.interactionId !== undefined ? { interactionId: reply.interactionId } : {}),
     ...(retryAfter !== undefined && (status === 429 || status === 503) ? { retryAfter } : {}),
   }
   return new MoneyhubError(code, `Moneyhub answered ${status} (${code})`, details)

@@ -110,6 +110,13 @@ describe('sendText', () => {
     expect(answer.status).toBe(200)
     expect(seen).toHaveLength(2)
     expect(seen[0]).toMatchObject({ timeoutMs: 2_000, headers: { accept: 'application/json' } })
+    // One x-fapi-interaction-id per call, the same on its retry (checklist L3).
+    const id = seen[0]?.headers['x-fapi-interaction-id']
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(seen[1]?.headers['x-fapi-interaction-id']).toBe(id)
+    expect(answer.interactionId).toBe(id)
+    await sendText(t, { ...get, headers: {}, retry: true })
+    expect(seen[2]?.headers['x-fapi-interaction-id']).not.toBe(id)
   })
 
   it('maps a TimeoutError to upstream_timeout without a retry', async () => {
@@ -120,6 +127,7 @@ describe('sendText', () => {
     })
     await expect(sendText(t, { ...get, headers: {}, retry: true })).rejects.toMatchObject({
       code: 'upstream_timeout',
+      interactionId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
     })
     expect(calls).toBe(1)
   })

@@ -1,8 +1,11 @@
 /**
  * The one place the client touches the network: timeouts through `AbortSignal`, retries for
  * idempotent GETs only (network errors, 429, 502, 503, 504; full-jitter backoff; `Retry-After`
- * honoured up to a cap), https enforcement, and a log line without secrets.
+ * honoured up to a cap), a circuit breaker per upstream, https enforcement, an
+ * `x-fapi-interaction-id` on every call, and a log line without secrets.
  */
+import { randomUUID } from 'node:crypto'
+
 import { MoneyhubError } from '../errors'
 import { requesterFromFetch, type HttpRequester, type UpstreamReply } from '../http'
 import type { CircuitBreakerOptions, FetchLike, MoneyhubLogger } from '../types'
@@ -101,6 +104,8 @@ export function createBreaker(
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504])
+/** Sent with every call, fresh per call and the same across its retries (checklist L3). */
+const INTERACTION_HEADER = 'x-fapi-interaction-id'
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 
 /** Is this a loopback host (the simulator)? */
@@ -160,6 +165,7 @@ async function withPolicy<R>(
   t: Transport,
   req: OutboundRequest,
   url: URL,
+  interactionId: string,
   exchange: Exchange<R>,
 ): Promise<R> {
   const breaker = t.breakers?.[req.kind === 'data' ? 'data' : 'identity']
@@ -173,7 +179,14 @@ async function withPolicy<R>(
     } catch (cause) {
       const timedOut = isAbort(cause)
       t.logger?.warn(
-        { method: req.method, host: url.host, path: url.pathname, attempt, timedOut },
+        {
+          method: req.method,
+          host: url.host,
+          path: url.pathname,
+          attempt,
+          timedOut,
+          interactionId,
+        },
         'moneyhub request failed',
       )
       // A timeout may mean the request was processed: never retried (checklist R4).
@@ -187,7 +200,7 @@ async function withPolicy<R>(
         timedOut
           ? `Moneyhub did not answer in time (${req.kind})`
           : 'Moneyhub could not be reached',
-        { cause },
+        { cause, interactionId },
       )
     }
     const status = exchange.status(answer)
@@ -199,6 +212,7 @@ async function withPolicy<R>(
         status,
         ms: t.now() - started,
         attempt,
+        interactionId,
       },
       'moneyhub request',
     )
@@ -229,11 +243,14 @@ async function withPolicy<R>(
  */
 export async function send(t: Transport, req: OutboundRequest): Promise<Response> {
   const url = assertSecureUrl(req.url, t.allowInsecureLoopback, 'upstream URL')
-  return withPolicy(t, req, url, {
+  const interactionId = randomUUID()
+  const headers = new Headers(req.headers)
+  headers.set(INTERACTION_HEADER, interactionId)
+  return withPolicy(t, req, url, interactionId, {
     call: (timeoutMs) =>
       t.fetch(url.href, {
         method: req.method,
-        headers: req.headers ?? {},
+        headers,
         body: req.body ?? null,
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
@@ -262,19 +279,24 @@ export async function sendText(
 ): Promise<UpstreamReply> {
   const url = assertSecureUrl(req.url, t.allowInsecureLoopback, 'upstream URL')
   const request = (t.request ??= requesterFromFetch(t.fetch))
-  return withPolicy(t, req, url, {
+  const interactionId = randomUUID()
+  const given: Record<string, string> = req.headers
+  const headers = { ...given, [INTERACTION_HEADER]: interactionId }
+  const reply = await withPolicy(t, req, url, interactionId, {
     call: (timeoutMs) =>
       request({
         method: req.method,
         url: url.href,
-        headers: req.headers,
+        headers,
         ...(req.body === undefined ? {} : { body: req.body }),
         timeoutMs,
       }),
-    status: (reply) => reply.status,
-    header: (reply, name) => reply.header(name),
+    status: (answer) => answer.status,
+    header: (answer, name) => answer.header(name),
     discard: () => Promise.resolve(),
   })
+  reply.interactionId = interactionId
+  return reply
 }
 
 /** Full-jitter exponential backoff: random in [0, base · 2^(attempt-1)]. */
