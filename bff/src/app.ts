@@ -8,7 +8,7 @@ import { createFlowRecords } from './flows/flow-records'
 import { createLoginTransactions } from './flows/login-transactions'
 import type { Logger } from './logger'
 import { requireCsrfHeader } from './middleware/csrf'
-import { onError, onNotFound } from './middleware/error-handler'
+import { errorHandler, onNotFound } from './middleware/error-handler'
 import { limitBody, requireJsonContentType } from './middleware/json-body'
 import { requireSameOrigin } from './middleware/origin'
 import { rateLimit, type RateLimit } from './middleware/rate-limit'
@@ -141,7 +141,8 @@ export function createApp(deps: AppDeps) {
   const corsOrigins = config.corsOrigins ?? []
 
   const app = new Hono<AppEnv>()
-  app.onError(onError)
+  // A data route answered reauth_required ends the session (checklist S7).
+  app.onError(errorHandler(services))
   app.notFound(onNotFound)
   app.use(
     requestContext({

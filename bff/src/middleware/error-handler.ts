@@ -5,6 +5,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import type { AppEnv } from '../context'
 import { AppError, toAppError } from '../errors'
+import type { MoneyhubClient } from '../moneyhub'
+import { clearSessionCookie, readSessionCookie } from '../session/cookies'
+import type { SessionManager } from '../session/sessions'
+import type { UserBinding } from '../user-binding'
 
 /**
  * Writes the API error body `{ error: { code, message, correlationId } }` for an
@@ -27,36 +31,111 @@ export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
   return c.json(body, error.status as ContentfulStatusCode)
 }
 
-/**
- * The one error mapper: every thrown value becomes a stable code and a generic message;
- * unexpected errors are logged and answered as `internal_error` with no detail (fail closed).
- * Checklist L5; ARCHITECTURE.md Decision 6.
- */
-export const onError: ErrorHandler<AppEnv> = (err, c) => {
-  let error: AppError
-  if (err instanceof HTTPException && !(err.cause instanceof AppError)) {
-    // Hono's own exceptions (e.g. a malformed JSON body in a validator) are request faults.
-    error = new AppError(err.status === 413 ? 'payload_too_large' : 'invalid_request')
-  } else {
-    error = toAppError(err instanceof HTTPException ? err.cause : err)
-  }
-  const log = c.var.log
-  if (error.code === 'internal_error') {
-    log.error({ err }, 'unhandled error')
-  } else if (error.status >= 500 || error.reason !== undefined) {
-    log.warn(
-      {
-        code: error.code,
-        reason: error.reason,
-        status: error.status,
-        upstreamError: error.upstreamError,
-        upstreamStatus: error.upstreamStatus,
-      },
-      'request failed',
-    )
-  }
-  return errorResponse(c, error)
+/** What {@link errorHandler} needs to end a session whose user must authorise again. */
+export interface SessionEnding {
+  sessions: Pick<SessionManager, 'destroy'>
+  moneyhub: Pick<MoneyhubClient, 'forgetUser'>
+  userBinding: UserBinding
 }
+
+/**
+ * The routes that read the user's data with a token for the user (`tokenForUser(sub)`): a
+ * `reauth_required` there means Moneyhub refused that token (`invalid_grant`: the consent was
+ * revoked or has expired) or the data API refused it.
+ */
+const USER_DATA_ROUTE = /^\/api\/(?:accounts|transactions)(?:\/|$)/
+
+/**
+ * Checklist S7: ends the session of a data request answered `reauth_required`, as logout does
+ * minus the revocation (the grant is already gone): deletes the server state, forgets the
+ * user's cached tokens and clears the cookie, and logs a security event. A failure to delete
+ * is logged and never changes the answer (the cookie is cleared either way).
+ */
+async function endSessionForReauth(
+  c: Context<AppEnv>,
+  deps: SessionEnding,
+  error: AppError,
+): Promise<void> {
+  const log = c.var.log
+  const session = c.var.session
+  let sub: string | undefined
+  try {
+    sub = await deps.userBinding.get(c)
+  } catch (err) {
+    log.error({ err }, 'user binding unavailable')
+  }
+  if (sub !== undefined) deps.moneyhub.forgetUser(sub)
+  let ended = false
+  if (session !== undefined) {
+    try {
+      await deps.sessions.destroy(session.id)
+      ended = true
+    } catch (err) {
+      log.error({ err }, 'session could not be deleted')
+    }
+    c.set('session', undefined)
+  }
+  if (session !== undefined || readSessionCookie(c) !== undefined) clearSessionCookie(c)
+  log.warn(
+    {
+      event: 'security',
+      reason: 'reauth_session_ended',
+      code: error.reason,
+      upstreamError: error.upstreamError,
+      sessionEnded: ended,
+    },
+    'session ended: the user must authorise again',
+  )
+}
+
+/**
+ * Builds the one error mapper: every thrown value becomes a stable code and a generic message;
+ * unexpected errors are logged and answered as `internal_error` with no detail (fail closed).
+ * With `sessionEnding`, a `reauth_required` on a user data route (`/api/accounts…`,
+ * `/api/transactions…`) also ends the session and clears the cookie (checklist S7), so the
+ * next `GET /api/session` answers unauthenticated. Checklist L5; ARCHITECTURE.md Decision 6.
+ *
+ * @param sessionEnding - what ending a session needs; without it no session is ended
+ */
+export function errorHandler(sessionEnding?: SessionEnding): ErrorHandler<AppEnv> {
+  return async (err, c) => {
+    let error: AppError
+    if (err instanceof HTTPException && !(err.cause instanceof AppError)) {
+      // Hono's own exceptions (e.g. a malformed JSON body in a validator) are request faults.
+      error = new AppError(err.status === 413 ? 'payload_too_large' : 'invalid_request')
+    } else {
+      error = toAppError(err instanceof HTTPException ? err.cause : err)
+    }
+    const log = c.var.log
+    if (error.code === 'internal_error') {
+      log.error({ err }, 'unhandled error')
+    } else if (error.status >= 500 || error.reason !== undefined) {
+      log.warn(
+        {
+          code: error.code,
+          reason: error.reason,
+          status: error.status,
+          upstreamError: error.upstreamError,
+          upstreamStatus: error.upstreamStatus,
+          // Next to the request id every line carries: the Moneyhub call's own id (L3).
+          interactionId: error.interactionId,
+        },
+        'request failed',
+      )
+    }
+    if (
+      sessionEnding !== undefined &&
+      error.code === 'reauth_required' &&
+      USER_DATA_ROUTE.test(c.req.path)
+    ) {
+      await endSessionForReauth(c, sessionEnding, error)
+    }
+    return errorResponse(c, error)
+  }
+}
+
+/** The error mapper without session ending (see {@link errorHandler}). */
+export const onError: ErrorHandler<AppEnv> = errorHandler()
 
 /** 404 `not_found` in the API error shape for unknown routes. */
 export const onNotFound: NotFoundHandler<AppEnv> = (c) =>

@@ -42,8 +42,9 @@ export function assertSub(sub: string): void {
  *
  * @param sub - the Moneyhub user id for data scopes; omit for client-level scopes
  * @param scopes - exactly the scopes needed
- * @throws MoneyhubError `token_request_failed`, `rate_limited`, `invalid_upstream_response`,
- *   transport codes; TypeError / `invalid_input` for bad arguments
+ * @throws MoneyhubError `reauth_required` (`invalid_grant` for a user token: the user's
+ *   consent was revoked or has expired, checklist S7), `token_request_failed`, `rate_limited`,
+ *   `invalid_upstream_response`, transport codes; TypeError / `invalid_input` for bad arguments
  * @see https://docs.moneyhubenterprise.com/docs/client-credentials-token
  */
 export async function requestClientCredentials(

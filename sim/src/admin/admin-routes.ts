@@ -75,7 +75,8 @@ export function adminRoutes(deps: AdminDeps) {
       const id = grant.jti
       if (!id) continue
       if ((grantId && id === grantId) || (sub && grant.accountId === sub)) {
-        deps.store.revokeGrant(id)
+        // The user withdrew the consent: a token for them is then refused (invalid_grant).
+        deps.store.revokeGrant(id, 'withdrawn')
         revoked += 1
       }
     }

@@ -45,12 +45,19 @@ export class SimAdminClient {
     await this.call('POST', '/keys/rotate')
   }
 
-  /** Mark a connection's consent as expired (the data API then answers 403). */
+  /**
+   * Mark a connection's consent as expired (the data API then answers 403 `consent_expired`;
+   * tokens for the user are still issued).
+   */
   async expireConsent(connectionId: string): Promise<void> {
     await this.call('POST', `/connections/${encodeURIComponent(connectionId)}/expire`)
   }
 
-  /** Revoke every grant (and its tokens) of a user, or one grant by id. Returns how many. */
+  /**
+   * Revoke every grant (and its tokens) of a user, or one grant by id, as when the user
+   * withdraws their consent: once none of the user's grants is left, a token for the user
+   * (client_credentials with `sub`) is refused with `invalid_grant`. Returns how many.
+   */
   async revokeGrant(target: { sub: string } | { grantId: string }): Promise<number> {
     const response = await this.call('POST', '/grants/revoke', target)
     const body = (await response.json()) as { revoked?: unknown }

@@ -2,6 +2,7 @@ import { errors, type KoaContextWithOIDC, type Provider } from 'oidc-provider'
 import { isClientScope, isUserDataScope, parseScopes } from '@mhkit/shared'
 
 import type { SimState } from '../state'
+import type { SimOidcStore } from './memory-adapter'
 
 /**
  * The user each token-for-user was issued for; read back by oidc-provider's
@@ -18,14 +19,19 @@ export const CLIENT_CREDENTIALS_PARAMS = ['scope', 'sub'] as const
  * built-in grant knows neither rule, so this handler replaces it via `registerGrantType`.
  *
  * Errors: `invalid_scope` (no scope, a scope the client may not use, a client-level scope with
- * `sub`), `invalid_request` (a user data scope without `sub`, an unknown `sub`).
+ * `sub`), `invalid_request` (a user data scope without `sub`, an unknown `sub`), `invalid_grant`
+ * (400 `{"error":"invalid_grant","error_description":"grant request is invalid"}`: the user's
+ * consent to this client has lapsed — every grant they gave it was revoked or has expired; see
+ * {@link SimOidcStore.consentLapsed}). A connection whose bank consent expired does not refuse
+ * the token: the data API answers 403 `consent_expired` instead (protocol §9.6).
  *
  * @param provider - The oidc-provider instance (for its `ClientCredentials` model).
  * @param state - The simulator's users.
+ * @param store - The simulator's grants (whether a user's consent has lapsed).
  * @returns A grant handler for `provider.registerGrantType`.
  * @see https://docs.moneyhubenterprise.com/docs/client-credentials-token
  */
-export function clientCredentialsGrant(provider: Provider, state: SimState) {
+export function clientCredentialsGrant(provider: Provider, state: SimState, store: SimOidcStore) {
   return async function clientCredentialsHandler(ctx: KoaContextWithOIDC): Promise<void> {
     const client = ctx.oidc.client
     if (!client) throw new errors.InvalidClient('client authentication failed')
@@ -47,6 +53,9 @@ export function clientCredentialsGrant(provider: Provider, state: SimState) {
       }
       if (!state.users.has(sub))
         throw new errors.InvalidRequest('sub does not name an existing user')
+      if (store.consentLapsed(client.clientId, sub)) {
+        throw new errors.InvalidGrant('the consent of this user was revoked or has expired')
+      }
     } else {
       const userLevel = scopes.find((scope) => !isClientScope(scope))
       if (userLevel !== undefined) {

@@ -153,9 +153,11 @@ export function createProvider(inputs: ProviderInputs): Provider {
   }
 
   const provider = new Provider(inputs.issuer, configuration)
-  provider.registerGrantType('client_credentials', clientCredentialsGrant(provider, state), [
-    ...CLIENT_CREDENTIALS_PARAMS,
-  ])
+  provider.registerGrantType(
+    'client_credentials',
+    clientCredentialsGrant(provider, state, inputs.store),
+    [...CLIENT_CREDENTIALS_PARAMS],
+  )
   addMoneyhubIdTokenClaims(provider)
   return provider
 }

@@ -25,6 +25,10 @@ export class SimOidcStore {
   private readonly models = new Map<string, Map<string, Entry>>()
   private readonly grants = new Map<string, Set<string>>()
   private readonly issued: string[] = []
+  /** `clientId NUL accountId` → the ids of the grants the user gave that client that still count. */
+  private readonly consents = new Map<string, Set<string>>()
+  /** grant id → its key in {@link consents}. */
+  private readonly consentOf = new Map<string, string>()
 
   /**
    * @param now - Epoch milliseconds on the simulator clock.
@@ -72,14 +76,63 @@ export class SimOidcStore {
     }
   }
 
-  /** Delete every token and the grant record of one grant (what a revocation does). */
-  revokeGrant(grantId: string): void {
+  /**
+   * Delete every token and the grant record of one grant (what a revocation does).
+   *
+   * @param grantId - The grant.
+   * @param how - `deleted` (default: the client deleted the connection or revoked a token, or
+   *   oidc-provider revoked the grant) forgets the consent as if it was never given;
+   *   `withdrawn` (the user revoked their consent, the admin API) keeps it on record as lapsed,
+   *   so {@link consentLapsed} can tell.
+   */
+  revokeGrant(grantId: string, how: 'deleted' | 'withdrawn' = 'deleted'): void {
     for (const key of this.grants.get(grantId) ?? []) {
       const [model, id] = splitKey(key)
       this.models.get(model)?.delete(id)
     }
     this.grants.delete(grantId)
     this.models.get('Grant')?.delete(grantId)
+    if (how === 'deleted') this.forgetConsent(grantId)
+  }
+
+  /**
+   * Whether a user's consent to a client has lapsed: the user gave this client at least one
+   * grant, and every one of them has since been withdrawn (see {@link revokeGrant}) or has
+   * expired (the Grant TTL, on the simulator clock). A user who never consented, or whose
+   * grants were only deleted, has not lapsed. Moneyhub then refuses a token for the user
+   * (client_credentials with `sub`) with `invalid_grant`.
+   *
+   * @param clientId - The client asking.
+   * @param accountId - The user (`sub`).
+   */
+  consentLapsed(clientId: string, accountId: string): boolean {
+    const ids = this.consents.get(consentKey(clientId, accountId))
+    if (!ids || ids.size === 0) return false
+    for (const id of ids) {
+      if (this.live('Grant', id)) return false
+    }
+    return true
+  }
+
+  private recordConsent(grantId: string, payload: AdapterPayload): void {
+    if (typeof payload.clientId !== 'string' || typeof payload.accountId !== 'string') return
+    const key = consentKey(payload.clientId, payload.accountId)
+    let ids = this.consents.get(key)
+    if (!ids) {
+      ids = new Set()
+      this.consents.set(key, ids)
+    }
+    ids.add(grantId)
+    this.consentOf.set(grantId, key)
+  }
+
+  private forgetConsent(grantId: string): void {
+    const key = this.consentOf.get(grantId)
+    if (key === undefined) return
+    this.consentOf.delete(grantId)
+    const ids = this.consents.get(key)
+    ids?.delete(grantId)
+    if (ids?.size === 0) this.consents.delete(key)
   }
 
   private modelStore(name: string): Map<string, Entry> {
@@ -117,6 +170,7 @@ export class SimOidcStore {
           payload,
           expiresAt: seconds === undefined ? Infinity : this.now() + seconds * 1000,
         })
+        if (name === 'Grant') this.recordConsent(id, payload)
         if (payload.grantId) {
           let members = this.grants.get(payload.grantId)
           if (!members) {
@@ -153,6 +207,7 @@ export class SimOidcStore {
       destroy: async (id) => {
         await Promise.resolve()
         this.modelStore(name).delete(id)
+        if (name === 'Grant') this.forgetConsent(id)
       },
       revokeByGrantId: async (grantId) => {
         await Promise.resolve()
@@ -160,6 +215,10 @@ export class SimOidcStore {
       },
     }
   }
+}
+
+function consentKey(clientId: string, accountId: string): string {
+  return `${clientId}\u0000${accountId}`
 }
 
 function splitKey(key: string): [string, string] {
