@@ -18,6 +18,8 @@ export class AppError extends Error {
   readonly upstreamError?: string
   /** The upstream HTTP status, for the log. */
   readonly upstreamStatus?: number
+  /** The `x-fapi-interaction-id` of the failed Moneyhub call, for the log (checklist L3). */
+  readonly interactionId?: string
 
   constructor(
     code: ErrorCode,
@@ -29,6 +31,7 @@ export class AppError extends Error {
       reason?: string
       upstreamError?: string
       upstreamStatus?: number
+      interactionId?: string
       cause?: unknown
     } = {},
   ) {
@@ -41,6 +44,7 @@ export class AppError extends Error {
     if (options.reason !== undefined) this.reason = options.reason
     if (options.upstreamError !== undefined) this.upstreamError = options.upstreamError.slice(0, 60)
     if (options.upstreamStatus !== undefined) this.upstreamStatus = options.upstreamStatus
+    if (options.interactionId !== undefined) this.interactionId = options.interactionId
     // Evidence stays off the enumerable fields so it is never serialised into a log line.
     Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false })
   }
@@ -85,6 +89,7 @@ export function toAppError(error: unknown): AppError {
       cause: error,
       ...(error.error === undefined ? {} : { upstreamError: error.error }),
       ...(error.status === undefined ? {} : { upstreamStatus: error.status }),
+      ...(error.interactionId === undefined ? {} : { interactionId: error.interactionId }),
       ...(error.retryAfter === undefined ? {} : { retryAfter: Math.ceil(error.retryAfter) }),
     })
   }
