@@ -1,48 +1,14 @@
-import { connectionParamsSchema, type Connection, type ConnectionListResponse } from '@mhkit/shared'
+import { connectionParamsSchema, type ConnectionListResponse } from '@mhkit/shared'
 import { Hono, type Context } from 'hono'
 
+import { grantUserConnections, listSessionConnections } from '../connections/list-connections'
 import type { AppEnv } from '../context'
 import { AppError } from '../errors'
-import { toConnection } from '../mappers/connection'
 import { validate } from '../internal/validate'
-import { isMoneyhubError, type MhConnection } from '../moneyhub'
+import { isMoneyhubError } from '../moneyhub'
 import type { Services } from '../services'
 import type { OneTimeGrant, Session } from '../session/sessions'
 import { requireUser } from '../user-binding'
-
-/** Most connections one answer carries (the shared contract's limit). */
-const MAX_CONNECTIONS = 100
-
-/**
- * The session's one-time grants that can still read: an access token that has not run out, or
- * a refresh token to renew it. Ended grants are dropped from the session (and saved), as the
- * data routes do: tokens are kept for as long as they can read and no longer.
- */
-async function liveGrants(s: Services, session: Session): Promise<OneTimeGrant[]> {
-  const now = s.clock.now()
-  const all = session.data.oneTime
-  const live = all.filter((g) => g.expiresAt > now || g.refreshToken !== undefined)
-  if (live.length !== all.length) {
-    session.data.oneTime = live
-    await s.sessions.save(session)
-  }
-  return live
-}
-
-/**
- * The connections of a one-time consent's own Moneyhub user (client-level token); none when
- * Moneyhub no longer knows that user (`not_found`).
- *
- * @throws MoneyhubError other than `not_found`
- */
-async function grantUserConnections(s: Services, userId: string): Promise<MhConnection[]> {
-  try {
-    return await s.moneyhub.listConnections(userId)
-  } catch (error) {
-    if (isMoneyhubError(error, 'not_found')) return []
-    throw error
-  }
-}
 
 /**
  * Revokes a one-time grant's tokens at the provider (RFC 7009), refresh token first. Best
@@ -96,11 +62,9 @@ async function deleteOneTimeUpstream(s: Services, grant: OneTimeGrant): Promise<
 
 /**
  * `GET /api/connections` and `DELETE /api/connections/:id`, over every connection the session
- * can read: the user's ongoing connections (`GET /users/{sub}/connections`; none for a user
- * signed in by one-time connects alone) and each live one-time grant's connection, listed
- * under the grant's own Moneyhub user (which may differ from the session's user). Each
- * connection appears once; a one-time connection's `consentExpiresAt` is when the session can
- * read it no longer (see {@link toConnection}).
+ * can read (see {@link listSessionConnections}, which `GET /api/session` shares): the user's
+ * ongoing connections (none for a user signed in by one-time connects alone) and each live
+ * one-time grant's connection, listed under the grant's own Moneyhub user.
  *
  * `DELETE` on an ongoing connection: Moneyhub deletes it and revokes its grant (protocol §9.6).
  * On a one-time connection: Moneyhub deletes it where it lists it under the grant's user,
@@ -114,44 +78,8 @@ export function connectionRoutes(s: Services) {
   return new Hono<AppEnv>()
     .get('/api/connections', async (c) => {
       const sub = await requireUser(c, s.userBinding)
-      const session = c.var.session
-      const now = new Date(s.clock.now())
-      const ongoing = session?.data.oneTimeOnly !== true
-      const grants = session === undefined ? [] : await liveGrants(s, session)
-      // One listing per Moneyhub user, in parallel.
-      const users = new Map<string, Promise<MhConnection[]>>()
-      if (ongoing) users.set(sub, s.moneyhub.listConnections(sub))
-      for (const g of grants) {
-        if (g.sub !== undefined && !users.has(g.sub)) {
-          users.set(g.sub, grantUserConnections(s, g.sub))
-        }
-      }
-      const lists = new Map<string, MhConnection[]>()
-      await Promise.all([...users].map(async ([userId, list]) => lists.set(userId, await list)))
-
-      const data: Connection[] = []
-      const seen = new Set<string>()
-      if (ongoing) {
-        for (const conn of lists.get(sub) ?? []) {
-          if (seen.has(conn.id)) continue
-          seen.add(conn.id)
-          data.push(toConnection(conn, now))
-        }
-      }
-      for (const g of grants) {
-        if (seen.has(g.connectionId)) continue
-        const conn = (g.sub === undefined ? undefined : lists.get(g.sub))?.find(
-          (x) => x.id === g.connectionId,
-        )
-        if (conn === undefined) {
-          c.var.log.warn({ event: 'one_time_connection_unlisted' }, 'one-time connection unlisted')
-          continue
-        }
-        seen.add(conn.id)
-        const accessEndsAt = g.refreshToken === undefined ? { accessEndsAt: g.expiresAt } : {}
-        data.push(toConnection(conn, now, { oneTime: accessEndsAt }))
-      }
-      const body: ConnectionListResponse = { data: data.slice(0, MAX_CONNECTIONS) }
+      const data = await listSessionConnections(s, sub, c.var.session, c.var.log)
+      const body: ConnectionListResponse = { data }
       return c.json(body, 200)
     })
     .delete('/api/connections/:id', validate('param', connectionParamsSchema), async (c) => {

@@ -1,9 +1,9 @@
 import { logoutRequestSchema, type LogoutResponse, type SessionResponse } from '@mhkit/shared'
 import { Hono } from 'hono'
 
+import { listSessionConnections } from '../connections/list-connections'
 import type { AppEnv } from '../context'
 import type { Logger } from '../logger'
-import { toConnection } from '../mappers/connection'
 import { validate } from '../internal/validate'
 import { clearSessionCookie } from '../session/cookies'
 import type { Services } from '../services'
@@ -48,8 +48,9 @@ async function revokeAll(
 }
 
 /**
- * `GET /api/session` (who is signed in, their connections in short form, when the session
- * ends — never a token; checklist S8) and `POST /api/logout` (deletes the server state and
+ * `GET /api/session` (who is signed in, their connections in short form — the same ones as
+ * `GET /api/connections`, see {@link listSessionConnections} — when the session ends; never a
+ * token; checklist S8) and `POST /api/logout` (deletes the server state and
  * tokens, revokes the provider tokens where the provider has a revocation endpoint, forgets cached
  * user tokens, clears the cookie; idempotent; checklist S6).
  */
@@ -69,19 +70,16 @@ export function sessionRoutes(s: Services, policy: { idleMs: number }) {
           : Math.min(session.data.lastSeenAt + policy.idleMs, session.data.absoluteExpiresAt)
       let connections: SessionResponse['connections']
       try {
-        const list = await s.moneyhub.listConnections(sub)
-        connections = list.slice(0, 100).map((conn) => {
-          const full = toConnection(conn, new Date(now))
-          return {
-            id: full.id,
-            bankId: full.bankId,
-            bankName: full.bankName,
-            status: full.status,
-            ...(full.consentExpiresAt === undefined
-              ? {}
-              : { consentExpiresAt: full.consentExpiresAt }),
-          }
-        })
+        const list = await listSessionConnections(s, sub, session, c.var.log)
+        connections = list.map((full) => ({
+          id: full.id,
+          bankId: full.bankId,
+          bankName: full.bankName,
+          status: full.status,
+          ...(full.consentExpiresAt === undefined
+            ? {}
+            : { consentExpiresAt: full.consentExpiresAt }),
+        }))
       } catch (error) {
         // The session check must answer even when Moneyhub is down; connections are optional.
         c.var.log.warn({ err: error }, 'session connections unavailable')
