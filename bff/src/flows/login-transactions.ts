@@ -20,6 +20,11 @@ export interface LoginTransaction {
   sub?: string
   connectionId?: string
   oneTime: boolean
+  /**
+   * A one-time reconnect (`reauth` of a one-time connection): the connection whose grant the
+   * new one-time consent replaces on success.
+   */
+  replacesConnectionId?: string
   /** Store key (hash) of the session that started the flow, to carry it over on success. */
   sessionHash?: string
   createdAt: number

@@ -109,6 +109,9 @@ function redirectToApp(c: Context<AppEnv>, flow: FlowRecord): Response {
  * starting session or the host app's binding), it keeps that user and only adds the one-time
  * grant; the one-time consent's own Moneyhub user is kept on the grant. Only a one-time
  * connect with nobody bound signs in its own user, marked `oneTimeOnly` (no ongoing access).
+ *
+ * A one-time reconnect (`tx.replacesConnectionId`, a `reauth` of a one-time connection) drops
+ * the replaced connection's grant and id: the new grant takes its place.
  */
 async function startSession(
   c: Context<AppEnv>,
@@ -127,13 +130,25 @@ async function startSession(
     previous !== undefined &&
     (bound !== undefined || previous.sub === undefined || previous.sub === exchanged.sub)
   const connectionIds = new Set(sameUser ? (previous?.connectionIds ?? []) : [])
+  // A one-time reconnect: the new one-time consent replaces the old connection's grant.
+  const replaced = tx.oneTime ? tx.replacesConnectionId : undefined
+  if (replaced !== undefined) connectionIds.delete(replaced)
   if (exchanged.connectionId !== undefined) connectionIds.add(exchanged.connectionId)
 
   const session = await s.sessions.create({ connectionIds: [...connectionIds] })
   const oneTime: OneTimeGrant[] = []
+  const superseded: OneTimeGrant[] = []
   if (sameUser && previous !== undefined && tx.sessionHash !== undefined) {
     const oldContext = tx.sessionHash
     for (const grant of previous.oneTime) {
+      // Replaced by this flow's new grant (pushed below): never kept next to it.
+      if (
+        grant.connectionId === replaced ||
+        (tx.oneTime && grant.connectionId === exchanged.connectionId)
+      ) {
+        superseded.push(grant)
+        continue
+      }
       // An access token that has run out is kept only when a refresh token can renew it.
       if (grant.expiresAt <= s.clock.now() && grant.refreshToken === undefined) continue
       // Re-seal for the new session id: sealed values are bound to their session.
@@ -180,6 +195,46 @@ async function startSession(
   if ((await s.userBinding.get(c)) !== sub) await s.userBinding.set(c, sub)
   await s.sessions.save(session)
   writeSessionCookie(c, session.id)
+  if (tx.sessionHash !== undefined && superseded.length > 0) {
+    await revokeSuperseded(c, s, tx.sessionHash, superseded)
+  }
+}
+
+/**
+ * Revokes the tokens of one-time grants a reconnect replaced (RFC 7009), refresh token first.
+ * Best effort: the grants are already gone server-side, so a failure is logged with its code
+ * only and never fails the callback.
+ *
+ * @param sessionHash - store key of the session the grants were sealed for
+ */
+async function revokeSuperseded(
+  c: Context<AppEnv>,
+  s: Services,
+  sessionHash: string,
+  grants: OneTimeGrant[],
+): Promise<void> {
+  const tokens: { token: string; hint: 'refresh_token' | 'access_token' }[] = []
+  for (const grant of grants) {
+    if (grant.refreshToken !== undefined) {
+      const token = s.sessions.openWith(sessionHash, grant.refreshToken)
+      tokens.push({ token, hint: 'refresh_token' })
+    }
+    tokens.push({
+      token: s.sessions.openWith(sessionHash, grant.accessToken),
+      hint: 'access_token',
+    })
+  }
+  const results = await Promise.allSettled(
+    tokens.map((t) => s.moneyhub.revokeToken(t.token, t.hint)),
+  )
+  for (const r of results) {
+    if (r.status === 'rejected') {
+      const code = (r.reason as { code?: unknown }).code
+      c.var.log.warn({ event: 'security', reason: 'revocation_failed', code }, 'revocation failed')
+    }
+  }
+  const revoked = results.filter((r) => r.status === 'fulfilled' && r.value.revoked).length
+  c.var.log.info({ event: 'security', reason: 'revoked', revoked }, 'replaced one-time tokens')
 }
 
 async function complete(

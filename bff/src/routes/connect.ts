@@ -23,6 +23,46 @@ interface Plan {
   claims: ClaimsBuilder
   sub?: string
   connectionId?: string
+  /** A one-time connect: its code-exchange tokens are kept as a grant of the session. */
+  oneTime?: boolean
+  /** The one-time connection whose grant the new one-time consent replaces (a reauth). */
+  replacesConnectionId?: string
+}
+
+/**
+ * Reconnecting a one-time connection the session holds as a grant. A one-time consent has a
+ * fixed expiry, so Moneyhub offers no reconsent journey for it (`tppConsent` false, protocol
+ * §4.3), and a lifecycle flow (`openid reauth` / `refresh`, §4.5) returns tokens without data
+ * scopes, so it could not renew what the session reads. A `reauth` is therefore a NEW one-time
+ * connect to the same bank (`<bankId>` of the connection id); its callback replaces the old
+ * grant. `reconsent` and `refresh` are refused.
+ *
+ * @throws AppError `invalid_request` (with an issue on `kind`) for `reconsent` and `refresh`
+ */
+function planOneTimeReconnect(body: ConnectRequest, connectionId: string, now: Date): Plan {
+  if (body.kind !== 'reauth') {
+    throw new AppError('invalid_request', {
+      reason: 'one_time_reconnect_kind',
+      issues: [
+        {
+          path: 'kind',
+          message: `${body.kind} is not available for a one-time connection; use reauth`,
+        },
+      ],
+    })
+  }
+  // The connection id matched `<32 hex bankId>:<uuid>` in the request schema.
+  const bank = connectionId.slice(0, connectionId.indexOf(':'))
+  const builder = claims({ now: () => now })
+    .sub()
+    .connectionId()
+    .consent({}, { oneTime: true })
+  return {
+    scope: scopePresets.aisOneTime(bank),
+    claims: builder,
+    oneTime: true,
+    replacesConnectionId: connectionId,
+  }
 }
 
 async function plan(
@@ -42,7 +82,7 @@ async function plan(
         .sub()
         .connectionId()
       builder = builder.consent(consent, { oneTime: true })
-      return { scope: scopePresets.aisOneTime(bank), claims: builder }
+      return { scope: scopePresets.aisOneTime(bank), claims: builder, oneTime: true }
     }
     if (known !== undefined) {
       // A known user connects another bank: `sub` carries its value (protocol §4.2 case 2).
@@ -64,6 +104,13 @@ async function plan(
   const sub = await requireUser(c, s.userBinding)
   const connectionId = body.connectionId
   if (connectionId === undefined) throw new AppError('invalid_request')
+  const session = c.var.session
+  // A one-time grant of this session (checked before the user's own list, as DELETE does).
+  if (session?.data.oneTime.some((g) => g.connectionId === connectionId) === true) {
+    return planOneTimeReconnect(body, connectionId, now)
+  }
+  // A user signed in by one-time connects alone holds nothing but their grants: no listing.
+  if (session?.data.oneTimeOnly === true) throw new AppError('connection_not_found')
   const connections = await s.moneyhub.listConnections(sub)
   if (!connections.some((conn) => conn.id === connectionId)) {
     throw new AppError('connection_not_found')
@@ -89,8 +136,13 @@ async function plan(
  * PKCE verifier, flow kind, returnTo; 10 minutes), sends the Pushed Authorisation Request at
  * click time and answers `{ flowId, url, expiresAt }`. ARCHITECTURE.md "The flows" step 2.
  *
- * Errors: `invalid_request` (body, consent window), `unauthenticated` (reauth/reconsent/refresh
- * without a user), `connection_not_found`, upstream codes from the PAR call.
+ * `reauth` of a one-time connection the session holds starts a new one-time connect to the same
+ * bank, whose callback replaces the old grant (see {@link planOneTimeReconnect}).
+ *
+ * Errors: `invalid_request` (body, consent window; `reconsent` or `refresh` of a one-time
+ * connection), `unauthenticated` (reauth/reconsent/refresh without a user),
+ * `connection_not_found` (not a connection of the session — for a one-time-only session,
+ * without any upstream call), upstream codes from the PAR call.
  */
 export function connectRoutes(s: Services) {
   return new Hono<AppEnv>().post(
@@ -100,7 +152,14 @@ export function connectRoutes(s: Services) {
       const body = c.req.valid('json')
       const now = new Date(s.clock.now())
       const log = c.var.log
-      const { scope, claims: builder, sub, connectionId } = await plan(c, s, body, now)
+      const {
+        scope,
+        claims: builder,
+        sub,
+        connectionId,
+        oneTime,
+        replacesConnectionId,
+      } = await plan(c, s, body, now)
 
       let claimsRequest
       try {
@@ -138,7 +197,8 @@ export function connectRoutes(s: Services) {
         returnTo: body.returnTo,
         ...(sub === undefined ? {} : { sub }),
         ...(connectionId === undefined ? {} : { connectionId }),
-        oneTime: body.oneTime === true,
+        oneTime: oneTime === true,
+        ...(replacesConnectionId === undefined ? {} : { replacesConnectionId }),
         ...(session === undefined ? {} : { sessionHash: hashId(session.id) }),
         createdAt,
       })
