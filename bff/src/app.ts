@@ -32,7 +32,10 @@ import type { Store } from './session/store'
 import type { Services } from './services'
 import { sessionUserBinding, type UserBinding } from './user-binding'
 
-/** Rate limits of the BFF (fixed windows, per process). */
+/**
+ * Rate limits of the BFF (fixed windows). Connect and callback limits are counted in the
+ * store, so several instances share them; the general API limit is counted per process.
+ */
 export interface RateLimits {
   /** `POST /api/connect` per client IP (each start costs a PAR call at Moneyhub). */
   connectPerIp: RateLimit
@@ -177,9 +180,16 @@ export function createApp(deps: AppDeps) {
       perIp: limits.connectPerIp,
       perSession: limits.connectPerSession,
       clock,
+      // Counted in the store: shared by every instance (each start costs a PAR call).
+      store: deps.store,
     }),
   )
-  app.use('/api/callback', rateLimit({ name: 'callback', perIp: limits.callbackPerIp, clock }))
+  app.use(
+    '/api/callback',
+    rateLimit({ name: 'callback', perIp: limits.callbackPerIp, clock, store: deps.store }),
+  )
+  // Every data request passes here: counted in process memory (no store round trip), per
+  // instance. README "Security".
   app.use('/api/*', rateLimit({ name: 'api', perIp: limits.apiPerIp, clock }))
   app.use('/api/*', loadSession(sessions))
 

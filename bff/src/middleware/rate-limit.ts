@@ -5,6 +5,7 @@ import type { AppEnv } from '../context'
 import { AppError } from '../errors'
 import { hashId } from '../session/ids'
 import { readSessionCookie } from '../session/cookies'
+import type { Store } from '../session/store'
 
 /** A fixed-window limit: at most `max` hits per `windowMs`. */
 export interface RateLimit {
@@ -14,11 +15,45 @@ export interface RateLimit {
 
 /**
  * Counts hits per key in fixed windows, in process memory. With several BFF instances each
- * counts on its own, so the effective limit is per instance (documented in the README).
+ * counts on its own, so the effective limit is per instance: used for the general `/api/*`
+ * limit, which runs on every request (documented in the README).
  */
 export interface RateLimiter {
   /** Records a hit; returns seconds to wait when over the limit, else undefined. */
   hit(key: string): number | undefined
+}
+
+/**
+ * Counts hits per key in fixed windows in the shared {@link Store} (`Store.incr`), so every
+ * BFF instance over one store counts against one limit. One store round trip per hit: used
+ * for the low-volume connect and callback limits only.
+ */
+export interface SharedRateLimiter {
+  /** Records a hit; resolves to seconds to wait when over the limit, else undefined. */
+  hit(key: string): Promise<number | undefined>
+}
+
+/**
+ * Creates a {@link SharedRateLimiter}. Keys are `rl:<name>:<sha256(key)>`, so client IPs
+ * and session ids are never store keys as they are, and a key's length is bounded.
+ *
+ * @param limit - hits per window
+ * @param store - the shared store (its clock, or Redis's, times the windows)
+ * @param name - which limit and dimension, e.g. `connect:ip`
+ * @throws whatever the store throws (a store outage fails the request closed)
+ */
+export function createSharedRateLimiter(
+  limit: RateLimit,
+  store: Store,
+  name: string,
+): SharedRateLimiter {
+  return {
+    async hit(key) {
+      const { count, remainingMs } = await store.incr(`rl:${name}:${hashId(key)}`, limit.windowMs)
+      if (count <= limit.max) return undefined
+      return Math.max(1, Math.ceil(remainingMs / 1000))
+    },
+  }
 }
 
 /**
@@ -54,14 +89,33 @@ function sessionKey(c: Context<AppEnv>): string | undefined {
   return id === undefined ? undefined : hashId(id)
 }
 
+/** One limiter, in process memory or in the shared store. */
+type Limiter = (key: string) => number | undefined | Promise<number | undefined>
+
+function limiter(
+  limit: RateLimit,
+  options: { clock: Clock; store?: Store },
+  name: string,
+): Limiter {
+  if (options.store !== undefined) {
+    const shared = createSharedRateLimiter(limit, options.store, name)
+    return (key) => shared.hit(key)
+  }
+  const local = createRateLimiter(limit, options.clock)
+  return (key) => local.hit(key)
+}
+
 /**
  * Rate-limits a route per client IP and per session (when there is one). Over the limit the
- * answer is 429 `rate_limited` with `Retry-After`, before any store or upstream work.
- * Checklist I8.
+ * answer is 429 `rate_limited` with `Retry-After`, before any session load or upstream work.
+ * With `store` the counts live in the shared store (all instances share the limit; one store
+ * round trip per hit), without it in process memory (per instance). Checklist I8.
  *
- * @param options.name - which limit (for the security log)
+ * @param options.name - which limit (for the security log and the store keys)
  * @param options.perIp - limit per client IP
  * @param options.perSession - limit per session cookie
+ * @param options.clock - time source of the in-memory counts
+ * @param options.store - count in this store instead of process memory
  * @throws AppError `rate_limited` (429)
  */
 export function rateLimit(options: {
@@ -69,17 +123,18 @@ export function rateLimit(options: {
   perIp: RateLimit
   perSession?: RateLimit
   clock: Clock
+  store?: Store
 }): MiddlewareHandler<AppEnv> {
-  const byIp = createRateLimiter(options.perIp, options.clock)
+  const byIp = limiter(options.perIp, options, `${options.name}:ip`)
   const bySession =
     options.perSession === undefined
       ? undefined
-      : createRateLimiter(options.perSession, options.clock)
+      : limiter(options.perSession, options, `${options.name}:session`)
   return async (c, next) => {
-    let wait = byIp.hit(c.var.clientIp)
+    let wait = await byIp(c.var.clientIp)
     const session = bySession === undefined ? undefined : sessionKey(c)
     if (wait === undefined && bySession !== undefined && session !== undefined) {
-      wait = bySession.hit(session)
+      wait = await bySession(session)
     }
     if (wait !== undefined) {
       c.var.log.warn(

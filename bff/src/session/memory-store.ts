@@ -48,6 +48,21 @@ export function createMemoryStore(options: { clock?: Clock } = {}): Store {
       write(key, value, ttlMs)
       return Promise.resolve(true)
     },
+    replace(key, value, ttlMs) {
+      if (live(key) === undefined) return Promise.resolve(false)
+      write(key, value, ttlMs)
+      return Promise.resolve(true)
+    },
+    incr(key, ttlMs) {
+      const entry = live(key)
+      if (entry === undefined) {
+        write(key, '1', ttlMs)
+        return Promise.resolve({ count: 1, remainingMs: Math.max(1, ttlMs) })
+      }
+      const count = Number(entry.value) + 1
+      entry.value = String(count)
+      return Promise.resolve({ count, remainingMs: Math.max(1, entry.expiresAt - clock.now()) })
+    },
     delete(key) {
       entries.delete(key)
       return Promise.resolve()

@@ -8,10 +8,21 @@ import type { Store, StoreLock } from './store'
 const RELEASE_SCRIPT =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
 
+// A fixed-window counter: INCR, and the window's expiry set on the first hit only (also when
+// a counter somehow has none, so it can never live forever). Returns { count, pttl }.
+const INCR_SCRIPT = `local n = redis.call('incr', KEYS[1])
+local t = redis.call('pttl', KEYS[1])
+if n == 1 or t < 0 then
+  redis.call('pexpire', KEYS[1], ARGV[1])
+  t = tonumber(ARGV[1])
+end
+return {n, t}`
+
 /**
  * A {@link Store} on Redis, for several BFF instances behind a load balancer. TTLs are kept
  * by Redis itself (its clock, not an injected one); `take` is `GETDEL` and locks are
- * `SET NX PX` with an owner token, so both are atomic across instances.
+ * `SET NX PX` with an owner token, `replace` is `SET XX PX` (a fresh TTL, never a key without
+ * one) and `incr` a small Lua script, so all are atomic across instances.
  *
  * @param options.url - redis:// or rediss:// URL (REDIS_URL)
  * @param options.prefix - key prefix, so one Redis can serve several apps (default `mhkit:`)
@@ -39,6 +50,15 @@ export function createRedisStore(options: { url: string; prefix?: string }): Sto
     async add(key, value, ttlMs) {
       const ok = await redis.set(k(key), value, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
       return ok === 'OK'
+    },
+    async replace(key, value, ttlMs) {
+      const ok = await redis.set(k(key), value, 'PX', Math.max(1, Math.ceil(ttlMs)), 'XX')
+      return ok === 'OK'
+    },
+    async incr(key, ttlMs) {
+      const window = Math.max(1, Math.ceil(ttlMs))
+      const [count, pttl] = (await redis.eval(INCR_SCRIPT, 1, k(key), window)) as [number, number]
+      return { count, remainingMs: Math.max(1, pttl) }
     },
     async delete(key) {
       await redis.del(k(key))

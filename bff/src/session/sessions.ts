@@ -1,4 +1,5 @@
 import type { Clock } from '../clock'
+import { AppError } from '../errors'
 import { hashId, randomId } from './ids'
 import type { Sealer } from './sealer'
 import type { Store } from './store'
@@ -69,11 +70,20 @@ export interface SessionManager {
   create(
     init: Partial<Pick<SessionData, 'sub' | 'connectionIds' | 'oneTime' | 'refreshToken'>>,
   ): Promise<Session>
-  /** The live session for a cookie value, sliding its idle expiry; undefined when ended. */
+  /**
+   * The live session for a cookie value, sliding its idle expiry; undefined when ended (also
+   * when it ends between the read and the sliding write: the write never recreates it).
+   */
   load(id: string): Promise<Session | undefined>
   /** The live session by its store key (hash), without sliding it. */
   loadByHash(hash: string): Promise<SessionData | undefined>
-  /** Writes the session back (after changing `data`). */
+  /**
+   * Writes the session back (after changing `data`), only while it still exists: a session
+   * ended meanwhile (logout, the S7 reauth end, expiry) is never recreated from this stale
+   * copy (checklist S6), and the request stops as signed out.
+   *
+   * @throws AppError `session_expired` (401) when the session was ended meanwhile
+   */
   save(session: Session): Promise<void>
   /** Ends a session. */
   destroy(id: string): Promise<void>
@@ -111,10 +121,23 @@ export function createSessionManager(deps: {
     return Math.min(data.lastSeenAt + policy.idleMs, data.absoluteExpiresAt) - now
   }
 
-  async function write(hash: string, data: SessionData): Promise<void> {
+  /** Creates a session entry (fresh id). */
+  async function insert(hash: string, data: SessionData): Promise<void> {
+    await store.set(key(hash), JSON.stringify(data), ttl(data, clock.now()))
+  }
+
+  /**
+   * Writes an EXISTING session back with `replace`, never `set`: a request that loaded the
+   * session before a concurrent logout must not bring it back. False when it is gone (ended
+   * meanwhile, or its lifetime ran out, in which case it is deleted).
+   */
+  async function rewrite(hash: string, data: SessionData): Promise<boolean> {
     const remaining = ttl(data, clock.now())
-    if (remaining <= 0) await store.delete(key(hash))
-    else await store.set(key(hash), JSON.stringify(data), remaining)
+    if (remaining <= 0) {
+      await store.delete(key(hash))
+      return false
+    }
+    return store.replace(key(hash), JSON.stringify(data), remaining)
   }
 
   async function read(hash: string): Promise<SessionData | undefined> {
@@ -138,7 +161,7 @@ export function createSessionManager(deps: {
         ...(init.sub === undefined ? {} : { sub: init.sub }),
         ...(init.refreshToken === undefined ? {} : { refreshToken: init.refreshToken }),
       }
-      await write(hashId(id), data)
+      await insert(hashId(id), data)
       return { id, data }
     },
     async load(id) {
@@ -148,12 +171,18 @@ export function createSessionManager(deps: {
       const now = clock.now()
       if (now - data.lastSeenAt >= TOUCH_EVERY_MS) {
         data.lastSeenAt = now
-        await write(hash, data)
+        // Ended between our read and this write (a concurrent logout): signed out.
+        if (!(await rewrite(hash, data))) return undefined
       }
       return { id, data }
     },
     loadByHash: read,
-    save: (session) => write(hashId(session.id), session.data),
+    async save(session) {
+      if (!(await rewrite(hashId(session.id), session.data))) {
+        // The request loaded the session before it was ended: it must not go on signed in.
+        throw new AppError('session_expired', { reason: 'session_ended_concurrently' })
+      }
+    },
     destroy: (id) => store.delete(key(hashId(id))),
     destroyByHash: (hash) => store.delete(key(hash)),
     seal: (session, secret) => sealer.seal(secret, hashId(session.id)),

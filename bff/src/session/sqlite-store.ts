@@ -38,6 +38,18 @@ export function createSqliteStore(options: { path: string; clock?: Clock }): Sto
   const addStmt = db.prepare<[string, string, number, number]>(
     'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at WHERE kv.expires_at <= ?',
   )
+  // Only a live row is replaced: a deleted or expired one stays gone.
+  const replaceStmt = db.prepare<[string, number, string, number]>(
+    'UPDATE kv SET value = ?, expires_at = ? WHERE key = ? AND expires_at > ?',
+  )
+  // A fixed-window counter in one statement: a live row counts on and keeps its expiry, an
+  // absent or expired one starts again at 1 (SET expressions read the old row).
+  const incrStmt = db.prepare<
+    [string, number, number, number],
+    { value: string; expires_at: number }
+  >(
+    "INSERT INTO kv (key, value, expires_at) VALUES (?, '1', ?) ON CONFLICT(key) DO UPDATE SET value = CASE WHEN kv.expires_at > ? THEN CAST(CAST(kv.value AS INTEGER) + 1 AS TEXT) ELSE '1' END, expires_at = CASE WHEN kv.expires_at > ? THEN kv.expires_at ELSE excluded.expires_at END RETURNING value, expires_at",
+  )
   const deleteStmt = db.prepare<[string]>('DELETE FROM kv WHERE key = ?')
   const takeStmt = db.prepare<[string, number], { value: string }>(
     'DELETE FROM kv WHERE key = ? AND expires_at > ? RETURNING value',
@@ -64,6 +76,21 @@ export function createSqliteStore(options: { path: string; clock?: Clock }): Sto
       const changes = addStmt.run(key, value, now + ttlMs, now).changes
       sweep()
       return Promise.resolve(changes === 1)
+    },
+    replace(key, value, ttlMs) {
+      const now = clock.now()
+      const changes = replaceStmt.run(value, now + ttlMs, key, now).changes
+      return Promise.resolve(changes === 1)
+    },
+    incr(key, ttlMs) {
+      const now = clock.now()
+      const row = incrStmt.get(key, now + ttlMs, now, now)
+      sweep()
+      if (row === undefined) throw new Error('sqlite incr returned no row')
+      return Promise.resolve({
+        count: Number(row.value),
+        remainingMs: Math.max(1, row.expires_at - now),
+      })
     },
     delete(key) {
       deleteStmt.run(key)

@@ -132,6 +132,44 @@ describe.each(subjects)('$name store contract', (subject) => {
     expect(await store.get('k')).toBe('first')
   })
 
+  test('replace changes a present value and never creates an absent one', async () => {
+    const store = open()
+    await store.set('s', 'one', 60_000)
+    expect(await store.replace('s', 'two', 60_000)).toBe(true)
+    expect(await store.get('s')).toBe('two')
+    expect(await store.replace('never', 'x', 60_000)).toBe(false)
+    expect(await store.get('never')).toBeUndefined()
+  })
+
+  test('replace after a delete leaves the entry gone (no resurrection)', async () => {
+    const store = open()
+    await store.set('sess:h', 'loaded', 60_000)
+    const stale = await store.get('sess:h')
+    await store.delete('sess:h')
+    expect(await store.replace('sess:h', stale ?? 'x', 60_000)).toBe(false)
+    expect(await store.get('sess:h')).toBeUndefined()
+    expect(await store.add('sess:h', 'fresh', 60_000)).toBe(true)
+  })
+
+  test('incr counts hits per key from 1 within a window', async () => {
+    const store = open()
+    expect((await store.incr('rl:a', 60_000)).count).toBe(1)
+    expect((await store.incr('rl:a', 60_000)).count).toBe(2)
+    const third = await store.incr('rl:a', 60_000)
+    expect(third.count).toBe(3)
+    expect(third.remainingMs).toBeGreaterThan(0)
+    expect(third.remainingMs).toBeLessThanOrEqual(60_000)
+    expect((await store.incr('rl:b', 60_000)).count).toBe(1)
+  })
+
+  test('incr gives every one of many concurrent callers its own count', async () => {
+    const store = open()
+    const counts = await Promise.all(Array.from({ length: 20 }, () => store.incr('rl:c', 60_000)))
+    expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    )
+  })
+
   test('lock is exclusive until released', async () => {
     const store = open()
     const first = await store.lock('refresh:u1', 60_000)
@@ -178,6 +216,32 @@ describe.each(subjects)('$name store contract', (subject) => {
     expect(await store.lock('l', 1_000)).toBeDefined()
   })
 
+  clockTest('replace gives a fresh TTL but never revives an expired entry', async () => {
+    const clock = fakeClock()
+    const store = open(clock)
+    await store.set('s', 'one', 1_000)
+    clock.advance(500)
+    expect(await store.replace('s', 'two', 1_000)).toBe(true)
+    clock.advance(999)
+    expect(await store.get('s')).toBe('two')
+    clock.advance(1)
+    expect(await store.get('s')).toBeUndefined()
+    expect(await store.replace('s', 'three', 1_000)).toBe(false)
+    expect(await store.get('s')).toBeUndefined()
+  })
+
+  clockTest('incr keeps the window of the first hit, then starts a new one', async () => {
+    const clock = fakeClock()
+    const store = open(clock)
+    expect(await store.incr('rl', 1_000)).toEqual({ count: 1, remainingMs: 1_000 })
+    clock.advance(400)
+    expect(await store.incr('rl', 1_000)).toEqual({ count: 2, remainingMs: 600 })
+    clock.advance(599)
+    expect(await store.incr('rl', 1_000)).toEqual({ count: 3, remainingMs: 1 })
+    clock.advance(1)
+    expect(await store.incr('rl', 1_000)).toEqual({ count: 1, remainingMs: 1_000 })
+  })
+
   clockTest('an expired lock holder cannot release the next holder’s lock', async () => {
     const clock = fakeClock()
     const store = open(clock)
@@ -215,6 +279,36 @@ describe('sqlite store persistence', () => {
   })
 })
 
+describe('shared counters and replace across handles', () => {
+  it('two SQLite handles on one file share one incr count and see each other’s deletes', async () => {
+    const path = join(dir, 'counter.sqlite')
+    const clock = fakeClock()
+    const a = createSqliteStore({ path, clock })
+    const b = createSqliteStore({ path, clock })
+    expect((await a.incr('rl:x', 60_000)).count).toBe(1)
+    expect((await b.incr('rl:x', 60_000)).count).toBe(2)
+    expect((await a.incr('rl:x', 60_000)).count).toBe(3)
+    await a.set('sess:h', 'v', 60_000)
+    await b.delete('sess:h')
+    expect(await a.replace('sess:h', 'v2', 60_000)).toBe(false)
+    expect(await b.get('sess:h')).toBeUndefined()
+    await a.close()
+    await b.close()
+  })
+
+  const test = redisAvailable ? it : it.skip
+  test('two Redis clients on one prefix share one incr count', async () => {
+    if (redis === undefined) throw new Error('redis not started')
+    const a = createRedisStore({ url: redis.url, prefix: 'shared-rl:' })
+    const b = createRedisStore({ url: redis.url, prefix: 'shared-rl:' })
+    expect((await a.incr('rl:x', 60_000)).count).toBe(1)
+    expect((await b.incr('rl:x', 60_000)).count).toBe(2)
+    expect((await a.incr('rl:x', 60_000)).count).toBe(3)
+    await a.close()
+    await b.close()
+  })
+})
+
 describe('redis store specifics', () => {
   const test = redisAvailable ? it : it.skip
   test('sets a server-side TTL in milliseconds', async () => {
@@ -225,6 +319,28 @@ describe('redis store specifics', () => {
     const pttl = await raw.pttl('ttl:a')
     expect(pttl).toBeGreaterThan(0)
     expect(pttl).toBeLessThanOrEqual(5_000)
+    await raw.quit()
+    await store.close()
+  })
+
+  test('replace and incr leave a server-side TTL (never a key that lives forever)', async () => {
+    if (redis === undefined) throw new Error('redis not started')
+    const store = createRedisStore({ url: redis.url, prefix: 'ttl2:' })
+    const raw = new Redis(redis.url)
+    await store.set('s', 'v', 60_000)
+    expect(await store.replace('s', 'w', 5_000)).toBe(true)
+    const replaced = await raw.pttl('ttl2:s')
+    expect(replaced).toBeGreaterThan(0)
+    expect(replaced).toBeLessThanOrEqual(5_000)
+    await store.incr('rl', 5_000)
+    await store.incr('rl', 5_000)
+    const counted = await raw.pttl('ttl2:rl')
+    expect(counted).toBeGreaterThan(0)
+    expect(counted).toBeLessThanOrEqual(5_000)
+    // A counter left without a TTL (e.g. written by hand) gets the window on its next hit.
+    await raw.set('ttl2:bare', '7')
+    expect((await store.incr('bare', 5_000)).count).toBe(8)
+    expect(await raw.pttl('ttl2:bare')).toBeGreaterThan(0)
     await raw.quit()
     await store.close()
   })

@@ -6,6 +6,14 @@ export interface StoreLock {
   release(): Promise<void>
 }
 
+/** A fixed-window counter after {@link Store.incr}. */
+export interface StoreCount {
+  /** Hits in the current window, this one included. */
+  count: number
+  /** Milliseconds until the window ends (at least 1). */
+  remainingMs: number
+}
+
 /**
  * The one interface for server-side state (sessions, login transactions, flow outcomes).
  * Values are strings (callers serialise); every entry has a TTL. Implementations: memory
@@ -19,6 +27,19 @@ export interface Store {
   set(key: string, value: string, ttlMs: number): Promise<void>
   /** Creates the value only when absent (or expired); true when it was created. */
   add(key: string, value: string, ttlMs: number): Promise<boolean>
+  /**
+   * Replaces the value only when the key is present and unexpired, living `ttlMs` from now;
+   * never creates it. False when the key is gone (deleted or expired meanwhile). Atomic across
+   * processes for SQLite and Redis, so a write of a stale copy cannot bring back an entry that
+   * another request deleted (a session ended by logout, checklist S6).
+   */
+  replace(key: string, value: string, ttlMs: number): Promise<boolean>
+  /**
+   * Counts a hit in a fixed window: the first hit creates the counter at 1, living `ttlMs`;
+   * later hits add 1 and keep the window's expiry. Atomic across processes for SQLite and
+   * Redis, so several BFF instances share one count.
+   */
+  incr(key: string, ttlMs: number): Promise<StoreCount>
   /** Removes the value (no error when absent). */
   delete(key: string): Promise<void>
   /**
