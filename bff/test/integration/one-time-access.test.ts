@@ -1,13 +1,10 @@
 import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
 import {
-  accountListResponseSchema,
   accountResponseSchema,
   connectResponseSchema,
   errorBodySchema,
-  flowResponseSchema,
   sessionResponseSchema,
   transactionPageSchema,
-  type ConnectRequestInput,
 } from '@mhkit/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -15,10 +12,8 @@ import { randomBytes } from 'node:crypto'
 
 import { hashId } from '../../src/session/ids'
 import { createSealer } from '../../src/session/sealer'
-import type { SessionData } from '../../src/session/sessions'
-import type { Store } from '../../src/session/store'
 import type { UserBinding } from '../../src/user-binding'
-import type { TestBrowser } from '../support/browser'
+import { accountIdsOf, connectAndApprove, storedSession } from '../support/bff-flows'
 import { bffOverSim, callbackPath, startSimWorld, type SimWorld } from '../support/sim-harness'
 import { APP_ORIGIN } from '../support/test-app'
 
@@ -36,45 +31,21 @@ const HOUR = 60 * 60 * 1000
 // Long enough idle time that the fake clock can pass the one-time access token's hour.
 const longSessions = { session: { idleMs: 6 * HOUR, absoluteMs: 12 * HOUR } }
 
-async function connect(browser: TestBrowser, body: ConnectRequestInput) {
-  const res = await browser.send('POST', '/api/connect', body)
-  expect(res.status, await res.clone().text()).toBe(200)
-  const { url, flowId } = connectResponseSchema.parse(await res.json())
-  const back = await browser.navigate(
-    callbackPath(await approveConsent(url, { bankId: MOCK_BANK_ID })),
-  )
-  expect(back.status).toBe(303)
-  const flow = flowResponseSchema.parse(await (await browser.get(`/api/flows/${flowId}`)).json())
-  expect(flow.status).toBe('succeeded')
-  return flow.result?.connectionId ?? ''
-}
-
-async function stored(browser: TestBrowser, store: Store): Promise<SessionData> {
-  const id = browser.cookies.get('__Host-mhkit-session') ?? ''
-  return JSON.parse((await store.get(`sess:${hashId(id)}`)) ?? 'null') as SessionData
-}
-
 async function clientCredentialsTokens(): Promise<number> {
   return (await world.sim.admin.counters())['token:client_credentials'] ?? 0
-}
-
-async function accountIds(browser: TestBrowser): Promise<string[]> {
-  const res = await browser.get('/api/accounts')
-  expect(res.status, await res.clone().text()).toBe(200)
-  return accountListResponseSchema.parse(await res.json()).data.map((a) => a.id)
 }
 
 describe('one-time access reads with the consent’s own token', () => {
   it('reads accounts, one account and transactions without any client_credentials token', async () => {
     const { browser, store } = bffOverSim(world)
-    const connectionId = await connect(browser, { kind: 'ais', oneTime: true })
-    const data = await stored(browser, store)
+    const connectionId = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const data = await storedSession(browser, store)
     expect(data.oneTimeOnly).toBe(true)
     expect(data.oneTime.map((g) => g.connectionId)).toEqual([connectionId])
     expect(data.oneTime[0]?.sub).toBe(data.sub)
 
     const before = await clientCredentialsTokens()
-    const ids = await accountIds(browser)
+    const ids = await accountIdsOf(browser)
     expect(ids.length).toBeGreaterThan(0)
     const one = await browser.get(`/api/accounts/${ids[0] ?? ''}`)
     expect(one.status).toBe(200)
@@ -87,9 +58,9 @@ describe('one-time access reads with the consent’s own token', () => {
 
   it('answers consent_expired once the token has expired with no refresh token, and drops the grant', async () => {
     const { browser, store, clock } = bffOverSim(world, { config: longSessions })
-    await connect(browser, { kind: 'ais', oneTime: true })
-    expect((await stored(browser, store)).oneTime).toHaveLength(1)
-    expect((await stored(browser, store)).oneTime[0]?.refreshToken).toBeUndefined()
+    await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    expect((await storedSession(browser, store)).oneTime).toHaveLength(1)
+    expect((await storedSession(browser, store)).oneTime[0]?.refreshToken).toBeUndefined()
 
     clock.advance(2 * HOUR)
     const before = await clientCredentialsTokens()
@@ -97,7 +68,7 @@ describe('one-time access reads with the consent’s own token', () => {
     expect(res.status).toBe(403)
     expect(errorBodySchema.parse(await res.json()).error.code).toBe('consent_expired')
     // Kept no longer than it can read: the expired token is gone from the session.
-    expect((await stored(browser, store)).oneTime).toHaveLength(0)
+    expect((await storedSession(browser, store)).oneTime).toHaveLength(0)
     const txs = await browser.get('/api/transactions')
     expect(errorBodySchema.parse(await txs.json()).error.code).toBe('consent_expired')
     // No silent fallback to tokenForUser(sub).
@@ -107,8 +78,8 @@ describe('one-time access reads with the consent’s own token', () => {
   it('a token the data API refuses ends the grant: consent_expired, one request, no fallback', async () => {
     const key = randomBytes(32)
     const { browser, store, moneyhub } = bffOverSim(world, { key })
-    await connect(browser, { kind: 'ais', oneTime: true })
-    const grant = (await stored(browser, store)).oneTime[0]
+    await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const grant = (await storedSession(browser, store)).oneTime[0]
     const sessionId = browser.cookies.get('__Host-mhkit-session') ?? ''
     const token = createSealer(key).open(grant?.accessToken ?? '', hashId(sessionId))
     expect((await moneyhub.revokeToken(token, 'access_token')).revoked).toBe(true)
@@ -123,24 +94,24 @@ describe('one-time access reads with the consent’s own token', () => {
     expect(errorBodySchema.parse(await res.json()).error.code).toBe('consent_expired')
     // The given token is not sent twice (nothing to re-token with), and not swapped for another.
     expect(await counters()).toEqual([(accountsBefore ?? 0) + 1, ccBefore])
-    expect((await stored(browser, store)).oneTime).toHaveLength(0)
+    expect((await storedSession(browser, store)).oneTime).toHaveLength(0)
   })
 })
 
 describe('a signed-in user connects a bank for one-time access', () => {
   it('keeps the user, their connections and refresh token, and adds the grant', async () => {
     const { browser, store } = bffOverSim(world)
-    const ongoing = await connect(browser, { kind: 'ais' })
+    const ongoing = await connectAndApprove(browser, { kind: 'ais' })
     const user = sessionResponseSchema.parse(await (await browser.get('/api/session')).json()).user
       ?.id
     expect(user).toMatch(/^[A-Za-z0-9_-]+$/)
-    const ongoingAccounts = await accountIds(browser)
+    const ongoingAccounts = await accountIdsOf(browser)
 
-    const oneTime = await connect(browser, { kind: 'ais', oneTime: true })
+    const oneTime = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
     const me = sessionResponseSchema.parse(await (await browser.get('/api/session')).json())
     expect(me.user?.id).toBe(user)
     expect(me.connections?.map((c) => c.id)).toContain(ongoing)
-    const data = await stored(browser, store)
+    const data = await storedSession(browser, store)
     expect(data.sub).toBe(user)
     expect(data.oneTimeOnly).toBeUndefined()
     expect(data.refreshToken).toBeDefined()
@@ -149,7 +120,7 @@ describe('a signed-in user connects a bank for one-time access', () => {
     expect(data.oneTime[0]?.sub).not.toBe(user)
 
     // Both kinds read together: the user's ongoing access and the one-time grant.
-    const merged = await accountIds(browser)
+    const merged = await accountIdsOf(browser)
     expect(merged).toEqual(expect.arrayContaining(ongoingAccounts))
     const fromGrant = merged.filter((id) => !ongoingAccounts.includes(id))
     expect(fromGrant.length).toBeGreaterThan(0)

@@ -4,16 +4,7 @@
  * one-time connects alone or is a signed-in user whose one-time consent has its own Moneyhub
  * user; a connection the session does not hold is never touched upstream.
  */
-import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
-import {
-  accountListResponseSchema,
-  connectionListResponseSchema,
-  connectResponseSchema,
-  errorBodySchema,
-  flowResponseSchema,
-  type Connection,
-  type ConnectRequestInput,
-} from '@mhkit/shared'
+import { errorBodySchema } from '@mhkit/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { randomBytes } from 'node:crypto'
@@ -21,10 +12,9 @@ import { randomBytes } from 'node:crypto'
 import { isMoneyhubError } from '../../src/moneyhub'
 import { hashId } from '../../src/session/ids'
 import { createSealer } from '../../src/session/sealer'
-import type { SessionData } from '../../src/session/sessions'
-import type { Store } from '../../src/session/store'
 import type { TestBrowser } from '../support/browser'
-import { bffOverSim, callbackPath, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { accountIdsOf, connectAndApprove, connectionsOf, storedSession } from '../support/bff-flows'
+import { bffOverSim, startSimWorld, type SimWorld } from '../support/sim-harness'
 
 const SESSION_COOKIE = '__Host-mhkit-session'
 const LIST_CONNECTIONS = 'GET /users/:id/connections'
@@ -44,38 +34,6 @@ afterAll(async () => {
   await world.close()
 })
 
-async function connect(browser: TestBrowser, body: ConnectRequestInput): Promise<string> {
-  const res = await browser.send('POST', '/api/connect', body)
-  expect(res.status, await res.clone().text()).toBe(200)
-  const { url, flowId } = connectResponseSchema.parse(await res.json())
-  const back = await browser.navigate(
-    callbackPath(await approveConsent(url, { bankId: MOCK_BANK_ID })),
-  )
-  expect(back.status).toBe(303)
-  const flow = flowResponseSchema.parse(await (await browser.get(`/api/flows/${flowId}`)).json())
-  expect(flow.status).toBe('succeeded')
-  const id = flow.result?.connectionId ?? ''
-  expect(id).not.toBe('')
-  return id
-}
-
-async function stored(browser: TestBrowser, store: Store): Promise<SessionData> {
-  const id = browser.cookies.get(SESSION_COOKIE) ?? ''
-  return JSON.parse((await store.get(`sess:${hashId(id)}`)) ?? 'null') as SessionData
-}
-
-async function connections(browser: TestBrowser): Promise<Connection[]> {
-  const res = await browser.get('/api/connections')
-  expect(res.status, await res.clone().text()).toBe(200)
-  return connectionListResponseSchema.parse(await res.json()).data
-}
-
-async function accountIds(browser: TestBrowser): Promise<string[]> {
-  const res = await browser.get('/api/accounts')
-  expect(res.status, await res.clone().text()).toBe(200)
-  return accountListResponseSchema.parse(await res.json()).data.map((a) => a.id)
-}
-
 async function errorCode(res: Response): Promise<string> {
   return errorBodySchema.parse(await res.json()).error.code
 }
@@ -90,11 +48,11 @@ const del = (browser: TestBrowser, id: string) =>
 describe('GET /api/connections with one-time grants', () => {
   it('lists a one-time-only session’s connection once, expiring when its access token ends', async () => {
     const { browser, store } = bffOverSim(world)
-    const id = await connect(browser, { kind: 'ais', oneTime: true })
-    const grant = (await stored(browser, store)).oneTime[0]
+    const id = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const grant = (await storedSession(browser, store)).oneTime[0]
     expect(grant?.refreshToken).toBeUndefined()
 
-    const list = await connections(browser)
+    const list = await connectionsOf(browser)
     expect(list.map((c) => c.id)).toEqual([id])
     const [conn] = list
     // No refresh token: the session reads it until the access token ends, before the consent.
@@ -102,17 +60,17 @@ describe('GET /api/connections with one-time grants', () => {
     expect(conn?.status).toBe('expiring')
     expect(conn?.reconsentAvailable).toBe(false)
     expect(conn?.accountIds.length).toBeGreaterThan(0)
-    expect(await accountIds(browser)).toEqual(expect.arrayContaining(conn?.accountIds ?? []))
+    expect(await accountIdsOf(browser)).toEqual(expect.arrayContaining(conn?.accountIds ?? []))
   })
 
   it('lists a signed-in user’s ongoing connections and the one-time grant of another Moneyhub user, each once', async () => {
     const { browser, store } = bffOverSim(world)
-    const ongoing = await connect(browser, { kind: 'ais' })
-    const oneTime = await connect(browser, { kind: 'ais', oneTime: true })
-    const data = await stored(browser, store)
+    const ongoing = await connectAndApprove(browser, { kind: 'ais' })
+    const oneTime = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const data = await storedSession(browser, store)
     expect(data.oneTime[0]?.sub).not.toBe(data.sub)
 
-    const list = await connections(browser)
+    const list = await connectionsOf(browser)
     const ids = list.map((c) => c.id)
     expect(ids).toHaveLength(2)
     expect(ids).toEqual(expect.arrayContaining([ongoing, oneTime]))
@@ -124,13 +82,13 @@ describe('GET /api/connections with one-time grants', () => {
 
   it('stops listing a one-time connection whose access has ended, and forgets the grant', async () => {
     const { browser, store, clock } = bffOverSim(world, { config: longSessions })
-    const ongoing = await connect(browser, { kind: 'ais' })
-    await connect(browser, { kind: 'ais', oneTime: true })
-    expect(await connections(browser)).toHaveLength(2)
+    const ongoing = await connectAndApprove(browser, { kind: 'ais' })
+    await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    expect(await connectionsOf(browser)).toHaveLength(2)
 
     clock.advance(2 * HOUR)
-    expect((await connections(browser)).map((c) => c.id)).toEqual([ongoing])
-    expect((await stored(browser, store)).oneTime).toHaveLength(0)
+    expect((await connectionsOf(browser)).map((c) => c.id)).toEqual([ongoing])
+    expect((await storedSession(browser, store)).oneTime).toHaveLength(0)
   })
 })
 
@@ -138,10 +96,10 @@ describe('DELETE /api/connections/:id on a one-time connection', () => {
   it('deletes a signed-in user’s one-time connection upstream, forgets the grant and keeps the rest', async () => {
     const key = randomBytes(32)
     const { browser, store, moneyhub } = bffOverSim(world, { key })
-    const ongoing = await connect(browser, { kind: 'ais' })
-    const ongoingAccounts = await accountIds(browser)
-    const oneTime = await connect(browser, { kind: 'ais', oneTime: true })
-    const grant = (await stored(browser, store)).oneTime[0]
+    const ongoing = await connectAndApprove(browser, { kind: 'ais' })
+    const ongoingAccounts = await accountIdsOf(browser)
+    const oneTime = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const grant = (await storedSession(browser, store)).oneTime[0]
     const grantUser = grant?.sub ?? ''
     const sessionId = browser.cookies.get(SESSION_COOKIE) ?? ''
     const token = createSealer(key).open(grant?.accessToken ?? '', hashId(sessionId))
@@ -154,7 +112,7 @@ describe('DELETE /api/connections/:id on a one-time connection', () => {
     // The grant's own token is revoked too (one access token, no refresh token).
     expect(await counter(REVOCATION)).toBe(revocations + 1)
 
-    const data = await stored(browser, store)
+    const data = await storedSession(browser, store)
     expect(data.oneTime).toHaveLength(0)
     expect(data.connectionIds).not.toContain(oneTime)
     expect(data.connectionIds).toContain(ongoing)
@@ -166,21 +124,21 @@ describe('DELETE /api/connections/:id on a one-time connection', () => {
     )
     expect(isMoneyhubError(refused, 'unauthorized')).toBe(true)
     // The user's ongoing connection and its data stay.
-    expect((await connections(browser)).map((c) => c.id)).toEqual([ongoing])
-    expect((await accountIds(browser)).sort()).toEqual([...ongoingAccounts].sort())
+    expect((await connectionsOf(browser)).map((c) => c.id)).toEqual([ongoing])
+    expect((await accountIdsOf(browser)).sort()).toEqual([...ongoingAccounts].sort())
   })
 
   it('disconnects a one-time-only session’s connection: nothing left to list or read', async () => {
     const { browser, store } = bffOverSim(world)
-    const id = await connect(browser, { kind: 'ais', oneTime: true })
-    const user = (await stored(browser, store)).sub ?? ''
+    const id = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const user = (await storedSession(browser, store)).sub ?? ''
 
     const deletes = await counter(DELETE_CONNECTION)
     const res = await del(browser, id)
     expect(res.status, await res.clone().text()).toBe(204)
     expect(await counter(DELETE_CONNECTION)).toBe(deletes + 1)
-    expect((await stored(browser, store)).oneTime).toHaveLength(0)
-    expect(await connections(browser)).toEqual([])
+    expect((await storedSession(browser, store)).oneTime).toHaveLength(0)
+    expect(await connectionsOf(browser)).toEqual([])
     const accounts = await browser.get('/api/accounts')
     expect(accounts.status).toBe(403)
     expect(await errorCode(accounts)).toBe('consent_expired')
@@ -193,9 +151,9 @@ describe('DELETE /api/connections/:id on a one-time connection', () => {
 
   it('answers connection_not_found with no upstream call for a connection the session does not hold', async () => {
     const owner = bffOverSim(world)
-    const theirs = await connect(owner.browser, { kind: 'ais', oneTime: true })
+    const theirs = await connectAndApprove(owner.browser, { kind: 'ais', oneTime: true })
     const { browser } = bffOverSim(world)
-    await connect(browser, { kind: 'ais', oneTime: true })
+    await connectAndApprove(browser, { kind: 'ais', oneTime: true })
 
     await world.sim.admin.resetCounters()
     const res = await del(browser, theirs)
@@ -211,23 +169,23 @@ describe('DELETE /api/connections/:id on a one-time connection', () => {
     expect(await world.sim.admin.counters()).toEqual({})
 
     // The owner still has it.
-    expect((await connections(owner.browser)).map((c) => c.id)).toEqual([theirs])
+    expect((await connectionsOf(owner.browser)).map((c) => c.id)).toEqual([theirs])
   })
 
   it('never deletes another session’s one-time connection for a signed-in user', async () => {
     const owner = bffOverSim(world)
-    await connect(owner.browser, { kind: 'ais' })
-    const theirs = await connect(owner.browser, { kind: 'ais', oneTime: true })
+    await connectAndApprove(owner.browser, { kind: 'ais' })
+    const theirs = await connectAndApprove(owner.browser, { kind: 'ais', oneTime: true })
     const { browser } = bffOverSim(world)
-    await connect(browser, { kind: 'ais' })
-    await connect(browser, { kind: 'ais', oneTime: true })
+    await connectAndApprove(browser, { kind: 'ais' })
+    await connectAndApprove(browser, { kind: 'ais', oneTime: true })
 
     const deletes = await counter(DELETE_CONNECTION)
     const res = await del(browser, theirs)
     expect(res.status).toBe(404)
     expect(await errorCode(res)).toBe('connection_not_found')
     expect(await counter(DELETE_CONNECTION)).toBe(deletes)
-    expect((await connections(owner.browser)).map((c) => c.id)).toContain(theirs)
+    expect((await connectionsOf(owner.browser)).map((c) => c.id)).toContain(theirs)
     expect(await counter(LIST_CONNECTIONS)).toBeGreaterThan(0)
   })
 })

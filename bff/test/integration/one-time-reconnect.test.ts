@@ -4,14 +4,11 @@
  * replaces the old grant; `reconsent` (and `refresh`) of one is refused; a connection id the
  * session does not hold answers `connection_not_found` with no upstream call.
  */
-import { approveConsent, denyConsent, MOCK_BANK_ID } from '@mhkit/sim'
+import { denyConsent, MOCK_BANK_ID } from '@mhkit/sim'
 import {
-  accountListResponseSchema,
-  connectionListResponseSchema,
   connectResponseSchema,
   errorBodySchema,
   flowResponseSchema,
-  type Connection,
   type ConnectRequestInput,
   type ErrorBody,
 } from '@mhkit/shared'
@@ -23,9 +20,8 @@ import { randomBytes } from 'node:crypto'
 import { isMoneyhubError } from '../../src/moneyhub'
 import { hashId } from '../../src/session/ids'
 import { createSealer } from '../../src/session/sealer'
-import type { SessionData } from '../../src/session/sessions'
-import type { Store } from '../../src/session/store'
 import type { TestBrowser } from '../support/browser'
+import { accountIdsOf, connectAndApprove, connectionsOf, storedSession } from '../support/bff-flows'
 import { bffOverSim, callbackPath, startSimWorld, type SimWorld } from '../support/sim-harness'
 
 const SESSION_COOKIE = '__Host-mhkit-session'
@@ -53,37 +49,6 @@ async function start(
   return connectResponseSchema.parse(await res.json())
 }
 
-/** Runs a whole flow, approved in the simulator; answers the flow's connection id. */
-async function connect(browser: TestBrowser, body: ConnectRequestInput): Promise<string> {
-  const { url, flowId } = await start(browser, body)
-  const back = await browser.navigate(
-    callbackPath(await approveConsent(url, { bankId: MOCK_BANK_ID })),
-  )
-  expect(back.status).toBe(303)
-  const flow = flowResponseSchema.parse(await (await browser.get(`/api/flows/${flowId}`)).json())
-  expect(flow.status, JSON.stringify(flow.error)).toBe('succeeded')
-  const id = flow.result?.connectionId ?? ''
-  expect(id).not.toBe('')
-  return id
-}
-
-async function stored(browser: TestBrowser, store: Store): Promise<SessionData> {
-  const id = browser.cookies.get(SESSION_COOKIE) ?? ''
-  return JSON.parse((await store.get(`sess:${hashId(id)}`)) ?? 'null') as SessionData
-}
-
-async function connections(browser: TestBrowser): Promise<Connection[]> {
-  const res = await browser.get('/api/connections')
-  expect(res.status, await res.clone().text()).toBe(200)
-  return connectionListResponseSchema.parse(await res.json()).data
-}
-
-async function accountIds(browser: TestBrowser): Promise<string[]> {
-  const res = await browser.get('/api/accounts')
-  expect(res.status, await res.clone().text()).toBe(200)
-  return accountListResponseSchema.parse(await res.json()).data.map((a) => a.id)
-}
-
 async function errorOf(res: Response): Promise<ErrorBody['error']> {
   return errorBodySchema.parse(await res.json()).error
 }
@@ -107,22 +72,22 @@ describe('POST /api/connect reauth of a one-time connection', () => {
   it('starts a new one-time connect to the same bank; once approved the connection is readable again and listed once', async () => {
     const key = randomBytes(32)
     const { browser, store, moneyhub } = bffOverSim(world, { key })
-    const old = await connect(browser, { kind: 'ais', oneTime: true })
-    const before = await stored(browser, store)
+    const old = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const before = await storedSession(browser, store)
     expect(before.oneTime.map((g) => g.connectionId)).toEqual([old])
     const oldToken = createSealer(key).open(
       before.oneTime[0]?.accessToken ?? '',
       hashId(browser.cookies.get(SESSION_COOKIE) ?? ''),
     )
     // A one-time connection is offered Reconnect (reauth), never the reconsent journey.
-    const [shown] = await connections(browser)
+    const [shown] = await connectionsOf(browser)
     expect(shown?.id).toBe(old)
     expect(shown?.status).toBe('expiring')
     expect(shown?.reconsentAvailable).toBe(false)
 
     await world.sim.admin.resetCounters()
     const wireFrom = world.wire.length
-    const fresh = await connect(browser, { kind: 'reauth', connectionId: old })
+    const fresh = await connectAndApprove(browser, { kind: 'reauth', connectionId: old })
     const calls = await counters()
     // A one-time AIS request to that bank (data scopes, `sub` with no value), not `openid reauth`.
     const [par, ...more] = parRequestObjects(wireFrom)
@@ -146,7 +111,7 @@ describe('POST /api/connect reauth of a one-time connection', () => {
     expect(isMoneyhubError(refused, 'unauthorized')).toBe(true)
     expect(bankOf(fresh)).toBe(bankOf(old))
 
-    const after = await stored(browser, store)
+    const after = await storedSession(browser, store)
     // The new grant replaced the old one; the session stays one-time-only, same user.
     expect(after.oneTime.map((g) => g.connectionId)).toEqual([fresh])
     expect(after.oneTimeOnly).toBe(true)
@@ -154,7 +119,7 @@ describe('POST /api/connect reauth of a one-time connection', () => {
     expect(fresh).not.toBe(old)
     expect(after.connectionIds).not.toContain(old)
 
-    const list = await connections(browser)
+    const list = await connectionsOf(browser)
     expect(list.map((c) => c.id)).toEqual([fresh])
     // Listed until the new grant's access ends.
     const newEnd = after.oneTime[0]?.expiresAt ?? 0
@@ -163,33 +128,33 @@ describe('POST /api/connect reauth of a one-time connection', () => {
 
     // Read with the new grant (the only one the session holds): the connection's accounts.
     expect(list[0]?.accountIds.length).toBeGreaterThan(0)
-    expect((await accountIds(browser)).sort()).toEqual([...(list[0]?.accountIds ?? [])].sort())
+    expect((await accountIdsOf(browser)).sort()).toEqual([...(list[0]?.accountIds ?? [])].sort())
   })
 
   it('replaces only that grant for a signed-in user: the ongoing connection stays, each listed once', async () => {
     const { browser, store } = bffOverSim(world)
-    const ongoing = await connect(browser, { kind: 'ais' })
-    const old = await connect(browser, { kind: 'ais', oneTime: true })
-    const user = (await stored(browser, store)).sub
+    const ongoing = await connectAndApprove(browser, { kind: 'ais' })
+    const old = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const user = (await storedSession(browser, store)).sub
 
-    const fresh = await connect(browser, { kind: 'reauth', connectionId: old })
+    const fresh = await connectAndApprove(browser, { kind: 'reauth', connectionId: old })
     expect(fresh).not.toBe(old)
-    const data = await stored(browser, store)
+    const data = await storedSession(browser, store)
     expect(data.sub).toBe(user)
     expect(data.oneTimeOnly).toBeUndefined()
     expect(data.oneTime.map((g) => g.connectionId)).toEqual([fresh])
     expect(data.connectionIds).toContain(ongoing)
     expect(data.connectionIds).not.toContain(old)
 
-    const ids = (await connections(browser)).map((c) => c.id)
+    const ids = (await connectionsOf(browser)).map((c) => c.id)
     expect(ids).toHaveLength(2)
     expect(ids).toEqual(expect.arrayContaining([ongoing, fresh]))
   })
 
   it('keeps the old grant when the new consent is denied', async () => {
     const { browser, store } = bffOverSim(world)
-    const old = await connect(browser, { kind: 'ais', oneTime: true })
-    const accounts = await accountIds(browser)
+    const old = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const accounts = await accountIdsOf(browser)
 
     await world.sim.admin.resetCounters()
     const { url, flowId } = await start(browser, { kind: 'reauth', connectionId: old })
@@ -198,18 +163,18 @@ describe('POST /api/connect reauth of a one-time connection', () => {
     expect(flow.status).toBe('failed')
     expect(flow.error?.code).toBe('access_denied')
 
-    expect((await stored(browser, store)).oneTime.map((g) => g.connectionId)).toEqual([old])
+    expect((await storedSession(browser, store)).oneTime.map((g) => g.connectionId)).toEqual([old])
     expect((await counters())[REVOCATION] ?? 0).toBe(0)
-    expect((await connections(browser)).map((c) => c.id)).toEqual([old])
-    expect((await accountIds(browser)).sort()).toEqual([...accounts].sort())
+    expect((await connectionsOf(browser)).map((c) => c.id)).toEqual([old])
+    expect((await accountIdsOf(browser)).sort()).toEqual([...accounts].sort())
   })
 })
 
 describe('POST /api/connect reconsent or refresh of a one-time connection', () => {
   it('refuses reconsent (and refresh) with invalid_request on kind, before any upstream call', async () => {
     const { browser, store } = bffOverSim(world)
-    await connect(browser, { kind: 'ais' })
-    const old = await connect(browser, { kind: 'ais', oneTime: true })
+    await connectAndApprove(browser, { kind: 'ais' })
+    const old = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
 
     await world.sim.admin.resetCounters()
     for (const body of [
@@ -230,16 +195,16 @@ describe('POST /api/connect reconsent or refresh of a one-time connection', () =
     }
     // No PAR, not even a listing.
     expect(await counters()).toEqual({})
-    expect((await stored(browser, store)).oneTime.map((g) => g.connectionId)).toEqual([old])
+    expect((await storedSession(browser, store)).oneTime.map((g) => g.connectionId)).toEqual([old])
   })
 })
 
 describe('POST /api/connect on a connection the session does not hold', () => {
   it('answers connection_not_found with zero upstream calls for a one-time-only session', async () => {
     const owner = bffOverSim(world)
-    const theirs = await connect(owner.browser, { kind: 'ais', oneTime: true })
+    const theirs = await connectAndApprove(owner.browser, { kind: 'ais', oneTime: true })
     const { browser } = bffOverSim(world)
-    await connect(browser, { kind: 'ais', oneTime: true })
+    await connectAndApprove(browser, { kind: 'ais', oneTime: true })
 
     await world.sim.admin.resetCounters()
     for (const kind of ['reauth', 'reconsent', 'refresh'] as const) {
@@ -257,15 +222,15 @@ describe('POST /api/connect on a connection the session does not hold', () => {
     expect(await counters()).toEqual({})
 
     // The owner's grant is untouched.
-    expect((await connections(owner.browser)).map((c) => c.id)).toEqual([theirs])
+    expect((await connectionsOf(owner.browser)).map((c) => c.id)).toEqual([theirs])
   })
 
   it('answers connection_not_found without a PAR for a signed-in user', async () => {
     const owner = bffOverSim(world)
-    await connect(owner.browser, { kind: 'ais' })
-    const theirs = await connect(owner.browser, { kind: 'ais', oneTime: true })
+    await connectAndApprove(owner.browser, { kind: 'ais' })
+    const theirs = await connectAndApprove(owner.browser, { kind: 'ais', oneTime: true })
     const { browser } = bffOverSim(world)
-    await connect(browser, { kind: 'ais' })
+    await connectAndApprove(browser, { kind: 'ais' })
 
     await world.sim.admin.resetCounters()
     const res = await browser.send('POST', '/api/connect', { kind: 'reauth', connectionId: theirs })

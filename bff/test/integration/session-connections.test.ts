@@ -3,23 +3,13 @@
  * signed-in user's one-time connection under another Moneyhub user is in both, and a
  * one-time-only session's connection leaves both once its grant has ended.
  */
-import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
-import {
-  connectionListResponseSchema,
-  connectResponseSchema,
-  flowResponseSchema,
-  sessionResponseSchema,
-  type ConnectRequestInput,
-} from '@mhkit/shared'
+import { connectionListResponseSchema, sessionResponseSchema } from '@mhkit/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { hashId } from '../../src/session/ids'
-import type { SessionData } from '../../src/session/sessions'
-import type { Store } from '../../src/session/store'
 import type { TestBrowser } from '../support/browser'
-import { bffOverSim, callbackPath, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { connectAndApprove, storedSession } from '../support/bff-flows'
+import { bffOverSim, startSimWorld, type SimWorld } from '../support/sim-harness'
 
-const SESSION_COOKIE = '__Host-mhkit-session'
 const HOUR = 60 * 60 * 1000
 // Long enough idle time that the fake clock can pass the one-time access token's hour.
 const longSessions = { session: { idleMs: 6 * HOUR, absoluteMs: 12 * HOUR } }
@@ -33,26 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.close()
 })
-
-async function connect(browser: TestBrowser, body: ConnectRequestInput): Promise<string> {
-  const res = await browser.send('POST', '/api/connect', body)
-  expect(res.status, await res.clone().text()).toBe(200)
-  const { url, flowId } = connectResponseSchema.parse(await res.json())
-  const back = await browser.navigate(
-    callbackPath(await approveConsent(url, { bankId: MOCK_BANK_ID })),
-  )
-  expect(back.status).toBe(303)
-  const flow = flowResponseSchema.parse(await (await browser.get(`/api/flows/${flowId}`)).json())
-  expect(flow.status).toBe('succeeded')
-  const id = flow.result?.connectionId ?? ''
-  expect(id).not.toBe('')
-  return id
-}
-
-async function stored(browser: TestBrowser, store: Store): Promise<SessionData> {
-  const id = browser.cookies.get(SESSION_COOKIE) ?? ''
-  return JSON.parse((await store.get(`sess:${hashId(id)}`)) ?? 'null') as SessionData
-}
 
 /** The connection ids of `GET /api/connections`, sorted. */
 async function listedIds(browser: TestBrowser): Promise<string[]> {
@@ -77,9 +47,9 @@ async function sessionIds(browser: TestBrowser): Promise<string[]> {
 describe('GET /api/session and GET /api/connections list the same connections', () => {
   it('a signed-in user with a one-time grant under another Moneyhub user: both list both', async () => {
     const { browser, store } = bffOverSim(world)
-    const ongoing = await connect(browser, { kind: 'ais' })
-    const oneTime = await connect(browser, { kind: 'ais', oneTime: true })
-    const data = await stored(browser, store)
+    const ongoing = await connectAndApprove(browser, { kind: 'ais' })
+    const oneTime = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    const data = await storedSession(browser, store)
     expect(data.oneTime[0]?.sub).toBeDefined()
     expect(data.oneTime[0]?.sub).not.toBe(data.sub)
 
@@ -90,15 +60,15 @@ describe('GET /api/session and GET /api/connections list the same connections', 
 
   it('a one-time-only session after its grant has ended: neither lists it', async () => {
     const { browser, store, clock } = bffOverSim(world, { config: longSessions })
-    const id = await connect(browser, { kind: 'ais', oneTime: true })
-    expect((await stored(browser, store)).oneTimeOnly).toBe(true)
+    const id = await connectAndApprove(browser, { kind: 'ais', oneTime: true })
+    expect((await storedSession(browser, store)).oneTimeOnly).toBe(true)
     expect(await sessionIds(browser)).toEqual([id])
     expect(await listedIds(browser)).toEqual([id])
 
     clock.advance(2 * HOUR)
     // The session is asked first: it alone must drop the ended grant.
     expect(await sessionIds(browser)).toEqual([])
-    expect((await stored(browser, store)).oneTime).toHaveLength(0)
+    expect((await storedSession(browser, store)).oneTime).toHaveLength(0)
     expect(await listedIds(browser)).toEqual([])
   })
 })
