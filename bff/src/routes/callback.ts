@@ -9,6 +9,7 @@ import { MoneyhubError, type ExchangeCodeResult } from '../moneyhub'
 import { readTxCookie, writeSessionCookie } from '../session/cookies'
 import { hashId, safeEqual } from '../session/ids'
 import type { OneTimeGrant, SessionData } from '../session/sessions'
+import { grantTokens, revokeTokens } from '../session/revoke-tokens'
 import type { Services } from '../services'
 
 // Parameters an authorisation response may carry (protocol §8); anything else is refused.
@@ -213,28 +214,8 @@ async function revokeSuperseded(
   sessionHash: string,
   grants: OneTimeGrant[],
 ): Promise<void> {
-  const tokens: { token: string; hint: 'refresh_token' | 'access_token' }[] = []
-  for (const grant of grants) {
-    if (grant.refreshToken !== undefined) {
-      const token = s.sessions.openWith(sessionHash, grant.refreshToken)
-      tokens.push({ token, hint: 'refresh_token' })
-    }
-    tokens.push({
-      token: s.sessions.openWith(sessionHash, grant.accessToken),
-      hint: 'access_token',
-    })
-  }
-  const results = await Promise.allSettled(
-    tokens.map((t) => s.moneyhub.revokeToken(t.token, t.hint)),
-  )
-  for (const r of results) {
-    if (r.status === 'rejected') {
-      const code = (r.reason as { code?: unknown }).code
-      c.var.log.warn({ event: 'security', reason: 'revocation_failed', code }, 'revocation failed')
-    }
-  }
-  const revoked = results.filter((r) => r.status === 'fulfilled' && r.value.revoked).length
-  c.var.log.info({ event: 'security', reason: 'revoked', revoked }, 'replaced one-time tokens')
+  const open = (sealed: string) => s.sessions.openWith(sessionHash, sealed)
+  await revokeTokens(s.moneyhub, grantTokens(grants, open), c.var.log, 'replaced one-time tokens')
 }
 
 async function complete(

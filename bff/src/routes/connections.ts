@@ -8,6 +8,7 @@ import { validate } from '../internal/validate'
 import { isMoneyhubError } from '../moneyhub'
 import type { Services } from '../services'
 import type { OneTimeGrant, Session } from '../session/sessions'
+import { grantTokens, revokeTokens } from '../session/revoke-tokens'
 import { requireUser } from '../user-binding'
 
 /**
@@ -20,22 +21,8 @@ async function revokeGrant(
   session: Session,
   grant: OneTimeGrant,
 ): Promise<void> {
-  const tokens: { token: string; hint: 'refresh_token' | 'access_token' }[] = []
-  if (grant.refreshToken !== undefined) {
-    tokens.push({ token: s.sessions.open(session, grant.refreshToken), hint: 'refresh_token' })
-  }
-  tokens.push({ token: s.sessions.open(session, grant.accessToken), hint: 'access_token' })
-  const results = await Promise.allSettled(
-    tokens.map((t) => s.moneyhub.revokeToken(t.token, t.hint)),
-  )
-  for (const r of results) {
-    if (r.status === 'rejected') {
-      const code = (r.reason as { code?: unknown }).code
-      c.var.log.warn({ event: 'security', reason: 'revocation_failed', code }, 'revocation failed')
-    }
-  }
-  const revoked = results.filter((r) => r.status === 'fulfilled' && r.value.revoked).length
-  c.var.log.info({ event: 'security', reason: 'revoked', revoked }, 'one-time tokens revoked')
+  const open = (sealed: string) => s.sessions.open(session, sealed)
+  await revokeTokens(s.moneyhub, grantTokens([grant], open), c.var.log, 'one-time tokens revoked')
 }
 
 /**

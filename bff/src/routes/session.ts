@@ -3,49 +3,10 @@ import { Hono } from 'hono'
 
 import { listSessionConnections } from '../connections/list-connections'
 import type { AppEnv } from '../context'
-import type { Logger } from '../logger'
 import { validate } from '../internal/validate'
 import { clearSessionCookie } from '../session/cookies'
 import type { Services } from '../services'
-import type { SessionData } from '../session/sessions'
-
-/** The session's sealed provider tokens, refresh tokens first (they outlive access tokens). */
-function sealedGrants(
-  data: SessionData,
-): { hint: 'refresh_token' | 'access_token'; sealed: string }[] {
-  const out: { hint: 'refresh_token' | 'access_token'; sealed: string }[] = []
-  if (data.refreshToken !== undefined)
-    out.push({ hint: 'refresh_token', sealed: data.refreshToken })
-  for (const grant of data.oneTime) {
-    if (grant.refreshToken !== undefined) {
-      out.push({ hint: 'refresh_token', sealed: grant.refreshToken })
-    }
-    out.push({ hint: 'access_token', sealed: grant.accessToken })
-  }
-  return out
-}
-
-/**
- * Revokes each token where the provider allows it (RFC 7009; checklist S6). A failure is
- * logged with its code only and never fails the logout: the server state is already gone.
- */
-async function revokeAll(
-  grants: { hint: 'refresh_token' | 'access_token'; token: string }[],
-  s: Services,
-  log: Logger,
-): Promise<void> {
-  const results = await Promise.allSettled(
-    grants.map(async (g) => s.moneyhub.revokeToken(g.token, g.hint)),
-  )
-  const revoked = results.filter((r) => r.status === 'fulfilled' && r.value.revoked).length
-  const failed = results.filter((r) => r.status === 'rejected')
-  for (const r of failed) {
-    const code = (r.reason as { code?: unknown }).code
-    log.warn({ event: 'security', reason: 'revocation_failed', code }, 'token revocation failed')
-  }
-  if (grants.length > 0)
-    log.info({ event: 'security', reason: 'revoked', revoked }, 'tokens revoked')
-}
+import { grantTokens, revokeTokens, type RevocableToken } from '../session/revoke-tokens'
 
 /**
  * `GET /api/session` (who is signed in, their connections in short form — the same ones as
@@ -96,14 +57,17 @@ export function sessionRoutes(s: Services, policy: { idleMs: number }) {
       const session = c.var.session
       if (session !== undefined) {
         const sub = session.data.sub
-        const grants = sealedGrants(session.data).map((g) => ({
-          hint: g.hint,
-          token: s.sessions.open(session, g.sealed),
-        }))
+        const open = (sealed: string) => s.sessions.open(session, sealed)
+        const grants: RevocableToken[] = [
+          ...(session.data.refreshToken === undefined
+            ? []
+            : [{ token: open(session.data.refreshToken), hint: 'refresh_token' as const }]),
+          ...grantTokens(session.data.oneTime, open),
+        ]
         // The server state goes first: logout succeeds even when the provider is unreachable.
         await s.sessions.destroy(session.id)
         if (sub !== undefined) s.moneyhub.forgetUser(sub)
-        await revokeAll(grants, s, c.var.log)
+        await revokeTokens(s.moneyhub, grants, c.var.log, 'tokens revoked')
       }
       clearSessionCookie(c)
       c.var.log.info({ event: 'security', reason: 'logout' }, 'logout')
