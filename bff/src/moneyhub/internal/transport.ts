@@ -1,9 +1,9 @@
 /**
  * The one place the client touches the network: timeouts (an `AbortSignal` on `fetch`, the
- * requester's own timer on the REST path), retries for
- * idempotent GETs only (network errors, 429, 502, 503, 504; full-jitter backoff; `Retry-After`
- * honoured up to a cap), a circuit breaker per upstream, https enforcement, an
- * `x-fapi-interaction-id` on every call, and a log line without secrets.
+ * requester's own timer on the REST path), retries for idempotent GETs only (network errors,
+ * 429, 502, 503, 504; full-jitter backoff; `Retry-After` honoured up to a cap), a circuit
+ * breaker per upstream, https enforcement, an `x-fapi-interaction-id` on every call, and a log
+ * line without secrets.
  */
 import { randomUUID } from 'node:crypto'
 
