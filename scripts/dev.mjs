@@ -7,6 +7,9 @@
 // - With MONEYHUB_CLIENT_ID and a key configured: the same BFF runs against Moneyhub itself.
 // - Starts the demo (Vite on 5173, proxying /api and /.well-known to the BFF) when it exists.
 // - Prints the URL to open; Ctrl-C stops every child.
+// - Ports: APP_ORIGIN's port for the demo (strict: a busy port stops everything rather than
+//   serving on another one the BFF's Origin check and redirect URI would not match), PORT for
+//   the BFF (8787), SIM_IDENTITY_PORT and SIM_API_PORT for the simulator.
 import { spawn } from 'node:child_process'
 import { generateKeyPairSync, createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -18,7 +21,10 @@ const dataDir = join(root, '.data')
 mkdirSync(dataDir, { recursive: true })
 
 const APP_ORIGIN = process.env.APP_ORIGIN ?? 'http://localhost:5173'
+const DEMO_PORT = new URL(APP_ORIGIN).port || '5173'
 const BFF_PORT = process.env.PORT ?? '8787'
+const SIM_IDENTITY_PORT = process.env.SIM_IDENTITY_PORT ?? '8790'
+const SIM_API_PORT = process.env.SIM_API_PORT ?? '8791'
 const useSimulator = !process.env.MONEYHUB_CLIENT_ID
 
 /** A file under .data/ created once with `make()` and readable only by the owner. */
@@ -49,8 +55,8 @@ const bffEnv = {
 }
 if (useSimulator) {
   Object.assign(bffEnv, {
-    MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc',
-    MONEYHUB_API_URL: 'http://127.0.0.1:8791/v3',
+    MONEYHUB_ISSUER: `http://127.0.0.1:${SIM_IDENTITY_PORT}/oidc`,
+    MONEYHUB_API_URL: `http://127.0.0.1:${SIM_API_PORT}/v3`,
     MONEYHUB_CLIENT_ID: 'mhkit-dev',
     MONEYHUB_PRIVATE_KEY_FILE: once('dev-client-key.json', devClientKey),
     MONEYHUB_REDIRECT_URI: `${APP_ORIGIN}/api/callback`,
@@ -143,7 +149,11 @@ if (useSimulator) {
       },
     ]),
   )
-  start('sim', ['--filter', '@mhkit/sim', 'start'], { SIM_CLIENTS_FILE: clientsFile })
+  start('sim', ['--filter', '@mhkit/sim', 'start'], {
+    SIM_CLIENTS_FILE: clientsFile,
+    SIM_IDENTITY_PORT,
+    SIM_API_PORT,
+  })
 } else {
   console.log('[dev] MONEYHUB_CLIENT_ID is set: the BFF talks to Moneyhub, no simulator')
 }
@@ -156,7 +166,9 @@ const demoHasVite = ['vite.config.ts', 'vite.config.mts', 'vite.config.js'].some
   existsSync(join(root, 'web', 'demo', f)),
 )
 if (demoHasDev && demoHasVite) {
-  start('demo', ['--filter', '@mhkit/demo', 'dev'])
+  start('demo', ['--filter', '@mhkit/demo', 'dev', '--port', DEMO_PORT, '--strictPort'], {
+    BFF_URL: `http://127.0.0.1:${BFF_PORT}`,
+  })
   void announceWhenReady([`http://127.0.0.1:${BFF_PORT}/healthz`, APP_ORIGIN], APP_ORIGIN)
 } else {
   console.log(

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { expect, test } from '@playwright/test'
+
+import { createBankDriver } from '../support/bank-driver'
+import { connectByRedirect, MOCK_BANK } from '../support/journeys'
+import { freePort } from '../support/ports'
+import { repoRoot } from '../support/stack'
+
+/** Waits for a line of `pnpm dev`'s output that matches, or fails with the output so far. */
+function waitForOutput(child: ChildProcess, pattern: RegExp, ms: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => {
+      reject(new Error(`pnpm dev did not print ${String(pattern)} in ${ms} ms:\n${output}`))
+    }, ms)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8')
+      const match = pattern.exec(output)
+      if (match !== null) {
+        clearTimeout(timer)
+        resolve(match[1] ?? match[0])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`pnpm dev exited (${String(code)}) before it was ready:\n${output}`))
+    })
+  })
+}
+
+// The README's first command, as a newcomer runs it: the simulator, the BFF wired to it and
+// the demo, with no configuration beyond free ports, then a bank connected in the page it
+// names. It writes its dev keys under .data/ (git-ignored) as it does on a fresh machine.
+test('`pnpm dev` runs the demo, and a bank connects through it', async ({ page }) => {
+  test.setTimeout(150_000)
+  const [demo, bff, identity, api] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ])
+  const dir = mkdtempSync(join(tmpdir(), 'mhkit-dev-command-'))
+  const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'dev.mjs')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      APP_ORIGIN: `http://localhost:${demo}`,
+      PORT: String(bff),
+      SIM_IDENTITY_PORT: String(identity),
+      SIM_API_PORT: String(api),
+      SQLITE_PATH: join(dir, 'bff.sqlite'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  try {
+    const url = await waitForOutput(child, /ready: open (http:\/\/\S+)/, 120_000)
+    expect(url).toBe(`http://localhost:${demo}`)
+    await page.goto(url)
+    await connectByRedirect(page, createBankDriver(page), MOCK_BANK)
+  } finally {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      // dev.mjs stops the simulator, the BFF and the demo (each in its own group) on SIGTERM.
+      process.kill(-child.pid, 'SIGTERM')
+      await exited
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
