@@ -3,7 +3,7 @@ import { useConnectBank } from '../hooks/use-connect-bank'
 import type { ConnectBank, ConnectBankOptions } from '../hooks/use-connect-bank'
 import type { ConnectState } from '../internal/connect-machine'
 import { cx } from '../internal/class-names'
-import { ErrorNotice } from './error-notice'
+import { ConnectTrigger } from '../internal/connect-trigger'
 
 /** Props of {@link ConnectBankButton}. */
 export interface ConnectBankButtonProps extends ConnectBankOptions {
@@ -51,26 +51,13 @@ export function ConnectBankButton({
   ...options
 }: ConnectBankButtonProps) {
   const connect = useConnectBank(options)
-  const onClick = () => {
-    if (connect.isBusy) return
-    // Failures are shown from state and reported through onError; nothing to rethrow.
-    connect.start().catch(() => undefined)
-  }
   return (
     <div className={cx('mhkit-connect', className)} data-status={connect.status}>
-      <button
-        type="button"
-        className="mhkit-button mhkit-button--primary"
-        onClick={onClick}
-        aria-busy={connect.isBusy}
-        aria-disabled={connect.isBusy}
-      >
-        {children ?? 'Connect your bank'}
-      </button>
-      <p role="status" aria-live="polite" className="mhkit-connect__status">
-        {renderStatus ? renderStatus(connect) : progressText(connect.state)}
-      </p>
-      {connect.error ? <ErrorNotice error={connect.error} onAction={onClick} /> : null}
+      <ConnectTrigger connect={connect} label={children ?? 'Connect your bank'}>
+        <p role="status" aria-live="polite" className="mhkit-connect__status">
+          {renderStatus ? renderStatus(connect) : progressText(connect.state)}
+        </p>
+      </ConnectTrigger>
     </div>
   )
 }

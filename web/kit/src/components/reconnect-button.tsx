@@ -3,7 +3,7 @@ import type { Connection, ConnectKind } from '../api/contract'
 import { useConnectBank } from '../hooks/use-connect-bank'
 import type { ConnectBankOptions } from '../hooks/use-connect-bank'
 import { cx } from '../internal/class-names'
-import { ErrorNotice } from './error-notice'
+import { ConnectTrigger } from '../internal/connect-trigger'
 
 /**
  * Which flow brings a connection back: the short 90-day reconsent when Moneyhub offers it for
@@ -42,27 +42,15 @@ export function ReconnectButton({
     kind: reconnectKind(connection),
     connectionId: connection.id,
   })
-  const onClick = () => {
-    if (connect.isBusy) return
-    connect.start().catch(() => undefined)
-  }
   return (
     <span className={cx('mhkit-reconnect', className)} data-status={connect.status}>
-      <button
-        type="button"
-        className="mhkit-button mhkit-button--primary"
-        onClick={onClick}
-        aria-busy={connect.isBusy}
-        aria-disabled={connect.isBusy}
-      >
-        {children ?? `Reconnect ${connection.bankName}`}
-      </button>
-      {connect.isBusy ? (
-        <span role="status" className="mhkit-progress">
-          Reconnecting…
-        </span>
-      ) : null}
-      {connect.error ? <ErrorNotice error={connect.error} onAction={onClick} /> : null}
+      <ConnectTrigger connect={connect} label={children ?? `Reconnect ${connection.bankName}`}>
+        {connect.isBusy ? (
+          <span role="status" className="mhkit-progress">
+            Reconnecting…
+          </span>
+        ) : null}
+      </ConnectTrigger>
     </span>
   )
 }
