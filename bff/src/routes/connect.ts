@@ -6,6 +6,7 @@ import {
   type ConnectRequest,
   type ConnectResponse,
   type ClaimsBuilder,
+  type ConsentClaimValue,
 } from '@mhkit/shared'
 import { Hono, type Context } from 'hono'
 
@@ -53,16 +54,19 @@ function planOneTimeReconnect(body: ConnectRequest, connectionId: string, now: D
   }
   // The connection id matched `<32 hex bankId>:<uuid>` in the request schema.
   const bank = connectionId.slice(0, connectionId.indexOf(':'))
+  return { ...planOneTime(bank, {}, now), replacesConnectionId: connectionId }
+}
+
+/**
+ * A one-time connect: no user id is kept at Moneyhub (`sub` asked without a value); the
+ * code-exchange tokens read the data.
+ */
+function planOneTime(bank: string, consent: ConsentClaimValue | undefined, now: Date): Plan {
   const builder = claims({ now: () => now })
     .sub()
     .connectionId()
-    .consent({}, { oneTime: true })
-  return {
-    scope: scopePresets.aisOneTime(bank),
-    claims: builder,
-    oneTime: true,
-    replacesConnectionId: connectionId,
-  }
+    .consent(consent, { oneTime: true })
+  return { scope: scopePresets.aisOneTime(bank), claims: builder, oneTime: true }
 }
 
 async function plan(
@@ -76,14 +80,7 @@ async function plan(
     const known = await s.userBinding.get(c)
     const consent =
       body.consent === undefined && body.oneTime !== true ? undefined : { ...(body.consent ?? {}) }
-    if (body.oneTime === true) {
-      // One-time access: no user id is kept at Moneyhub; the code-exchange tokens read the data.
-      let builder = claims({ now: () => now })
-        .sub()
-        .connectionId()
-      builder = builder.consent(consent, { oneTime: true })
-      return { scope: scopePresets.aisOneTime(bank), claims: builder, oneTime: true }
-    }
+    if (body.oneTime === true) return planOneTime(bank, consent, now)
     if (known !== undefined) {
       // A known user connects another bank: `sub` carries its value (protocol §4.2 case 2).
       let builder = claims({ now: () => now })
