@@ -154,17 +154,14 @@ export function errorFromReply(reply: UpstreamReply, nowMs: number): MoneyhubErr
 
 /** {@link errorFromReply} for a web `Response` (its body is read, or dropped when not JSON). */
 export async function errorFromResponse(response: Response, nowMs: number): Promise<MoneyhubError> {
+  const bodiless: UpstreamReply = {
+    status: response.status,
+    header: (name) => response.headers.get(name),
+    text: '',
+  }
   if (!isJson(response)) {
     await response.body?.cancel().catch(() => undefined)
-    return errorFromReply(
-      { status: response.status, header: (n) => response.headers.get(n), text: '' },
-      nowMs,
-    )
+    return errorFromReply(bodiless, nowMs)
   }
-  const reply = await replyOf(response).catch(() => ({
-    status: response.status,
-    header: (name: string) => response.headers.get(name),
-    text: '',
-  }))
-  return errorFromReply(reply, nowMs)
+  return errorFromReply(await replyOf(response).catch(() => bodiless), nowMs)
 }
