@@ -1,6 +1,5 @@
 import { generateKeyPair } from 'jose'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { MoneyhubError } from './errors'
 import {
   CLIENT_ID,
   ISSUER,
@@ -8,6 +7,7 @@ import {
   discoveryDocument,
   harness,
   json,
+  expectCode,
   type Harness,
 } from './internal/testing'
 import type { MoneyhubErrorCode } from './errors'
@@ -23,19 +23,6 @@ function callback(params: Record<string, string | string[]>): URLSearchParams {
 }
 
 const goodCallback = () => callback({ code: 'code-1', state: 'state-1', iss: ISSUER })
-
-async function expectCode(
-  promise: Promise<unknown>,
-  code: MoneyhubErrorCode,
-): Promise<MoneyhubError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(MoneyhubError)
-  expect((err as MoneyhubError).code).toBe(code)
-  return err as MoneyhubError
-}
 
 describe('exchangeCode', () => {
   let h: Harness

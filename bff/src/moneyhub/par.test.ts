@@ -1,24 +1,19 @@
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { MoneyhubError, type MoneyhubErrorCode } from './errors'
-import { CLIENT_ID, ISSUER, REDIRECT_URI, harness, json, type Harness } from './internal/testing'
+import type { MoneyhubErrorCode } from './errors'
+import {
+  CLIENT_ID,
+  ISSUER,
+  REDIRECT_URI,
+  harness,
+  json,
+  type Harness,
+  expectCode,
+} from './internal/testing'
 import { generateCodeVerifier, generateNonce, generateState } from './random'
 
 const PAR = `${ISSUER}/request`
 const REQUEST_URI = 'urn:ietf:params:oauth:request_uri:abc123'
-
-async function expectCode(
-  promise: Promise<unknown>,
-  code: MoneyhubErrorCode,
-): Promise<MoneyhubError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(MoneyhubError)
-  expect((err as MoneyhubError).code).toBe(code)
-  return err as MoneyhubError
-}
 
 describe('pushedAuthorisationRequest', () => {
   let h: Harness

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { MoneyhubError, type MoneyhubErrorCode } from './errors'
-import { API, IDENTITY, ISSUER, harness, json, type Harness } from './internal/testing'
+import type { MoneyhubErrorCode } from './errors'
+import { API, IDENTITY, ISSUER, harness, json, type Harness, expectCode } from './internal/testing'
 
 const TOKEN = `${ISSUER}/token`
 const ACCOUNTS = `${API}/accounts`
@@ -8,19 +8,6 @@ const account = {
   id: 'acc-1',
   accountName: 'Current',
   balance: { amount: { value: 1234, currency: 'GBP' } },
-}
-
-async function expectCode(
-  promise: Promise<unknown>,
-  code: MoneyhubErrorCode,
-): Promise<MoneyhubError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(MoneyhubError)
-  expect((err as MoneyhubError).code).toBe(code)
-  return err as MoneyhubError
 }
 
 describe('data and identity REST', () => {

@@ -3,7 +3,9 @@
  * objects, an identity-service signing key, and a client wired to both.
  */
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose'
+import { expect } from 'vitest'
 import { createMoneyhubClient } from '../client'
+import { MoneyhubError, type MoneyhubErrorCode } from '../errors'
 import { generateClientKey, loadClientKeys, type ClientKeys } from '../keys'
 import type { MoneyhubClient, MoneyhubClientOptions } from '../types'
 
@@ -187,4 +189,18 @@ export async function harness(overrides: Partial<MoneyhubClientOptions> = {}): P
         .sign(options.key ?? asKey)
     },
   }
+}
+
+/** Expects the promise to reject with a `MoneyhubError` of `code`; answers that error. */
+export async function expectCode(
+  promise: Promise<unknown>,
+  code: MoneyhubErrorCode,
+): Promise<MoneyhubError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(err).toBeInstanceOf(MoneyhubError)
+  expect((err as MoneyhubError).code).toBe(code)
+  return err as MoneyhubError
 }
