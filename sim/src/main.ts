@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { readFileSync } from 'node:fs'
 
 import { readCliConfig, type CliConfig } from './cli-config'
