@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 import { z } from 'zod'
 
 /**
@@ -32,6 +34,8 @@ export interface BffEnv {
   trustProxy: boolean
   /** Multiplies every rate limit (RATE_LIMIT_MULTIPLIER, default 1), e.g. for e2e runs. */
   rateLimitMultiplier: number
+  /** A built SPA to serve on the same origin (STATIC_DIR); unset serves the API only. */
+  staticDir: string | undefined
 }
 
 /** Thrown by {@link parseEnv}; `variable` names the offending environment variable. */
@@ -130,6 +134,21 @@ function parseKey(value: string | undefined, production: boolean): Buffer | unde
     )
   }
   return key
+}
+
+/**
+ * Decodes a session encryption key given as text (the rules of SESSION_ENCRYPTION_KEY).
+ *
+ * @param value - the key text, or `undefined`
+ * @param production - a missing key is refused in production
+ * @returns 32 bytes, or `undefined` outside production when no key is given
+ * @throws EnvError naming SESSION_ENCRYPTION_KEY
+ */
+export function parseSessionEncryptionKey(
+  value: string | undefined,
+  production: boolean,
+): Buffer | undefined {
+  return parseKey(value, production)
 }
 
 /**
@@ -259,18 +278,35 @@ export function parseEnv(source: Source, readFile: (path: string) => string): Bf
     corsOrigins,
     trustProxy: trustRaw === 'true',
     rateLimitMultiplier: Number(multiplierRaw),
+    staticDir: read(source, 'STATIC_DIR'),
   }
+}
+
+/** The BFF's validated configuration, as {@link loadConfig} returns it. */
+export type BffConfig = BffEnv
+
+/**
+ * Reads and validates the BFF's configuration from environment variables, with the same rules
+ * as the `mhkit-bff` command's boot (README "Configuration"). Pass the result to `createBff`.
+ *
+ * @param source - environment variables (default `process.env`)
+ * @param readFile - reads MONEYHUB_PRIVATE_KEY_FILE (default: from disk, UTF-8)
+ * @throws EnvError naming the first missing or malformed variable
+ */
+export function loadConfig(
+  source: Source = process.env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): BffConfig {
+  return parseEnv(source, readFile)
 }
 
 /**
  * Reads `process.env` once (the only place in the BFF that does) and stops the process with
  * one clear line naming the variable when the configuration is missing or malformed.
- *
- * @param readFile - reads MONEYHUB_PRIVATE_KEY_FILE
  */
-export function loadEnv(readFile: (path: string) => string): BffEnv {
+export function loadEnv(): BffEnv {
   try {
-    return parseEnv(process.env, readFile)
+    return loadConfig()
   } catch (error) {
     if (error instanceof EnvError) {
       process.stderr.write(`mhkit-bff: invalid configuration: ${error.message}\n`)

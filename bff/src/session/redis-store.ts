@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 
-import { Redis } from 'ioredis'
+import type * as IoRedis from 'ioredis'
+
+import { loadOptionalPeer } from '../internal/optional-peer'
 
 import type { Store, StoreLock } from './store'
 
@@ -22,13 +24,15 @@ return {n, t}`
  * A {@link Store} on Redis, for several BFF instances behind a load balancer. TTLs are kept
  * by Redis itself (its clock, not an injected one); `take` is `GETDEL` and locks are
  * `SET NX PX` with an owner token, `replace` is `SET XX PX` (a fresh TTL, never a key without
- * one) and `incr` a small Lua script, so all are atomic across instances.
+ * one) and `incr` a small Lua script, so all are atomic across instances. Needs the optional
+ * dependency `ioredis`, loaded on the first call.
  *
  * @param options.url - redis:// or rediss:// URL (REDIS_URL)
  * @param options.prefix - key prefix, so one Redis can serve several apps (default `mhkit:`)
  */
 export function createRedisStore(options: { url: string; prefix?: string }): Store {
   const prefix = options.prefix ?? 'mhkit:'
+  const { Redis } = loadOptionalPeer<typeof IoRedis>('ioredis', '^5', 'The Redis session store')
   const redis = new Redis(options.url, {
     lazyConnect: false,
     maxRetriesPerRequest: 2,

@@ -2,16 +2,18 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-import Database from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3'
 
 import { systemClock, type Clock } from '../clock'
+import { loadOptionalPeer } from '../internal/optional-peer'
 import type { Store, StoreLock } from './store'
 
 /**
  * The embedded default {@link Store}: one SQLite file (WAL mode) that survives restarts and
  * is safe for several processes on one host. Writes are synchronous and short, so atomicity
  * of `take`, `add` and `lock` comes from SQLite's own transactions. See
- * docs/decisions/001-sqlite-by-default.md.
+ * docs/decisions/001-sqlite-by-default.md. Needs the optional dependency `better-sqlite3`,
+ * loaded on the first call.
  *
  * @param options.path - database file (its folder is created), or `:memory:`
  * @param options.clock - time source for TTLs
@@ -19,6 +21,11 @@ import type { Store, StoreLock } from './store'
 export function createSqliteStore(options: { path: string; clock?: Clock }): Store {
   const clock = options.clock ?? systemClock
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true })
+  const Database = loadOptionalPeer<typeof BetterSqlite3>(
+    'better-sqlite3',
+    '^12',
+    'The SQLite session store',
+  )
   const db = new Database(options.path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')

@@ -28,6 +28,8 @@ export const REDIRECT_URI = `${APP_ORIGIN}/api/callback`
 export interface SimWorld {
   sim: RunningSimulator
   keys: ClientKeys
+  /** The private JWK behind `keys` (what a user passes to `createBff`). */
+  privateJwk: Record<string, unknown>
   /** Every request the Moneyhub client sent and every response body it got (log canary). */
   wire: string[]
   /**
@@ -59,6 +61,7 @@ export async function startSimWorld(options: { parTtlSeconds?: number } = {}): P
   return {
     sim,
     keys,
+    privateJwk: jwk,
     wire: [],
     fetch: pooled,
     close: async () => {
