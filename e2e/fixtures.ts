@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { test as base } from '@playwright/test'
-import { createBankDriver, type BankDriver } from './support/bank-driver'
+import { createBankDriver, type BankDriver } from '@mhkit/playwright'
 import { createSimAdmin, type SimAdmin } from './support/sim-admin'
 import { startStack, type Stack, type StackOptions } from './support/stack'
 
 export { expect } from '@playwright/test'
-export type { BankDriver } from './support/bank-driver'
+export type { BankDriver } from '@mhkit/playwright'
 export type { SimAdmin } from './support/sim-admin'
 export type { AppServerSpec, Stack, StackOptions } from './support/stack'
 export { demoPreview, startStack } from './support/stack'
-export { chromiumArgs, findChromium } from './support/chromium'
+export { chromiumArgs, findChromium } from '@mhkit/playwright'
 
 /** Fixtures that live as long as a worker: one stack per worker. */
 export interface StackWorkerFixtures {

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumArgs, findChromium } from './support/chromium'
+import { chromiumArgs, findChromium } from '@mhkit/playwright'
 
 // Browsers are never downloaded here: the journeys run in a system Chromium (or one named by
 // CHROMIUM_PATH). findChromium() throws with install instructions when there is none.

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { createBankDriver } from '../support/bank-driver'
+import { createBankDriver } from '@mhkit/playwright'
 import { connectByRedirect, MOCK_BANK } from '../support/journeys'
 import { freePort } from '../support/ports'
 import { repoRoot } from '../support/stack'

@@ -1,6 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test'
 import { expect } from '@playwright/test'
-import type { BankDriver } from './bank-driver'
+import type { BankDriver } from '@mhkit/playwright'
 
 /** Moneyhub's own test bank in the simulator. */
 export const MOCK_BANK = 'Moneyhub Open Banking Mock'

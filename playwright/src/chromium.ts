@@ -18,7 +18,7 @@ const INSTALL_HINT = [
   'Install one of:',
   '  - Debian/Ubuntu: apt-get install -y chromium   (found at /usr/bin/chromium)',
   '  - any Chromium build, then set CHROMIUM_PATH=/path/to/chromium',
-  "  - Playwright's own build: pnpm --filter @mhkit/e2e exec playwright install chromium",
+  "  - Playwright's own build: npx playwright install chromium",
 ].join('\n')
 
 /**
