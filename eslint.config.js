@@ -14,6 +14,8 @@ export default tseslint.config(
       'e2e/test-results/**',
       'e2e/playwright-report/**',
       '.test-results/**',
+      // Typechecked and built by the consumer check in a project of their own (scripts/).
+      'examples/**',
     ],
   },
   js.configs.recommended,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every test in the repository and ends with one line "N passed, N failed" summed over
-// every runner: Vitest (all unit and integration projects), Playwright (e2e/) and the size
-// budgets. Exits non-zero when anything fails.
+// every runner: Vitest (all unit and integration projects), the size budgets, Playwright (e2e/)
+// and the consumer check (the packed packages in the examples). Exits non-zero when anything
+// fails.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -76,6 +77,15 @@ if (existsSync(join(root, 'e2e/playwright.config.ts'))) {
   const r = readJson(file)
   const s = r?.stats ?? {}
   record('playwright', (s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0, code)
+}
+
+// 4. The consumer check: every package packed, installed with npm into the examples outside
+// the workspace, and run there (scripts/consumer-check.mjs; each step counts as one test).
+{
+  const file = join(out, 'consumer.json')
+  const code = run('consumer check', 'node', ['scripts/consumer-check.mjs', file])
+  const r = readJson(file)
+  record('consumer check', r?.passed ?? 0, r?.failed ?? 0, 0, code)
 }
 
 console.log('\n' + lines.join('\n'))

@@ -3,8 +3,10 @@
  * The standalone server (`mhkit-bff`, `pnpm --filter @mhkit/bff start`): reads the
  * configuration from the environment, builds the BFF with `createBff` and serves it until
  * SIGINT or SIGTERM. `scripts/dev.mjs` runs it wired to the simulator.
+ * `mhkit-bff keygen [PS256|ES256]` prints a new private signing key (a JWK) instead.
  */
 import { createBff, type Bff } from './create-bff'
+import { generateClientKey } from './moneyhub'
 import { EnvError, loadEnv } from './env'
 import { serveBff } from './node'
 
@@ -63,4 +65,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 }
 
-void main()
+const USAGE = `usage: mhkit-bff            serve the BFF, configured by environment variables
+       mhkit-bff keygen     print a new private signing key (JWK, PS256; or keygen ES256)
+`
+
+async function keygen(alg: string | undefined): Promise<void> {
+  if (alg !== undefined && alg !== 'PS256' && alg !== 'ES256') fail('keygen takes PS256 or ES256')
+  // To stdout only, for MONEYHUB_PRIVATE_KEY or a file behind MONEYHUB_PRIVATE_KEY_FILE.
+  process.stdout.write(`${JSON.stringify(await generateClientKey(alg ?? 'PS256'))}\n`)
+}
+
+const [command, argument] = process.argv.slice(2)
+if (command === 'keygen') void keygen(argument)
+else if (command === undefined) void main()
+else if (command === '--help' || command === '-h') process.stdout.write(USAGE)
+else fail(`unknown command "${command.slice(0, 40)}"\n${USAGE}`)
