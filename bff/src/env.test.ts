@@ -110,6 +110,16 @@ describe('parseEnv', () => {
     ).toBe('MONEYHUB_PRIVATE_KEY_FILE')
   })
 
+  it('reads MONEYHUB_KEY_ID as the key id, and leaves it out when not set', () => {
+    expect(parseEnv(base, noFile).moneyhub.keyId).toBeUndefined()
+    expect(parseEnv({ ...base, MONEYHUB_KEY_ID: 'pem-key-1' }, noFile).moneyhub.keyId).toBe(
+      'pem-key-1',
+    )
+    expect(failure({ ...base, MONEYHUB_KEY_ID: 'has spaces in it' }).variable).toBe(
+      'MONEYHUB_KEY_ID',
+    )
+  })
+
   it('parses a hex or base64url 32-byte session key', () => {
     expect(
       parseEnv({ ...base, SESSION_ENCRYPTION_KEY: 'ab'.repeat(32) }, noFile).sessionEncryptionKey

@@ -13,6 +13,11 @@ export interface BffEnv {
     clientId: string
     /** Raw JWK (JSON) or PEM text; parsed by `loadClientKeys`. Never logged. */
     privateKey: string
+    /**
+     * MONEYHUB_KEY_ID: the `kid` the key is registered under at Moneyhub, for a PEM key (a JWK
+     * carries its own). Undefined: the JWK's `kid`, else the key's RFC 7638 thumbprint.
+     */
+    keyId: string | undefined
     redirectUri: string
     /** The registered `id_token_signed_response_alg` (default RS256, Moneyhub's default). */
     idTokenAlg: 'RS256' | 'PS256' | 'ES256'
@@ -192,6 +197,12 @@ export function parseEnv(source: Source, readFile: (path: string) => string): Bf
     throw new EnvError(keyName, 'must be a JWK (JSON) or a PEM private key')
   }
 
+  const keyId = read(source, 'MONEYHUB_KEY_ID')
+  // Same rule as keys.ts: a kid travels in every JWS header, so short and printable.
+  if (keyId !== undefined && !/^[\x21-\x7e]{1,200}$/.test(keyId)) {
+    throw new EnvError('MONEYHUB_KEY_ID', 'must be 1 to 200 printable characters, no spaces')
+  }
+
   const appOrigin = originOf('APP_ORIGIN', required(source, 'APP_ORIGIN'), production)
   const redirectRaw = read(source, 'MONEYHUB_REDIRECT_URI') ?? `${appOrigin}/api/callback`
   const redirectUri = httpUrl('MONEYHUB_REDIRECT_URI', redirectRaw, production).href
@@ -240,6 +251,7 @@ export function parseEnv(source: Source, readFile: (path: string) => string): Bf
       identityUrl,
       clientId,
       privateKey,
+      keyId,
       redirectUri,
       idTokenAlg: enumValue(
         'MONEYHUB_ID_TOKEN_ALG',

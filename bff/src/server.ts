@@ -51,7 +51,10 @@ async function main(): Promise<void> {
   const keyText = env.moneyhub.privateKey
   let keys
   try {
-    keys = await loadClientKeys(keyText.startsWith('{') ? { jwk: keyText } : { pem: keyText })
+    keys = await loadClientKeys({
+      ...(keyText.startsWith('{') ? { jwk: keyText } : { pem: keyText }),
+      ...(env.moneyhub.keyId === undefined ? {} : { kid: env.moneyhub.keyId }),
+    })
   } catch (error) {
     process.stderr.write(
       `mhkit-bff: invalid configuration: MONEYHUB_PRIVATE_KEY: ${error instanceof Error ? error.message : 'cannot be loaded'}\n`,
