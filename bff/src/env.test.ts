@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
 
 import { EnvError, parseEnv } from './env'
@@ -8,6 +10,8 @@ const base = {
   MONEYHUB_PRIVATE_KEY: KEY,
   APP_ORIGIN: 'https://app.example.com',
 }
+// A real random key, as `node -e "…randomBytes(32)…"` makes one.
+const SESSION_KEY = randomBytes(32).toString('hex')
 const noFile = (): string => {
   throw new Error('no file')
 }
@@ -82,7 +86,7 @@ describe('parseEnv', () => {
     const sim = { ...base, MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc' }
     expect(parseEnv(sim, noFile).moneyhub.issuer).toBe('http://127.0.0.1:8790/oidc')
     expect(
-      failure({ ...sim, NODE_ENV: 'production', SESSION_ENCRYPTION_KEY: 'a'.repeat(64) }).variable,
+      failure({ ...sim, NODE_ENV: 'production', SESSION_ENCRYPTION_KEY: SESSION_KEY }).variable,
     ).toBe('MONEYHUB_ISSUER')
   })
 
@@ -90,8 +94,7 @@ describe('parseEnv', () => {
     const prod = { ...base, NODE_ENV: 'production' }
     expect(failure(prod).variable).toBe('SESSION_ENCRYPTION_KEY')
     expect(
-      failure({ ...prod, SESSION_ENCRYPTION_KEY: 'a'.repeat(64), SESSION_STORE: 'memory' })
-        .variable,
+      failure({ ...prod, SESSION_ENCRYPTION_KEY: SESSION_KEY, SESSION_STORE: 'memory' }).variable,
     ).toBe('SESSION_STORE')
   })
 
@@ -120,16 +123,57 @@ describe('parseEnv', () => {
     )
   })
 
-  it('parses a hex or base64url 32-byte session key', () => {
-    expect(
-      parseEnv({ ...base, SESSION_ENCRYPTION_KEY: 'ab'.repeat(32) }, noFile).sessionEncryptionKey
-        ?.length,
-    ).toBe(32)
-    const b64 = Buffer.alloc(32, 7).toString('base64url')
-    expect(
-      parseEnv({ ...base, SESSION_ENCRYPTION_KEY: b64 }, noFile).sessionEncryptionKey?.length,
-    ).toBe(32)
+  it('parses a random 32-byte session key given as 64 hex or 43 base64url characters', () => {
+    const bytes = randomBytes(32)
+    for (const text of [
+      bytes.toString('hex'),
+      bytes.toString('hex').toUpperCase(),
+      bytes.toString('base64url'),
+    ]) {
+      expect(
+        parseEnv({ ...base, SESSION_ENCRYPTION_KEY: text }, noFile).sessionEncryptionKey,
+      ).toEqual(bytes)
+    }
   })
+
+  const valid43 = randomBytes(32).toString('base64url')
+  it.each([
+    ['43 × A', 'A'.repeat(43)],
+    ['64 × 0', '0'.repeat(64)],
+    ['a repeated byte pair', 'ab'.repeat(32)],
+    ['a counter 00 01 02 …', Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString('hex')],
+    ['a 43-character passphrase', 'this-is-my-very-secret-session-key-for-prod'],
+    ['a mixed-case passphrase', 'CorrectHorseBatteryStapleCorrectHorseBatter'],
+    [
+      'a passphrase written in hex',
+      Buffer.from('my-secret-session-key-for-prod!!').toString('hex'),
+    ],
+    [
+      'base64url with an invalid character the decoder would drop',
+      `${valid43.slice(0, 42)}!${valid43.slice(42)}`,
+    ],
+    ['base64url with padding', `${valid43}=`],
+    ['standard base64 (+ and /)', randomBytes(32).toString('base64')],
+    [
+      'a non-canonical last base64url character',
+      `${valid43.slice(0, 42)}${valid43.endsWith('B') ? 'C' : 'B'}`,
+    ],
+    ['31 bytes', randomBytes(31).toString('hex')],
+    ['33 bytes', randomBytes(33).toString('base64url')],
+  ])(
+    'refuses SESSION_ENCRYPTION_KEY as %s, says how to make one, and never echoes it',
+    (_, key) => {
+      for (const nodeEnv of ['production', 'development']) {
+        const error = failure({ ...base, NODE_ENV: nodeEnv, SESSION_ENCRYPTION_KEY: key })
+        expect(error.variable).toBe('SESSION_ENCRYPTION_KEY')
+        expect(error.message).toContain(
+          `node -e "console.log(require('crypto').randomBytes(32).toString('hex'))"`,
+        )
+        expect(error.message).not.toContain(key)
+        expect(error.message).not.toContain(key.slice(0, 12))
+      }
+    },
+  )
 
   it('takes an exact CORS allowlist', () => {
     const env = parseEnv(

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { GENERATE_KEY_COMMAND, parseSessionEncryptionKey } from './session/encryption-key'
+
 /**
  * Configuration of the BFF, parsed once from the environment at boot.
  * See ARCHITECTURE.md "Configuration" and `bff/.env.example`.
@@ -122,19 +124,23 @@ function parsePort(value: string | undefined): number {
 
 function parseKey(value: string | undefined, production: boolean): Buffer | undefined {
   if (value === undefined) {
-    if (production) throw new EnvError('SESSION_ENCRYPTION_KEY', 'is required in production')
+    if (production) {
+      throw new EnvError(
+        'SESSION_ENCRYPTION_KEY',
+        `is required in production; generate one with ${GENERATE_KEY_COMMAND}`,
+      )
+    }
     return undefined
   }
-  const key = /^[0-9a-f]{64}$/i.test(value)
-    ? Buffer.from(value, 'hex')
-    : Buffer.from(value, 'base64url')
-  if (key.length !== 32) {
+  // Strict in every mode: a weak key set by hand in development ends up in production.
+  try {
+    return parseSessionEncryptionKey(value)
+  } catch (error) {
     throw new EnvError(
       'SESSION_ENCRYPTION_KEY',
-      'must be 32 bytes, as 64 hex or 43 base64url characters',
+      error instanceof TypeError ? error.message : 'cannot be decoded',
     )
   }
-  return key
 }
 
 /**
