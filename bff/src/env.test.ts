@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest'
 import { EnvError, parseEnv } from './env'
 
 const KEY = '{"kty":"EC","crv":"P-256","x":"x","y":"y","d":"d"}'
+// A real random key, as `node -e "…randomBytes(32)…"` makes one.
+const SESSION_KEY = randomBytes(32).toString('hex')
+// A complete production configuration (NODE_ENV unset means production).
 const base = {
   MONEYHUB_CLIENT_ID: 'client-1',
   MONEYHUB_PRIVATE_KEY: KEY,
   APP_ORIGIN: 'https://app.example.com',
+  SESSION_ENCRYPTION_KEY: SESSION_KEY,
 }
-// A real random key, as `node -e "…randomBytes(32)…"` makes one.
-const SESSION_KEY = randomBytes(32).toString('hex')
 const noFile = (): string => {
   throw new Error('no file')
 }
@@ -45,10 +47,46 @@ describe('parseEnv', () => {
     expect(env.sqlitePath).toBe('.data/bff.sqlite')
   })
 
+  it('runs as production when NODE_ENV is unset or empty: no generated key, no memory store, no http', () => {
+    for (const nodeEnv of [undefined, '', '  ']) {
+      const keyed = { ...base, NODE_ENV: nodeEnv }
+      expect(failure({ ...keyed, SESSION_ENCRYPTION_KEY: undefined }).variable).toBe(
+        'SESSION_ENCRYPTION_KEY',
+      )
+      expect(parseEnv(keyed, noFile).nodeEnv).toBe('production')
+      expect(failure({ ...keyed, SESSION_STORE: 'memory' }).variable).toBe('SESSION_STORE')
+      expect(failure({ ...keyed, MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc' }).variable).toBe(
+        'MONEYHUB_ISSUER',
+      )
+      expect(failure({ ...keyed, APP_ORIGIN: 'http://localhost:5173' }).variable).toBe('APP_ORIGIN')
+    }
+  })
+
+  it('allows the development conveniences only for NODE_ENV development or test, spelled exactly', () => {
+    const sim = {
+      ...base,
+      MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc',
+      SESSION_STORE: 'memory',
+      SESSION_ENCRYPTION_KEY: undefined,
+    }
+    for (const nodeEnv of ['development', 'test'] as const) {
+      const env = parseEnv({ ...sim, NODE_ENV: nodeEnv }, noFile)
+      expect(env).toMatchObject({
+        nodeEnv,
+        sessionStore: 'memory',
+        sessionEncryptionKey: undefined,
+      })
+    }
+    for (const nodeEnv of ['dev', 'Development', 'staging']) {
+      expect(failure({ ...sim, NODE_ENV: nodeEnv }).variable).toBe('NODE_ENV')
+    }
+  })
+
   it('derives the identity host from the issuer', () => {
     const env = parseEnv(
       {
         ...base,
+        NODE_ENV: 'development',
         MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc',
         MONEYHUB_API_URL: 'http://127.0.0.1:8791/v3',
       },
@@ -83,19 +121,17 @@ describe('parseEnv', () => {
   })
 
   it('accepts an http:// issuer only for loopback hosts outside production', () => {
-    const sim = { ...base, MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc' }
+    const sim = { ...base, NODE_ENV: 'development', MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc' }
     expect(parseEnv(sim, noFile).moneyhub.issuer).toBe('http://127.0.0.1:8790/oidc')
-    expect(
-      failure({ ...sim, NODE_ENV: 'production', SESSION_ENCRYPTION_KEY: SESSION_KEY }).variable,
-    ).toBe('MONEYHUB_ISSUER')
+    expect(failure({ ...sim, NODE_ENV: 'production' }).variable).toBe('MONEYHUB_ISSUER')
   })
 
   it('requires SESSION_ENCRYPTION_KEY in production and refuses the memory store there', () => {
     const prod = { ...base, NODE_ENV: 'production' }
-    expect(failure(prod).variable).toBe('SESSION_ENCRYPTION_KEY')
-    expect(
-      failure({ ...prod, SESSION_ENCRYPTION_KEY: SESSION_KEY, SESSION_STORE: 'memory' }).variable,
-    ).toBe('SESSION_STORE')
+    expect(failure({ ...prod, SESSION_ENCRYPTION_KEY: undefined }).variable).toBe(
+      'SESSION_ENCRYPTION_KEY',
+    )
+    expect(failure({ ...prod, SESSION_STORE: 'memory' }).variable).toBe('SESSION_STORE')
   })
 
   it('reads the key from MONEYHUB_PRIVATE_KEY_FILE, and refuses both forms at once', () => {

@@ -7,6 +7,7 @@ import { GENERATE_KEY_COMMAND, parseSessionEncryptionKey } from './session/encry
  * See ARCHITECTURE.md "Configuration" and `bff/.env.example`.
  */
 export interface BffEnv {
+  /** NODE_ENV; production unless it is exactly `development` or `test`. */
   nodeEnv: 'development' | 'test' | 'production'
   moneyhub: {
     issuer: string
@@ -30,7 +31,7 @@ export interface BffEnv {
   sessionStore: 'sqlite' | 'memory' | 'redis'
   sqlitePath: string
   redisUrl: string | undefined
-  /** 32 raw bytes, or undefined outside production (the server then generates a dev key). */
+  /** 32 raw bytes, or undefined in development and test (the server then generates a dev key). */
   sessionEncryptionKey: Buffer | undefined
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** Exact origins allowed cross-origin; empty means no CORS at all (the default). */
@@ -153,7 +154,10 @@ function parseKey(value: string | undefined, production: boolean): Buffer | unde
  * @see ARCHITECTURE.md "Configuration"
  */
 export function parseEnv(source: Source, readFile: (path: string) => string): BffEnv {
-  const nodeEnv = enumValue('NODE_ENV', nodeEnvSchema, read(source, 'NODE_ENV'), 'development')
+  // Production unless told otherwise: a deployment that forgets NODE_ENV must not get the
+  // development conveniences (a generated session key, the memory store, plain-http loopback
+  // upstreams). `pnpm dev` and every test that boots the BFF set development or test explicitly.
+  const nodeEnv = enumValue('NODE_ENV', nodeEnvSchema, read(source, 'NODE_ENV'), 'production')
   const production = nodeEnv === 'production'
 
   const issuerUrl = httpUrl(
