@@ -61,7 +61,7 @@ export const test = base.extend<BankTestFixtures, StackWorkerFixtures>({
   ],
   simAdmin: [
     async ({ stack }, use) => {
-      await use(createSimAdmin(stack.sim.identityUrl))
+      await use(createSimAdmin(stack.sim.identityUrl, stack.simAdminToken))
     },
     { scope: 'worker' },
   ],

@@ -47,6 +47,7 @@ function devClientKey() {
 
 const sessionKeyFile = once('session-encryption.key', () => randomBytes(32).toString('hex'))
 const bffEnv = {
+  NODE_ENV: 'development', // the BFF runs as production unless told otherwise
   APP_ORIGIN,
   PORT: BFF_PORT,
   SQLITE_PATH: process.env.SQLITE_PATH ?? join(dataDir, 'bff.sqlite'),

@@ -233,7 +233,8 @@ async function startBffProcess(env: Record<string, string>): Promise<{
     ],
     // Its own process group, so its CPU time can be read like the simulator's.
     {
-      env: { ...process.env, ...env },
+      // Said explicitly, as for every BFF a test starts: production is the BFF's default.
+      env: { ...process.env, NODE_ENV: 'test', ...env },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       detached: true,
     },

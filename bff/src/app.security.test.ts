@@ -237,6 +237,47 @@ describe('security headers (checklist C5)', () => {
     })
     expect(nullOrigin.headers.get('access-control-allow-origin')).toBeNull()
   })
+
+  it('answers a preflight from a listed origin with credentials, and from any other origin or null with no CORS header', async () => {
+    const { app } = await buildTestApp({ config: { corsOrigins: ['https://partner.example'] } })
+    const preflight = (origin: string) =>
+      app.request('/api/connect', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,x-csrf',
+        },
+      })
+    const ok = await preflight('https://partner.example')
+    expect(ok.status).toBe(204)
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://partner.example')
+    expect(ok.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(ok.headers.get('access-control-allow-methods')).toBe('GET,POST,DELETE')
+    expect(ok.headers.get('vary')).toContain('Origin')
+    for (const origin of ['https://evil.example', 'null', 'https://partner.example.evil.example']) {
+      const res = await preflight(origin)
+      expect(res.status, origin).not.toBe(204)
+      for (const [name] of res.headers) expect(name, origin).not.toMatch(/^access-control-/)
+    }
+    const bare = await app.request('/api/connect', {
+      method: 'OPTIONS',
+      headers: { 'Access-Control-Request-Method': 'POST' },
+    })
+    for (const [name] of bare.headers) expect(name).not.toMatch(/^access-control-/)
+  })
+
+  it('sends no CORS header, credentials included, on an actual request from an unlisted origin or null', async () => {
+    const { app } = await buildTestApp({ config: { corsOrigins: ['https://partner.example'] } })
+    for (const origin of ['https://evil.example', 'null']) {
+      const res = await app.request('/api/session', { headers: spaHeaders({ Origin: origin }) })
+      for (const [name] of res.headers) expect(name, origin).not.toMatch(/^access-control-/)
+    }
+    const listed = await app.request('/api/session', {
+      headers: spaHeaders({ Origin: 'https://partner.example' }),
+    })
+    expect(listed.headers.get('vary')).toContain('Origin')
+  })
 })
 
 describe('rate limits (checklist I8)', () => {

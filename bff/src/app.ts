@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { cors } from 'hono/cors'
 
 import { createBankCatalog, type BankListSources } from './banks/bank-catalog'
 import { systemClock, type Clock } from './clock'
@@ -7,6 +6,7 @@ import type { AppEnv } from './context'
 import { createFlowRecords } from './flows/flow-records'
 import { createLoginTransactions } from './flows/login-transactions'
 import type { Logger } from './logger'
+import { corsAllowlist } from './middleware/cors'
 import { requireCsrfHeader } from './middleware/csrf'
 import { errorHandler, onNotFound } from './middleware/error-handler'
 import { limitBody, requireJsonContentType } from './middleware/json-body'
@@ -156,16 +156,14 @@ export function createApp(deps: AppDeps) {
   )
   app.use(securityHeaders({ hsts: config.appOrigin.startsWith('https://') }))
   if (corsOrigins.length > 0) {
-    const allowed = new Set(corsOrigins)
+    // Exact allowlist only: never `*`, never a reflected or `null` origin (checklist C4).
     app.use(
       '/api/*',
-      cors({
-        // Exact allowlist only: never `*`, never a reflected or `null` origin (checklist C4).
-        origin: (origin) => (allowed.has(origin) ? origin : null),
-        credentials: true,
+      corsAllowlist({
+        origins: corsOrigins,
         allowHeaders: ['Content-Type', 'X-CSRF'],
         allowMethods: ['GET', 'POST', 'DELETE'],
-        maxAge: 600,
+        maxAgeSeconds: 600,
       }),
     )
   }

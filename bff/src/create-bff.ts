@@ -6,7 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { JWK } from 'jose'
 
 import { createApp, scaledRateLimits } from './app'
-import { EnvError, parseSessionEncryptionKey } from './env'
+import { EnvError, sessionKeyFromEnv } from './env'
 import { createLogger, type Logger } from './logger'
 import {
   createMoneyhubClient,
@@ -122,11 +122,9 @@ function developmentSessionKey(sqlitePath: string, logger: Logger): Buffer {
 
 function sessionKey(options: BffOptions, production: boolean, logger: Logger): Buffer {
   const key = options.sessionEncryptionKey
-  if (Buffer.isBuffer(key)) {
-    if (key.length !== 32) throw new TypeError('sessionEncryptionKey must be 32 bytes')
-    return key
-  }
-  const parsed = parseSessionEncryptionKey(key, production)
+  // Bytes go through the same checks as text (length, and no degenerate key).
+  const text = Buffer.isBuffer(key) ? key.toString('hex') : key
+  const parsed = sessionKeyFromEnv(text, production)
   return parsed ?? developmentSessionKey(options.sqlitePath ?? '.data/bff.sqlite', logger)
 }
 

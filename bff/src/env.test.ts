@@ -1,12 +1,18 @@
+import { randomBytes } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
 
 import { EnvError, parseEnv } from './env'
 
 const KEY = '{"kty":"EC","crv":"P-256","x":"x","y":"y","d":"d"}'
+// A real random key, as `node -e "…randomBytes(32)…"` makes one.
+const SESSION_KEY = randomBytes(32).toString('hex')
+// A complete production configuration (NODE_ENV unset means production).
 const base = {
   MONEYHUB_CLIENT_ID: 'client-1',
   MONEYHUB_PRIVATE_KEY: KEY,
   APP_ORIGIN: 'https://app.example.com',
+  SESSION_ENCRYPTION_KEY: SESSION_KEY,
 }
 const noFile = (): string => {
   throw new Error('no file')
@@ -41,10 +47,46 @@ describe('parseEnv', () => {
     expect(env.sqlitePath).toBe('.data/bff.sqlite')
   })
 
+  it('runs as production when NODE_ENV is unset or empty: no generated key, no memory store, no http', () => {
+    for (const nodeEnv of [undefined, '', '  ']) {
+      const keyed = { ...base, NODE_ENV: nodeEnv }
+      expect(failure({ ...keyed, SESSION_ENCRYPTION_KEY: undefined }).variable).toBe(
+        'SESSION_ENCRYPTION_KEY',
+      )
+      expect(parseEnv(keyed, noFile).nodeEnv).toBe('production')
+      expect(failure({ ...keyed, SESSION_STORE: 'memory' }).variable).toBe('SESSION_STORE')
+      expect(failure({ ...keyed, MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc' }).variable).toBe(
+        'MONEYHUB_ISSUER',
+      )
+      expect(failure({ ...keyed, APP_ORIGIN: 'http://localhost:5173' }).variable).toBe('APP_ORIGIN')
+    }
+  })
+
+  it('allows the development conveniences only for NODE_ENV development or test, spelled exactly', () => {
+    const sim = {
+      ...base,
+      MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc',
+      SESSION_STORE: 'memory',
+      SESSION_ENCRYPTION_KEY: undefined,
+    }
+    for (const nodeEnv of ['development', 'test'] as const) {
+      const env = parseEnv({ ...sim, NODE_ENV: nodeEnv }, noFile)
+      expect(env).toMatchObject({
+        nodeEnv,
+        sessionStore: 'memory',
+        sessionEncryptionKey: undefined,
+      })
+    }
+    for (const nodeEnv of ['dev', 'Development', 'staging']) {
+      expect(failure({ ...sim, NODE_ENV: nodeEnv }).variable).toBe('NODE_ENV')
+    }
+  })
+
   it('derives the identity host from the issuer', () => {
     const env = parseEnv(
       {
         ...base,
+        NODE_ENV: 'development',
         MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc',
         MONEYHUB_API_URL: 'http://127.0.0.1:8791/v3',
       },
@@ -79,20 +121,17 @@ describe('parseEnv', () => {
   })
 
   it('accepts an http:// issuer only for loopback hosts outside production', () => {
-    const sim = { ...base, MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc' }
+    const sim = { ...base, NODE_ENV: 'development', MONEYHUB_ISSUER: 'http://127.0.0.1:8790/oidc' }
     expect(parseEnv(sim, noFile).moneyhub.issuer).toBe('http://127.0.0.1:8790/oidc')
-    expect(
-      failure({ ...sim, NODE_ENV: 'production', SESSION_ENCRYPTION_KEY: 'a'.repeat(64) }).variable,
-    ).toBe('MONEYHUB_ISSUER')
+    expect(failure({ ...sim, NODE_ENV: 'production' }).variable).toBe('MONEYHUB_ISSUER')
   })
 
   it('requires SESSION_ENCRYPTION_KEY in production and refuses the memory store there', () => {
     const prod = { ...base, NODE_ENV: 'production' }
-    expect(failure(prod).variable).toBe('SESSION_ENCRYPTION_KEY')
-    expect(
-      failure({ ...prod, SESSION_ENCRYPTION_KEY: 'a'.repeat(64), SESSION_STORE: 'memory' })
-        .variable,
-    ).toBe('SESSION_STORE')
+    expect(failure({ ...prod, SESSION_ENCRYPTION_KEY: undefined }).variable).toBe(
+      'SESSION_ENCRYPTION_KEY',
+    )
+    expect(failure({ ...prod, SESSION_STORE: 'memory' }).variable).toBe('SESSION_STORE')
   })
 
   it('reads the key from MONEYHUB_PRIVATE_KEY_FILE, and refuses both forms at once', () => {
@@ -110,16 +149,67 @@ describe('parseEnv', () => {
     ).toBe('MONEYHUB_PRIVATE_KEY_FILE')
   })
 
-  it('parses a hex or base64url 32-byte session key', () => {
-    expect(
-      parseEnv({ ...base, SESSION_ENCRYPTION_KEY: 'ab'.repeat(32) }, noFile).sessionEncryptionKey
-        ?.length,
-    ).toBe(32)
-    const b64 = Buffer.alloc(32, 7).toString('base64url')
-    expect(
-      parseEnv({ ...base, SESSION_ENCRYPTION_KEY: b64 }, noFile).sessionEncryptionKey?.length,
-    ).toBe(32)
+  it('reads MONEYHUB_KEY_ID as the key id, and leaves it out when not set', () => {
+    expect(parseEnv(base, noFile).moneyhub.keyId).toBeUndefined()
+    expect(parseEnv({ ...base, MONEYHUB_KEY_ID: 'pem-key-1' }, noFile).moneyhub.keyId).toBe(
+      'pem-key-1',
+    )
+    expect(failure({ ...base, MONEYHUB_KEY_ID: 'has spaces in it' }).variable).toBe(
+      'MONEYHUB_KEY_ID',
+    )
   })
+
+  it('parses a random 32-byte session key given as 64 hex or 43 base64url characters', () => {
+    const bytes = randomBytes(32)
+    for (const text of [
+      bytes.toString('hex'),
+      bytes.toString('hex').toUpperCase(),
+      bytes.toString('base64url'),
+    ]) {
+      expect(
+        parseEnv({ ...base, SESSION_ENCRYPTION_KEY: text }, noFile).sessionEncryptionKey,
+      ).toEqual(bytes)
+    }
+  })
+
+  const valid43 = randomBytes(32).toString('base64url')
+  it.each([
+    ['43 × A', 'A'.repeat(43)],
+    ['64 × 0', '0'.repeat(64)],
+    ['a repeated byte pair', 'ab'.repeat(32)],
+    ['a counter 00 01 02 …', Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString('hex')],
+    ['a 43-character passphrase', 'this-is-my-very-secret-session-key-for-prod'],
+    ['a mixed-case passphrase', 'CorrectHorseBatteryStapleCorrectHorseBatter'],
+    [
+      'a passphrase written in hex',
+      Buffer.from('my-secret-session-key-for-prod!!').toString('hex'),
+    ],
+    [
+      'base64url with an invalid character the decoder would drop',
+      `${valid43.slice(0, 42)}!${valid43.slice(42)}`,
+    ],
+    ['base64url with padding', `${valid43}=`],
+    ['standard base64 (+ and /)', randomBytes(32).toString('base64')],
+    [
+      'a non-canonical last base64url character',
+      `${valid43.slice(0, 42)}${valid43.endsWith('B') ? 'C' : 'B'}`,
+    ],
+    ['31 bytes', randomBytes(31).toString('hex')],
+    ['33 bytes', randomBytes(33).toString('base64url')],
+  ])(
+    'refuses SESSION_ENCRYPTION_KEY as %s, says how to make one, and never echoes it',
+    (_, key) => {
+      for (const nodeEnv of ['production', 'development']) {
+        const error = failure({ ...base, NODE_ENV: nodeEnv, SESSION_ENCRYPTION_KEY: key })
+        expect(error.variable).toBe('SESSION_ENCRYPTION_KEY')
+        expect(error.message).toContain(
+          `node -e "console.log(require('crypto').randomBytes(32).toString('hex'))"`,
+        )
+        expect(error.message).not.toContain(key)
+        expect(error.message).not.toContain(key.slice(0, 12))
+      }
+    },
+  )
 
   it('takes an exact CORS allowlist', () => {
     const env = parseEnv(

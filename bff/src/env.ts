@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs'
 
 import { z } from 'zod'
 
+import { GENERATE_KEY_COMMAND, parseSessionEncryptionKey } from './session/encryption-key'
+
 /**
  * Configuration of the BFF, parsed once from the environment at boot.
  * See ARCHITECTURE.md "Configuration" and `bff/.env.example`.
  */
 export interface BffEnv {
+  /** NODE_ENV; production unless it is exactly `development` or `test`. */
   nodeEnv: 'development' | 'test' | 'production'
   moneyhub: {
     issuer: string
@@ -15,6 +18,11 @@ export interface BffEnv {
     clientId: string
     /** Raw JWK (JSON) or PEM text; parsed by `loadClientKeys`. Never logged. */
     privateKey: string
+    /**
+     * MONEYHUB_KEY_ID: the `kid` the key is registered under at Moneyhub, for a PEM key (a JWK
+     * carries its own). Undefined: the JWK's `kid`, else the key's RFC 7638 thumbprint.
+     */
+    keyId: string | undefined
     redirectUri: string
     /** The registered `id_token_signed_response_alg` (default RS256, Moneyhub's default). */
     idTokenAlg: 'RS256' | 'PS256' | 'ES256'
@@ -25,7 +33,7 @@ export interface BffEnv {
   sessionStore: 'sqlite' | 'memory' | 'redis'
   sqlitePath: string
   redisUrl: string | undefined
-  /** 32 raw bytes, or undefined outside production (the server then generates a dev key). */
+  /** 32 raw bytes, or undefined in development and test (the server then generates a dev key). */
   sessionEncryptionKey: Buffer | undefined
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** Exact origins allowed cross-origin; empty means no CORS at all (the default). */
@@ -119,36 +127,36 @@ function parsePort(value: string | undefined): number {
   return port
 }
 
-function parseKey(value: string | undefined, production: boolean): Buffer | undefined {
-  if (value === undefined) {
-    if (production) throw new EnvError('SESSION_ENCRYPTION_KEY', 'is required in production')
-    return undefined
-  }
-  const key = /^[0-9a-f]{64}$/i.test(value)
-    ? Buffer.from(value, 'hex')
-    : Buffer.from(value, 'base64url')
-  if (key.length !== 32) {
-    throw new EnvError(
-      'SESSION_ENCRYPTION_KEY',
-      'must be 32 bytes, as 64 hex or 43 base64url characters',
-    )
-  }
-  return key
-}
-
 /**
- * Decodes a session encryption key given as text (the rules of SESSION_ENCRYPTION_KEY).
+ * Decodes SESSION_ENCRYPTION_KEY (src/session/encryption-key.ts has the rules).
  *
  * @param value - the key text, or `undefined`
  * @param production - a missing key is refused in production
  * @returns 32 bytes, or `undefined` outside production when no key is given
  * @throws EnvError naming SESSION_ENCRYPTION_KEY
  */
-export function parseSessionEncryptionKey(
+export function sessionKeyFromEnv(
   value: string | undefined,
   production: boolean,
 ): Buffer | undefined {
-  return parseKey(value, production)
+  if (value === undefined) {
+    if (production) {
+      throw new EnvError(
+        'SESSION_ENCRYPTION_KEY',
+        `is required in production; generate one with ${GENERATE_KEY_COMMAND}`,
+      )
+    }
+    return undefined
+  }
+  // Strict in every mode: a weak key set by hand in development ends up in production.
+  try {
+    return parseSessionEncryptionKey(value)
+  } catch (error) {
+    throw new EnvError(
+      'SESSION_ENCRYPTION_KEY',
+      error instanceof TypeError ? error.message : 'cannot be decoded',
+    )
+  }
 }
 
 /**
@@ -161,7 +169,10 @@ export function parseSessionEncryptionKey(
  * @see ARCHITECTURE.md "Configuration"
  */
 export function parseEnv(source: Source, readFile: (path: string) => string): BffEnv {
-  const nodeEnv = enumValue('NODE_ENV', nodeEnvSchema, read(source, 'NODE_ENV'), 'development')
+  // Production unless told otherwise: a deployment that forgets NODE_ENV must not get the
+  // development conveniences (a generated session key, the memory store, plain-http loopback
+  // upstreams). `pnpm dev` and every test that boots the BFF set development or test explicitly.
+  const nodeEnv = enumValue('NODE_ENV', nodeEnvSchema, read(source, 'NODE_ENV'), 'production')
   const production = nodeEnv === 'production'
 
   const issuerUrl = httpUrl(
@@ -209,6 +220,12 @@ export function parseEnv(source: Source, readFile: (path: string) => string): Bf
   const keyName = inlineKey !== undefined ? 'MONEYHUB_PRIVATE_KEY' : 'MONEYHUB_PRIVATE_KEY_FILE'
   if (!privateKey.startsWith('{') && !privateKey.startsWith('-----BEGIN')) {
     throw new EnvError(keyName, 'must be a JWK (JSON) or a PEM private key')
+  }
+
+  const keyId = read(source, 'MONEYHUB_KEY_ID')
+  // Same rule as keys.ts: a kid travels in every JWS header, so short and printable.
+  if (keyId !== undefined && !/^[\x21-\x7e]{1,200}$/.test(keyId)) {
+    throw new EnvError('MONEYHUB_KEY_ID', 'must be 1 to 200 printable characters, no spaces')
   }
 
   const appOrigin = originOf('APP_ORIGIN', required(source, 'APP_ORIGIN'), production)
@@ -259,6 +276,7 @@ export function parseEnv(source: Source, readFile: (path: string) => string): Bf
       identityUrl,
       clientId,
       privateKey,
+      keyId,
       redirectUri,
       idTokenAlg: enumValue(
         'MONEYHUB_ID_TOKEN_ALG',
@@ -273,7 +291,7 @@ export function parseEnv(source: Source, readFile: (path: string) => string): Bf
     sessionStore,
     sqlitePath: read(source, 'SQLITE_PATH') ?? '.data/bff.sqlite',
     redisUrl,
-    sessionEncryptionKey: parseKey(read(source, 'SESSION_ENCRYPTION_KEY'), production),
+    sessionEncryptionKey: sessionKeyFromEnv(read(source, 'SESSION_ENCRYPTION_KEY'), production),
     logLevel: enumValue('LOG_LEVEL', levelSchema, read(source, 'LOG_LEVEL'), 'info'),
     corsOrigins,
     trustProxy: trustRaw === 'true',

@@ -12,18 +12,21 @@ export interface SimAdmin {
  * Creates a client for the simulator's admin API.
  *
  * @param identityUrl - the simulator's identity origin (`http://127.0.0.1:<port>`)
+ * @param token - the simulator's `SIM_ADMIN_TOKEN`, sent as a bearer token, when it has one
  * @throws Error (from each method) naming the path and status when the simulator refuses
  */
-export function createSimAdmin(identityUrl: string): SimAdmin {
+export function createSimAdmin(identityUrl: string, token?: string): SimAdmin {
+  const auth: Record<string, string> =
+    token === undefined ? {} : { authorization: `Bearer ${token}` }
   const request = async (
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<unknown> => {
-    const init: RequestInit = { method, headers: { accept: 'application/json' } }
+    const init: RequestInit = { method, headers: { accept: 'application/json', ...auth } }
     if (body !== undefined) {
       init.body = JSON.stringify(body)
-      init.headers = { accept: 'application/json', 'content-type': 'application/json' }
+      init.headers = { accept: 'application/json', 'content-type': 'application/json', ...auth }
     }
     const response = await fetch(`${identityUrl}/__sim${path}`, init)
     const text = await response.text()

@@ -35,6 +35,8 @@ export interface StackOptions {
   readonly bffDir?: string
   /** Folder of the simulator package to run (`src/main.ts`); default `sim/` (env `E2E_SIM_DIR`). */
   readonly simDir?: string
+  /** `SIM_ADMIN_TOKEN` for the simulator (at least 32 characters); the `simAdmin` fixture sends it. */
+  readonly simAdminToken?: string
 }
 
 /** A running simulator + BFF + app, all on loopback. */
@@ -44,6 +46,8 @@ export interface Stack {
   /** Direct BFF URL (tests normally go through the app origin instead). */
   readonly bffUrl: string
   readonly sim: SimUrls
+  /** The simulator's admin token, when {@link StackOptions.simAdminToken} set one. */
+  readonly simAdminToken: string | undefined
   readonly clientId: string
   /** Where each process's full output is written. */
   readonly logDir: string
@@ -126,7 +130,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       command: tsx,
       args: ['src/main.ts'],
       cwd: options.simDir ?? process.env.E2E_SIM_DIR ?? join(repoRoot, 'sim'),
-      env: simEnv,
+      env: {
+        ...simEnv,
+        ...(options.simAdminToken === undefined ? {} : { SIM_ADMIN_TOKEN: options.simAdminToken }),
+      },
       logFile: join(logDir, 'sim.log'),
     })
     services.push(simProcess)
@@ -179,7 +186,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       waitUntilReady(bffProcess, `${bffUrl}/healthz`),
       waitUntilReady(appProcess, `http://127.0.0.1:${appPort}${app.readyPath ?? '/'}`),
     ])
-    return { appUrl, bffUrl, sim, clientId, logDir, stop }
+    return { appUrl, bffUrl, sim, simAdminToken: options.simAdminToken, clientId, logDir, stop }
   } catch (error) {
     await stop()
     throw error

@@ -37,4 +37,41 @@ describe('readCliConfig', () => {
     expect(config.defaultClient?.redirect_uris).toEqual(['http://a.test/cb', 'http://b.test/cb'])
     expect(() => readCliConfig({ SIM_CLIENT_JWKS_URI: 'not a url' })).toThrow(/SIM_CLIENT_JWKS_URI/)
   })
+
+  const TOKEN = 'sim-admin-token-0123456789abcdefghijklmnop'
+
+  it.each(['127.0.0.1', '127.0.0.2', 'localhost', '::1'])('binds loopback SIM_HOST=%s', (host) => {
+    expect(readCliConfig({ SIM_HOST: host })).toMatchObject({ host, allowRemote: false })
+  })
+
+  it.each(['0.0.0.0', '::', '192.168.1.20', 'sim.example.com'])(
+    'refuses SIM_HOST=%s unless SIM_ALLOW_REMOTE=1',
+    (host) => {
+      expect(() => readCliConfig({ SIM_HOST: host })).toThrow(/SIM_HOST/)
+      expect(() => readCliConfig({ SIM_HOST: host, SIM_ALLOW_REMOTE: 'yes' })).toThrow(
+        /SIM_ALLOW_REMOTE/,
+      )
+    },
+  )
+
+  it('binds a non-loopback SIM_HOST with SIM_ALLOW_REMOTE=1 only with SIM_ADMIN_TOKEN', () => {
+    const remote = { SIM_HOST: '0.0.0.0', SIM_ALLOW_REMOTE: '1' }
+    expect(() => readCliConfig(remote)).toThrow(/SIM_ADMIN_TOKEN/)
+    expect(readCliConfig({ ...remote, SIM_ADMIN_TOKEN: TOKEN })).toMatchObject({
+      host: '0.0.0.0',
+      allowRemote: true,
+      adminToken: TOKEN,
+    })
+  })
+
+  it('refuses a SIM_ADMIN_TOKEN shorter than 32 characters without echoing it', () => {
+    let message = ''
+    try {
+      readCliConfig({ SIM_ADMIN_TOKEN: 'short-admin-token' })
+    } catch (error) {
+      message = error instanceof Error ? error.message : ''
+    }
+    expect(message).toMatch(/SIM_ADMIN_TOKEN/)
+    expect(message).not.toContain('short-admin-token')
+  })
 })

@@ -1,10 +1,16 @@
 import { z } from 'zod'
 
+import { MIN_ADMIN_TOKEN_LENGTH } from './admin/admin-token'
 import type { SimClient } from './identity/sim-client'
+import { isLoopbackHost } from './internal/loopback-host'
 
 /** What the command line starts: listen options, clients (from the environment) and the seed. */
 export interface CliConfig {
   host: string
+  /** SIM_ALLOW_REMOTE=1: the host may be a non-loopback one. */
+  allowRemote: boolean
+  /** SIM_ADMIN_TOKEN: the bearer token the admin API requires (required beyond loopback). */
+  adminToken: string | undefined
   identityPort: number
   apiPort: number
   /** The default client, or `undefined` when `SIM_CLIENTS_FILE` names the clients instead. */
@@ -32,13 +38,16 @@ const schema = z.object({
   SIM_ID_TOKEN_ALG: z.enum(['PS256', 'ES256', 'RS256']).default('PS256'),
   SIM_CLIENTS_FILE: z.string().min(1).optional(),
   SIM_SEED: z.string().min(1).optional(),
+  // Binding beyond loopback must be asked for explicitly (see readCliConfig).
+  SIM_ALLOW_REMOTE: z.enum(['0', '1']).default('0'),
+  SIM_ADMIN_TOKEN: z.string().min(MIN_ADMIN_TOKEN_LENGTH).optional(),
 })
 
 /**
  * Read the simulator command line's configuration from `SIM_*` environment variables (the
  * table in the package README). The default client is Moneyhub-style: `private_key_jwt` with
  * keys at `SIM_CLIENT_JWKS_URI` (the BFF's), PS256 request objects and `SIM_ID_TOKEN_ALG` ID
- * tokens.
+ * tokens. A non-loopback `SIM_HOST` needs `SIM_ALLOW_REMOTE=1` and then `SIM_ADMIN_TOKEN`.
  *
  * @param env - The environment, normally `process.env`.
  * @returns The configuration. Throws {@link CliConfigError} naming the first invalid variable.
@@ -53,6 +62,19 @@ export function readCliConfig(env: Record<string, string | undefined>): CliConfi
     )
   }
   const config = parsed.data
+  const allowRemote = config.SIM_ALLOW_REMOTE === '1'
+  if (!isLoopbackHost(config.SIM_HOST)) {
+    if (!allowRemote) {
+      throw new CliConfigError(
+        'invalid environment variable SIM_HOST: not a loopback address; the simulator is for dev and test, set SIM_ALLOW_REMOTE=1 to bind it anyway',
+      )
+    }
+    if (config.SIM_ADMIN_TOKEN === undefined) {
+      throw new CliConfigError(
+        `invalid environment variable SIM_ADMIN_TOKEN: required with a non-loopback SIM_HOST (at least ${String(MIN_ADMIN_TOKEN_LENGTH)} random characters), because the admin API lists live tokens`,
+      )
+    }
+  }
   const defaultClient: SimClient | undefined = config.SIM_CLIENTS_FILE
     ? undefined
     : {
@@ -67,6 +89,8 @@ export function readCliConfig(env: Record<string, string | undefined>): CliConfi
       }
   return {
     host: config.SIM_HOST,
+    allowRemote,
+    adminToken: config.SIM_ADMIN_TOKEN,
     identityPort: config.SIM_IDENTITY_PORT,
     apiPort: config.SIM_API_PORT,
     defaultClient,

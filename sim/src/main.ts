@@ -31,6 +31,8 @@ if (config.clientsFile) {
 
 const simulator = await startSimulator({
   host: config.host,
+  allowRemote: config.allowRemote,
+  ...(config.adminToken === undefined ? {} : { adminToken: config.adminToken }),
   identityPort: config.identityPort,
   apiPort: config.apiPort,
   clients,
@@ -42,7 +44,7 @@ console.log(`Moneyhub simulator
   discovery: ${simulator.issuer}/.well-known/openid-configuration
   identity:  ${simulator.identityUrl}
   data API:  ${simulator.apiUrl}
-  admin:     ${simulator.identityUrl}/__sim/counters
+  admin:     ${simulator.identityUrl}/__sim/counters${config.adminToken === undefined ? '' : ' (Bearer SIM_ADMIN_TOKEN)'}
   clients:   ${clients
     .map(
       (client) =>

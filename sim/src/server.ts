@@ -8,10 +8,12 @@ import type { KoaContextWithOIDC } from 'oidc-provider'
 import type { JWK } from 'jose'
 
 import { adminRoutes } from './admin/admin-routes'
+import { MIN_ADMIN_TOKEN_LENGTH } from './admin/admin-token'
 import { SimAdminClient } from './admin/sim-admin-client'
 import { createDataApi } from './data-api/create-data-api'
 import { FaultRegistry } from './faults'
 import { apiError } from './internal/api-error'
+import { isLoopbackHost } from './internal/loopback-host'
 import { FixtureCache } from './fixtures/fixture-cache'
 import { forgetFailedClientKeys } from './identity/client-jwks'
 import { createProvider } from './identity/create-provider'
@@ -26,8 +28,21 @@ import { SimState } from './state'
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
-  /** Interface to bind and to name in URLs (default `127.0.0.1`). */
+  /**
+   * Interface to bind and to name in URLs (default `127.0.0.1`). Only loopback hosts unless
+   * `allowRemote` is set.
+   */
   host?: string
+  /**
+   * Allow a non-loopback `host` (`0.0.0.0`, a LAN address, ...). The simulator is for dev and
+   * test, so this must be asked for; the admin API then needs `adminToken` (or `admin: false`).
+   */
+  allowRemote?: boolean
+  /**
+   * Bearer token the `/__sim/` admin API requires (at least 32 characters); `admin` of the
+   * returned simulator sends it. Required with a non-loopback host while the admin API is on.
+   */
+  adminToken?: string
   /** Identity service port (default 0: a random free port). */
   identityPort?: number
   /** Data API port (default 0: a random free port). */
@@ -138,6 +153,20 @@ function oidcRouteKey(pathWithQuery: string): string {
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1'
+  // Checked before anything listens: the simulator must not be reachable by accident.
+  if (!isLoopbackHost(host) && options.allowRemote !== true) {
+    throw new TypeError(
+      `host ${host} is not a loopback address; the simulator is for dev and test, pass allowRemote (SIM_ALLOW_REMOTE=1) to bind it anyway`,
+    )
+  }
+  if (options.adminToken !== undefined && options.adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new TypeError(`adminToken must be at least ${String(MIN_ADMIN_TOKEN_LENGTH)} characters`)
+  }
+  if (!isLoopbackHost(host) && options.admin !== false && options.adminToken === undefined) {
+    throw new TypeError(
+      'the admin API lists live tokens: on a non-loopback host it needs adminToken (SIM_ADMIN_TOKEN) or admin: false',
+    )
+  }
   const parTtl = Math.min(Math.max(options.parTtlSeconds ?? 60, 1), 60)
   let clockOffsetMs = 0
   const nowMs = () => Date.now() + clockOffsetMs
@@ -251,6 +280,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         advanceClock: (seconds) => {
           clockOffsetMs += seconds * 1000
         },
+        adminToken: options.adminToken,
       }),
     )
   }
@@ -346,7 +376,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     issuer,
     identityUrl,
     apiUrl,
-    admin: new SimAdminClient(identityUrl),
+    admin: new SimAdminClient(identityUrl, fetch, options.adminToken),
     close: async () => {
       await Promise.all([closeServer(identityServer), closeServer(apiServer)])
     },

@@ -20,10 +20,43 @@ describe('client keys', () => {
   })
 
   it('loads an EC P-256 JWK string as ES256 and keeps a given kid', async () => {
-    const jwk = await generateClientKey('ES256')
+    const { kid: _kid, ...jwk } = await generateClientKey('ES256')
     const keys = await loadClientKeys({ jwk: JSON.stringify(jwk), kid: 'mine' })
     expect(keys.signing).toMatchObject({ alg: 'ES256', kid: 'mine' })
     expect(publicJwks(keys).keys[0]).not.toHaveProperty('d')
+  })
+
+  it("uses a private JWK's own kid, as registered at Moneyhub, and publishes the same kid", async () => {
+    const { kid: _thumbprint, ...jwk } = await generateClientKey('PS256')
+    const keys = await loadClientKeys({ jwk: JSON.stringify({ ...jwk, kid: 'portal-key-2024' }) })
+    expect(keys.signing.kid).toBe('portal-key-2024')
+    expect(publicJwks(keys).keys.map((k) => k.kid)).toEqual(['portal-key-2024'])
+  })
+
+  it('names a PEM key with the given kid, and falls back to the thumbprint only without one', async () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+    const named = await loadClientKeys({ pem, kid: 'pem-key-1' })
+    expect(publicJwks(named).keys[0]?.kid).toBe('pem-key-1')
+    const { kid: _kid, ...bare } = await generateClientKey('ES256')
+    const unnamed = await loadClientKeys({ jwk: bare })
+    const [published] = publicJwks(unnamed).keys
+    expect(unnamed.signing.kid).toBe(
+      await calculateJwkThumbprint({
+        kty: 'EC',
+        crv: 'P-256',
+        x: published?.x ?? '',
+        y: published?.y ?? '',
+      }),
+    )
+  })
+
+  it("refuses a given kid that differs from the JWK's own, and a kid that is not a short printable string", async () => {
+    const jwk = await generateClientKey('ES256')
+    await expect(loadClientKeys({ jwk, kid: 'another' })).rejects.toThrow(/kid/)
+    await expect(loadClientKeys({ jwk: { ...jwk, kid: '' } })).rejects.toThrow(/kid/)
+    await expect(loadClientKeys({ jwk: { ...jwk, kid: 7 } })).rejects.toThrow(/kid/)
+    await expect(loadClientKeys({ jwk, kid: 'x'.repeat(300) })).rejects.toThrow(/kid/)
   })
 
   it('refuses RSA keys shorter than 2048 bits', async () => {
@@ -59,11 +92,9 @@ describe('client keys', () => {
 
   it('refuses duplicate kids', async () => {
     const a = await generateClientKey('ES256')
+    const b = await generateClientKey('ES256')
     await expect(
-      loadClientKeys([
-        { jwk: a, kid: 'x' },
-        { jwk: await generateClientKey('ES256'), kid: 'x' },
-      ]),
+      loadClientKeys([{ jwk: { ...a, kid: 'x' } }, { jwk: { ...b, kid: 'x' } }]),
     ).rejects.toThrow(/unique/)
   })
 })

@@ -30,7 +30,11 @@ export interface ClientKeys {
   readonly all: readonly ClientKey[]
 }
 
-/** One key to load: a JWK (object or JSON string) or a PKCS#8 PEM, with an optional `kid`. */
+/**
+ * One key to load: a JWK (object or JSON string) or a PKCS#8 PEM, with an optional `kid`.
+ * The key is published and used under the JWK's own `kid`, else `kid`, else its RFC 7638
+ * thumbprint; a `kid` that differs from the JWK's own is refused.
+ */
 export interface ClientKeyInput {
   jwk?: string | Record<string, unknown>
   pem?: string
@@ -42,19 +46,51 @@ const PUBLIC_MEMBERS: Record<string, readonly string[]> = {
   EC: ['kty', 'crv', 'x', 'y'],
 }
 
-function toKeyObject(input: ClientKeyInput): KeyObject {
-  if (input.jwk !== undefined && input.pem !== undefined) {
-    throw new TypeError('a client key is either a JWK or a PEM, not both')
+// A kid travels in every JWS header and in the published JWKS: short and printable only.
+const KID_PATTERN = /^[\x21-\x7e]{1,200}$/
+
+/**
+ * The `kid` the key is registered under (checklist K3): Moneyhub finds the client's key by the
+ * assertion's `kid`, so the JWK's own `kid` (what Moneyhub's admin portal and official client
+ * use as is) wins, then a `kid` given beside the key (a PEM has none of its own); undefined
+ * when neither is given, and the caller falls back to the thumbprint.
+ */
+function registeredKid(input: ClientKeyInput, jwk: Record<string, unknown> | undefined) {
+  const own = jwk?.kid
+  if (own !== undefined && (typeof own !== 'string' || !KID_PATTERN.test(own))) {
+    throw new TypeError('the JWK kid must be 1 to 200 printable characters')
   }
+  if (input.kid !== undefined && !KID_PATTERN.test(input.kid)) {
+    throw new TypeError('the key id (kid) must be 1 to 200 printable characters')
+  }
+  if (own !== undefined && input.kid !== undefined && own !== input.kid) {
+    throw new TypeError('the given key id (kid) differs from the kid inside the JWK')
+  }
+  return own ?? input.kid
+}
+
+const UNPARSABLE = 'the client key could not be parsed (expected a private JWK or PKCS#8 PEM)'
+
+function parseJwk(input: ClientKeyInput): Record<string, unknown> | undefined {
+  if (input.jwk === undefined) return undefined
+  let jwk: unknown
+  try {
+    jwk = typeof input.jwk === 'string' ? JSON.parse(input.jwk) : input.jwk
+  } catch {
+    // Never echo the key material itself (JSON.parse quotes the text it stopped at).
+    throw new TypeError(UNPARSABLE)
+  }
+  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) throw new TypeError(UNPARSABLE)
+  return jwk as Record<string, unknown>
+}
+
+function toKeyObject(input: ClientKeyInput, jwk: Record<string, unknown> | undefined): KeyObject {
   try {
     if (input.pem !== undefined) {
       return createPrivateKey({ key: input.pem, format: 'pem' })
     }
-    if (input.jwk !== undefined) {
-      const jwk: unknown = typeof input.jwk === 'string' ? JSON.parse(input.jwk) : input.jwk
-      if (typeof jwk !== 'object' || jwk === null || !('d' in jwk)) {
-        throw new TypeError('the JWK is not a private key')
-      }
+    if (jwk !== undefined) {
+      if (!('d' in jwk)) throw new TypeError('the JWK is not a private key')
       return createPrivateKey({
         key: jwk as JsonWebKeyInput['key'],
         format: 'jwk',
@@ -62,18 +98,20 @@ function toKeyObject(input: ClientKeyInput): KeyObject {
     }
   } catch (cause) {
     // Never echo the key material itself.
-    throw new TypeError(
-      'the client key could not be parsed (expected a private JWK or PKCS#8 PEM)',
-      {
-        cause: cause instanceof TypeError ? undefined : 'parse error',
-      },
-    )
+    throw new TypeError(UNPARSABLE, {
+      cause: cause instanceof TypeError ? undefined : 'parse error',
+    })
   }
   throw new TypeError('a client key needs a jwk or a pem')
 }
 
 async function loadOne(input: ClientKeyInput): Promise<ClientKey> {
-  const keyObject = toKeyObject(input)
+  if (input.jwk !== undefined && input.pem !== undefined) {
+    throw new TypeError('a client key is either a JWK or a PEM, not both')
+  }
+  const jwk = parseJwk(input)
+  const givenKid = registeredKid(input, jwk)
+  const keyObject = toKeyObject(input, jwk)
   const details = keyObject.asymmetricKeyDetails ?? {}
   let alg: ClientKeyAlg
   if (keyObject.asymmetricKeyType === 'rsa' || keyObject.asymmetricKeyType === 'rsa-pss') {
@@ -96,7 +134,7 @@ async function loadOne(input: ClientKeyInput): Promise<ClientKey> {
     const value = (privateJwk as Record<string, unknown>)[member]
     if (typeof value === 'string') (publicJwk as Record<string, unknown>)[member] = value
   }
-  const kid = input.kid ?? (await calculateJwkThumbprint(publicJwk))
+  const kid = givenKid ?? (await calculateJwkThumbprint(publicJwk))
   const privateKey = (await importJWK({ ...privateJwk, alg }, alg, {
     extractable: false,
   })) as CryptoKey
@@ -108,8 +146,9 @@ async function loadOne(input: ClientKeyInput): Promise<ClientKey> {
  *
  * @param input - one key or several (rotation: the first signs, all are published)
  * @returns the loaded keys
- * @throws TypeError when a key cannot be parsed, is weaker than RSA-2048 / P-256, or two keys
- *   share a `kid` (checklist K2, K3)
+ * @throws TypeError when a key cannot be parsed, is weaker than RSA-2048 / P-256, has a `kid`
+ *   that is not 1–200 printable characters or differs from the given one, or two keys share a
+ *   `kid` (checklist K2, K3)
  * @see https://docs.moneyhubenterprise.com/docs/authentication
  */
 export async function loadClientKeys(

@@ -4,6 +4,9 @@
  * Each case exits before any store is opened or port bound.
  */
 import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
@@ -44,6 +47,27 @@ function lines(text: string): string[] {
 }
 
 describe('boot with a bad configuration', () => {
+  it('runs as production with NODE_ENV unset: no session key is generated, it exits 1 naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mhkit-boot-'))
+    try {
+      const exit = await boot({
+        MONEYHUB_CLIENT_ID: 'client-1',
+        MONEYHUB_PRIVATE_KEY: JWK,
+        APP_ORIGIN: 'https://app.example.com',
+        SQLITE_PATH: join(dir, 'bff.sqlite'),
+        PORT: '0',
+      })
+      expect(exit.code).toBe(1)
+      expect(lines(exit.stderr)).toHaveLength(1)
+      expect(exit.stderr).toMatch(
+        /^mhkit-bff: invalid configuration: SESSION_ENCRYPTION_KEY: is required in production/,
+      )
+      expect(readdirSync(dir)).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 90_000)
+
   it('an empty environment exits 1 with one stderr line naming MONEYHUB_CLIENT_ID', async () => {
     const exit = await boot({})
     expect(exit.code).toBe(1)
@@ -68,6 +92,7 @@ describe('boot with a bad configuration', () => {
 
   it('a key that does not load exits 1 with one stderr line and no key material', async () => {
     const exit = await boot({
+      NODE_ENV: 'test',
       MONEYHUB_CLIENT_ID: 'client-1',
       MONEYHUB_PRIVATE_KEY: JWK,
       APP_ORIGIN: 'https://app.example.com',

@@ -5,6 +5,7 @@ import { faultSchema, type FaultRegistry } from '../faults'
 import type { SimState } from '../state'
 import type { SimOidcStore } from '../identity/memory-adapter'
 import { apiError } from '../internal/api-error'
+import { requireAdminToken } from './admin-token'
 
 /** What the admin API acts on. */
 export interface AdminDeps {
@@ -13,6 +14,8 @@ export interface AdminDeps {
   store: SimOidcStore
   rotateKeys: () => Promise<void>
   advanceClock: (seconds: number) => void
+  /** When set, every admin route needs `Authorization: Bearer <adminToken>`. */
+  adminToken: string | undefined
 }
 
 const revokeSchema = z.strictObject({
@@ -22,13 +25,15 @@ const revokeSchema = z.strictObject({
 
 /**
  * The simulator's admin API under `/__sim/` (only mounted in dev/test mode): faults, counters,
- * key rotation, consent expiry, grant revocation and the simulator clock.
+ * key rotation, consent expiry, grant revocation and the simulator clock. With an admin token
+ * every route needs it as a bearer token (required beyond loopback).
  *
  * @param deps - The parts it controls.
  * @returns A Hono app to mount at `/__sim`.
  */
 export function adminRoutes(deps: AdminDeps) {
   const app = new Hono()
+  if (deps.adminToken !== undefined) app.use('*', requireAdminToken(deps.adminToken))
 
   app.post('/faults', async (c) => {
     const parsed = faultSchema.safeParse(await c.req.json().catch(() => undefined))

@@ -8,16 +8,22 @@ export class SimAdminClient {
   /**
    * @param identityUrl - The simulator's identity host, e.g. `http://127.0.0.1:8790`.
    * @param fetchImpl - `fetch` to use (defaults to the global one).
+   * @param token - The admin token (`SIM_ADMIN_TOKEN`), sent as a bearer token when the
+   *   simulator requires one.
    */
   constructor(
     readonly identityUrl: string,
     private readonly fetchImpl: typeof fetch = fetch,
+    private readonly token?: string,
   ) {}
 
   private async call(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = {}
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    if (this.token !== undefined) headers.authorization = `Bearer ${this.token}`
     const response = await this.fetchImpl(`${this.identityUrl}/__sim${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? null : JSON.stringify(body),
     })
     if (!response.ok) {
