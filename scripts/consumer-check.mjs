@@ -143,9 +143,19 @@ async function checkHost(dir) {
     }
     const home = await (await fetch(`${base}/`)).text()
     if (!home.includes('Hello from the host app')) throw new Error(`GET / answered ${home}`)
-    await expectJson(`${base}/api/session`, { headers: { 'X-CSRF': '1' } }, (body) => {
-      if (body.authenticated !== false) throw new Error(`/api/session: ${JSON.stringify(body)}`)
-    })
+    // The answer checked with the packed @mhkit/shared's own schema (shared/README.md).
+    run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { sessionResponseSchema } from '@mhkit/shared'
+const res = await fetch('${base}/api/session', { headers: { 'X-CSRF': '1' } })
+const session = sessionResponseSchema.parse(await res.json())
+if (session.authenticated !== false) throw new Error(JSON.stringify(session))`,
+      ],
+      { cwd: dir },
+    )
     const kid = JSON.parse(key).kid
     await expectJson(`${base}/.well-known/jwks.json`, undefined, (body) => {
       const keys = body.keys ?? []
@@ -218,22 +228,11 @@ await step('vite-react: npm install -D the BFF, simulator and Playwright fixture
     '@playwright/test@~1.65.0',
   ])
 })
-await step('vite-react: Playwright journey connects a bank at the packed simulator', async () => {
-  const [appPort, bffPort, simPort, simApiPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ])
+await step('vite-react: Playwright journey connects a bank at the packed simulator', () => {
+  // The example's config picks free ports itself (@mhkit/playwright's freePort).
   const out = run('npx', ['playwright', 'test', '--reporter=line'], {
     cwd: vite,
-    env: {
-      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-      APP_PORT: String(appPort),
-      BFF_PORT: String(bffPort),
-      SIM_PORT: String(simPort),
-      SIM_API_PORT: String(simApiPort),
-    },
+    env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   })
   const summary = out.match(/\d+ passed[^\n]*/)
   return summary ? summary[0].trim() : undefined
@@ -246,6 +245,17 @@ for (const [name, extra] of [
   const dir = copyExample(name)
   await step(`${name}: npm install the BFF tarballs`, () => {
     npm(dir, ['install', tarball['@mhkit/shared'], tarball['@mhkit/bff'], ...extra])
+  })
+  await step(`${name}: plain node imports @mhkit/bff and @mhkit/bff/node`, () => {
+    const names = run(
+      process.execPath,
+      [
+        '-e',
+        `Promise.all([import('@mhkit/bff'), import('@mhkit/bff/node')]).then(([a, b]) => console.log(Object.keys(a).length + Object.keys(b).length))`,
+      ],
+      { cwd: dir },
+    ).trim()
+    return `${names} exports`
   })
   await step(`${name}: node server.js`, () => checkHost(dir))
 }

@@ -1,15 +1,20 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumArgs, findChromium, generateClientKey, simulatorServer } from '@mhkit/playwright'
+import {
+  chromiumArgs,
+  findChromium,
+  freePort,
+  generateClientKey,
+  simulatorServer,
+} from '@mhkit/playwright'
 
-// The whole stack on loopback: the Moneyhub simulator, this app's BFF (mhkit-bff) and the built
-// app under `vite preview`, which proxies /api to the BFF. Every port can be changed.
-const appPort = Number(process.env.APP_PORT ?? 4173)
-const bffPort = Number(process.env.BFF_PORT ?? 8787)
+// The whole stack on free loopback ports: the Moneyhub simulator, this app's BFF (mhkit-bff)
+// and the built app under `vite preview`, which proxies /api to the BFF. Set APP_PORT or
+// BFF_PORT (or MHKIT_SIM_IDENTITY_PORT, MHKIT_SIM_API_PORT) to choose a port.
+const appPort = freePort('APP_PORT')
+const bffPort = freePort('BFF_PORT')
 const appOrigin = `http://localhost:${appPort}`
 const key = generateClientKey()
 const sim = simulatorServer({
-  identityPort: Number(process.env.SIM_PORT ?? 4790),
-  apiPort: Number(process.env.SIM_API_PORT ?? 4791),
   client: {
     redirectUri: `${appOrigin}/api/callback`,
     jwksUri: `http://127.0.0.1:${bffPort}/.well-known/jwks.json`,

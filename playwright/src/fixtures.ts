@@ -13,7 +13,7 @@ export interface MhkitTestFixtures {
 export interface MhkitWorkerFixtures {
   /**
    * The simulator's identity origin (`http://127.0.0.1:<port>`); set it with
-   * `use: { ...simulatorServer(...).use }` (default `http://127.0.0.1:4790`).
+   * `use: { ...simulatorServer(...).use }`.
    */
   simulatorUrl: string
   /**
@@ -41,7 +41,18 @@ export interface MhkitWorkerFixtures {
  * ```
  */
 export const test = base.extend<MhkitTestFixtures, MhkitWorkerFixtures>({
-  simulatorUrl: ['http://127.0.0.1:4790', { scope: 'worker', option: true }],
+  simulatorUrl: [
+    // Playwright reads a fixture's dependencies from its first parameter: this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const port = process.env.MHKIT_SIM_IDENTITY_PORT
+      if (port === undefined) {
+        throw new Error('simulatorUrl is not set: add `...simulatorServer(...).use` to `use`')
+      }
+      await use(`http://127.0.0.1:${port}`)
+    },
+    { scope: 'worker', option: true },
+  ],
   simAdmin: [
     async ({ simulatorUrl }, use) => {
       await use(new SimAdminClient(simulatorUrl))

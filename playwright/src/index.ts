@@ -13,5 +13,6 @@ export {
 } from './simulator-server'
 export { createBankDriver, type BankDriver } from './bank-driver'
 export { generateClientKey, type GeneratedClientKey } from './client-key'
+export { freePort } from './free-port'
 export { chromiumArgs, findChromium } from './chromium'
 export { SimAdminClient } from '@mhkit/sim'

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 import { generateClientKey } from './client-key'
+import { freePort } from './free-port'
 import { simulatorServer } from './simulator-server'
 
 describe('simulatorServer', () => {
@@ -55,7 +56,11 @@ describe('simulatorServer', () => {
         id_token_signed_response_alg: 'RS256',
       },
     ])
-    expect(sim.urls.issuer).toBe('http://127.0.0.1:4790/oidc')
+    // No port given: a free one, kept in the environment so Playwright's workers agree.
+    const port = Number(process.env.MHKIT_SIM_IDENTITY_PORT)
+    expect(port).toBeGreaterThan(0)
+    expect(sim.urls.issuer).toBe(`http://127.0.0.1:${port}/oidc`)
+    expect(simulatorServer({ client: { redirectUri: 'x', jwksUri: 'y' } }).urls).toEqual(sim.urls)
   })
 })
 
@@ -79,5 +84,19 @@ describe('generateClientKey', () => {
 
   it('gives every call a new key', () => {
     expect(generateClientKey().kid).not.toBe(generateClientKey().kid)
+  })
+})
+
+describe('freePort', () => {
+  it('keeps what it found in the named variable, and a value set there wins', () => {
+    delete process.env.MHKIT_TEST_PORT
+    const port = freePort('MHKIT_TEST_PORT')
+    expect(process.env.MHKIT_TEST_PORT).toBe(String(port))
+    expect(freePort('MHKIT_TEST_PORT')).toBe(port)
+    process.env.MHKIT_TEST_PORT = '4321'
+    expect(freePort('MHKIT_TEST_PORT')).toBe(4321)
+    process.env.MHKIT_TEST_PORT = 'eighty'
+    expect(() => freePort('MHKIT_TEST_PORT')).toThrow('MHKIT_TEST_PORT must be a port number')
+    delete process.env.MHKIT_TEST_PORT
   })
 })

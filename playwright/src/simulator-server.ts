@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { freePort } from './free-port'
+
 /** How the simulator knows your BFF's client: its JWKS URL, or its public keys inline. */
 export type SimulatorClient = {
   /** Default `mhkit-dev`. */
@@ -23,9 +25,9 @@ export type SimulatorClient = {
 /** Options of {@link simulatorServer}. */
 export interface SimulatorServerOptions {
   readonly client: SimulatorClient
-  /** Identity service port (default 4790). */
+  /** Identity service port (default: a free one, kept in `MHKIT_SIM_IDENTITY_PORT`). */
   readonly identityPort?: number
-  /** Data API port (default 4791). */
+  /** Data API port (default: a free one, kept in `MHKIT_SIM_API_PORT`). */
   readonly apiPort?: number
   /** Seed of the generated bank data (default `mhkit`), for stable fixtures. */
   readonly seed?: string
@@ -59,8 +61,8 @@ function simulatorMain(): string {
 }
 
 /**
- * Describes the Moneyhub simulator as a Playwright `webServer`, on fixed loopback ports of
- * your choice, with your BFF's client registered. ID tokens are signed RS256 (Moneyhub's
+ * Describes the Moneyhub simulator as a Playwright `webServer`, on free loopback ports (or the
+ * ones you choose), with your BFF's client registered. ID tokens are signed RS256 (Moneyhub's
  * default), which `bffEnv` tells the BFF.
  *
  * @example
@@ -75,8 +77,8 @@ function simulatorMain(): string {
  * ```
  */
 export function simulatorServer(options: SimulatorServerOptions): SimulatorServer {
-  const identityPort = options.identityPort ?? 4790
-  const apiPort = options.apiPort ?? 4791
+  const identityPort = options.identityPort ?? freePort('MHKIT_SIM_IDENTITY_PORT')
+  const apiPort = options.apiPort ?? freePort('MHKIT_SIM_API_PORT')
   const identityUrl = `http://127.0.0.1:${identityPort}`
   const urls = {
     issuer: `${identityUrl}/oidc`,
