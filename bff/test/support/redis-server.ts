@@ -44,9 +44,13 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   throw new Error('redis-server did not start')
 }
 
-/** Starts `redis-server --port P --bind 127.0.0.1 --save '' --appendonly no`. */
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort()
+/**
+ * Starts `redis-server --port P --bind 127.0.0.1 --save '' --appendonly no`.
+ *
+ * @param options.port - the port (default a free one); pass a stopped server's port to restart it
+ */
+export async function startRedis(options: { port?: number } = {}): Promise<TestRedis> {
+  const port = options.port ?? (await freePort())
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
