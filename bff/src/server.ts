@@ -13,9 +13,11 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp, scaledRateLimits } from './app'
 import { loadEnv, type BffEnv } from './env'
 import { createLogger, type Logger } from './logger'
-import { createMoneyhubClient, loadClientKeys } from './moneyhub'
+import { createMoneyhubClient, createSharedTokenCache, loadClientKeys } from './moneyhub'
+import { guardStore } from './session/guarded-store'
 import { createMemoryStore } from './session/memory-store'
 import { createRedisStore } from './session/redis-store'
+import { createSealer } from './session/sealer'
 import { createSqliteStore } from './session/sqlite-store'
 import type { Store } from './session/store'
 import { createPooledFetch } from './upstream/pooled-fetch'
@@ -58,6 +60,8 @@ async function main(): Promise<void> {
     )
     process.exit(1)
   }
+  const store = openStore(env)
+  const sessionEncryptionKey = env.sessionEncryptionKey ?? devSessionKey(env, logger)
   // Keep-alive pools per upstream host (checklist R12) instead of the global fetch.
   const upstreamFetch = createPooledFetch()
   const moneyhub = createMoneyhubClient({
@@ -73,15 +77,20 @@ async function main(): Promise<void> {
     // env.ts only lets http:// through for loopback hosts outside production (the simulator).
     allowInsecureLoopback: env.nodeEnv !== 'production',
     logger: logger.child({ component: 'moneyhub' }),
+    // Tokens for users live in the store, sealed, so every instance over it shares them and
+    // asks Moneyhub once (docs/decisions/006-shared-token-cache.md).
+    tokenCache: createSharedTokenCache({
+      store: guardStore(store),
+      sealer: createSealer(sessionEncryptionKey),
+    }),
   })
-  const store = openStore(env)
   const app = createApp({
     moneyhub,
     store,
     logger,
     config: {
       appOrigin: env.appOrigin,
-      sessionEncryptionKey: env.sessionEncryptionKey ?? devSessionKey(env, logger),
+      sessionEncryptionKey,
       corsOrigins: env.corsOrigins,
       trustProxy: env.trustProxy,
       rateLimits: scaledRateLimits(env.rateLimitMultiplier),
