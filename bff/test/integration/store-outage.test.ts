@@ -121,5 +121,21 @@ describe('a store outage answers 503 service_unavailable with Retry-After', () =
         await store.close()
       }
     })
+
+    it('answers 503 instead of hanging while Redis holds its connections but stops answering', async () => {
+      const store = createRedisStore({ url: redis.url, prefix: `hung${Date.now()}:` })
+      const { browser } = bffOverSim(world, { store })
+      try {
+        expect((await browser.send('POST', '/api/connect', { kind: 'ais' })).status).toBe(200)
+        redis.signal('SIGSTOP')
+        // Without a command timeout this request waits for Redis forever (the test times out).
+        await expectStoreOutage(await browser.send('POST', '/api/connect', { kind: 'ais' }))
+        redis.signal('SIGCONT')
+        expect((await browser.send('POST', '/api/connect', { kind: 'ais' })).status).toBe(200)
+      } finally {
+        redis.signal('SIGCONT')
+        await store.close()
+      }
+    }, 15_000)
   })
 })

@@ -5,6 +5,8 @@ import { createServer, createConnection } from 'node:net'
 export interface TestRedis {
   url: string
   port: number
+  /** Sends a signal (e.g. SIGSTOP: Redis keeps its connections but stops answering). */
+  signal(signal: NodeJS.Signals): void
   stop(): Promise<void>
 }
 
@@ -60,10 +62,15 @@ export async function startRedis(options: { port?: number } = {}): Promise<TestR
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    signal: (signal) => {
+      child.kill(signal)
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve()
         child.once('exit', () => resolve())
+        // A stopped process ends only once it runs again.
+        child.kill('SIGCONT')
         child.kill('SIGTERM')
       }),
   }
