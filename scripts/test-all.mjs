@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs every test in the repository and ends with one line "N passed, N failed" summed over
-// every runner: Vitest (all unit and integration projects), the size budgets, Playwright (e2e/)
-// and the consumer check (the packed packages in the examples). Exits non-zero when anything
-// fails.
+// every runner: Vitest (all unit and integration projects), the size budgets, the BFF's fault
+// drills (one count per check), Playwright (e2e/) and the consumer check (the packed packages
+// in the examples). Exits non-zero when anything fails.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -68,7 +68,17 @@ if (existsSync(join(root, 'scripts/budgets.mjs'))) {
   record('budgets', r?.passed ?? 0, r?.failed ?? 0, 0, code)
 }
 
-// 3. Playwright journeys in a real Chromium.
+// 3. Fault drills on real processes (BFF, simulator, SQLite, redis-server); bff/README.md.
+{
+  const file = join(out, 'faults.json')
+  const code = run('fault drills', 'pnpm', ['--filter', '@mhkit/bff', 'test:faults'], {
+    FAULTS_RESULT: file,
+  })
+  const r = readJson(file)
+  record('fault drills', r?.passed ?? 0, r?.failed ?? 0, r?.skipped ?? 0, code)
+}
+
+// 4. Playwright journeys in a real Chromium.
 if (existsSync(join(root, 'e2e/playwright.config.ts'))) {
   const file = join(out, 'playwright.json')
   const code = run('playwright', 'pnpm', ['--filter', '@mhkit/e2e', 'exec', 'playwright', 'test'], {

@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const N = 200
     let started = performance.now()
     for (let i = 0; i < N; i++) {
-      fresh.forgetUser(sub)
+      await fresh.forgetUser(sub)
       await fresh.getAccounts(sub, { limit: 5 })
     }
     const naiveMs = performance.now() - started

@@ -26,6 +26,7 @@ import { openApiRoutes } from './routes/openapi'
 import { operationalRoutes } from './routes/operational'
 import { paymentRoutes } from './routes/payments'
 import { sessionRoutes } from './routes/session'
+import { guardStore } from './session/guarded-store'
 import { createSealer } from './session/sealer'
 import { createSessionManager, defaultSessionPolicy, type SessionPolicy } from './session/sessions'
 import type { Store } from './session/store'
@@ -120,8 +121,11 @@ export function createApp(deps: AppDeps) {
   const config = deps.config
   const policy = config.session ?? defaultSessionPolicy
   const limits = { ...defaultRateLimits, ...config.rateLimits }
+  // Every store failure becomes 503 `service_unavailable` with Retry-After, on every route
+  // that touches the store (the shared rate limits, sessions, flows, the callback).
+  const store = guardStore(deps.store)
   const sessions = createSessionManager({
-    store: deps.store,
+    store,
     sealer: createSealer(config.sessionEncryptionKey),
     clock,
     policy,
@@ -129,8 +133,8 @@ export function createApp(deps: AppDeps) {
   const services: Services = {
     moneyhub: deps.moneyhub,
     sessions,
-    flows: createFlowRecords(deps.store, clock),
-    transactions: createLoginTransactions(deps.store),
+    flows: createFlowRecords(store, clock),
+    transactions: createLoginTransactions(store),
     banks: createBankCatalog({
       moneyhub: deps.moneyhub,
       clock,
@@ -179,12 +183,12 @@ export function createApp(deps: AppDeps) {
       perSession: limits.connectPerSession,
       clock,
       // Counted in the store: shared by every instance (each start costs a PAR call).
-      store: deps.store,
+      store,
     }),
   )
   app.use(
     '/api/callback',
-    rateLimit({ name: 'callback', perIp: limits.callbackPerIp, clock, store: deps.store }),
+    rateLimit({ name: 'callback', perIp: limits.callbackPerIp, clock, store }),
   )
   // Every data request passes here: counted in process memory (no store round trip), per
   // instance. README "Security".
@@ -201,7 +205,7 @@ export function createApp(deps: AppDeps) {
     .route('/', connectionRoutes(services))
     .route('/', paymentRoutes())
     .route('/', openApiRoutes())
-    .route('/', operationalRoutes(services, deps.store))
+    .route('/', operationalRoutes(services, store))
   return routes
 }
 

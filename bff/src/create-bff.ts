@@ -10,6 +10,7 @@ import { EnvError, sessionKeyFromEnv } from './env'
 import { createLogger, type Logger } from './logger'
 import {
   createMoneyhubClient,
+  createSharedTokenCache,
   loadClientKeys,
   publicJwks,
   type ClientKeys,
@@ -17,7 +18,9 @@ import {
 } from './moneyhub'
 import { isBffPath } from './bff-paths'
 import { createMemoryStore } from './session/memory-store'
+import { guardStore } from './session/guarded-store'
 import { createRedisStore } from './session/redis-store'
+import { createSealer } from './session/sealer'
 import { createSqliteStore } from './session/sqlite-store'
 import type { Store } from './session/store'
 import { serveSpa } from './static/serve-spa'
@@ -172,6 +175,7 @@ export async function createBff(options: BffOptions): Promise<Bff> {
   const appOrigin = new URL(options.appOrigin).origin
   const issuer = trimSlash(mh.issuer ?? 'https://identity.moneyhub.co.uk/oidc')
   const store = openStore(options, production)
+  const sessionEncryptionKey = sessionKey(options, production, logger)
   const upstream = createPooledFetch()
   const moneyhub = createMoneyhubClient({
     fetch: upstream,
@@ -186,6 +190,12 @@ export async function createBff(options: BffOptions): Promise<Bff> {
     // Plain http:// only reaches the loopback simulator, and never in production.
     allowInsecureLoopback: !production,
     logger: logger.child({ component: 'moneyhub' }),
+    // Tokens for users live in the store, sealed, so every instance over it shares them and
+    // asks Moneyhub once (docs/decisions/006-shared-token-cache.md).
+    tokenCache: createSharedTokenCache({
+      store: guardStore(store),
+      sealer: createSealer(sessionEncryptionKey),
+    }),
   })
   const app = createApp({
     moneyhub,
@@ -193,7 +203,7 @@ export async function createBff(options: BffOptions): Promise<Bff> {
     logger,
     config: {
       appOrigin,
-      sessionEncryptionKey: sessionKey(options, production, logger),
+      sessionEncryptionKey,
       corsOrigins: options.corsOrigins ?? [],
       trustProxy: options.trustProxy ?? false,
       rateLimits: scaledRateLimits(options.rateLimitMultiplier ?? 1),

@@ -1,6 +1,7 @@
 import { errorMessage, errorStatus, type ErrorCode, type ErrorIssue } from '@mhkit/shared'
 
 import { MoneyhubError, type MoneyhubErrorCode } from './moneyhub/errors'
+import { STORE_RETRY_AFTER_SECONDS, StoreUnavailableError } from './session/guarded-store'
 
 /**
  * The BFF's own error: a stable API code, an HTTP status and optional `Retry-After`. Thrown by
@@ -76,7 +77,8 @@ const fromMoneyhub: { readonly [C in MoneyhubErrorCode]: ErrorCode } = {
 
 /**
  * Maps any thrown value to an {@link AppError}: ours pass through, Moneyhub client errors map
- * by code (upstream text is dropped; `Retry-After` kept), anything else is `internal_error`.
+ * by code (upstream text is dropped; `Retry-After` kept), a store outage is 503
+ * `service_unavailable` with `Retry-After`, anything else is `internal_error`.
  *
  * @param error - anything caught
  */
@@ -91,6 +93,13 @@ export function toAppError(error: unknown): AppError {
       ...(error.status === undefined ? {} : { upstreamStatus: error.status }),
       ...(error.interactionId === undefined ? {} : { interactionId: error.interactionId }),
       ...(error.retryAfter === undefined ? {} : { retryAfter: Math.ceil(error.retryAfter) }),
+    })
+  }
+  if (error instanceof StoreUnavailableError) {
+    return new AppError('service_unavailable', {
+      reason: `store_${error.operation}`,
+      retryAfter: STORE_RETRY_AFTER_SECONDS,
+      cause: error,
     })
   }
   return new AppError('internal_error', { cause: error })

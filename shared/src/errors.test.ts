@@ -37,6 +37,7 @@ const expectedStatus: Record<ErrorCode, number> = {
   upstream_rate_limited: 429,
   invalid_upstream_response: 502,
   payment_failed: 422,
+  service_unavailable: 503,
   not_implemented: 501,
   internal_error: 500,
 }

@@ -42,6 +42,7 @@ export const errorCodes = [
   // Payments.
   'payment_failed',
   // Ours.
+  'service_unavailable',
   'not_implemented',
   'internal_error',
 ] as const
@@ -94,6 +95,10 @@ const errorCatalog: { readonly [C in ErrorCode]: { status: number; message: stri
     message: 'Moneyhub returned a response the server could not understand.',
   },
   payment_failed: { status: 422, message: 'The payment did not go through.' },
+  service_unavailable: {
+    status: 503,
+    message: 'The service is briefly unavailable; try again shortly.',
+  },
   not_implemented: { status: 501, message: 'This feature is not available yet.' },
   internal_error: { status: 500, message: 'Something went wrong on the server.' },
 }
@@ -154,7 +159,7 @@ export const errorIssueSchema = z.strictObject({
  * `{ error: { code, message, correlationId, retryAfter?, issues? } }`.
  *
  * - `retryAfter` (whole seconds) is present when the answer also carries a `Retry-After`
- *   header — `rate_limited`, `upstream_rate_limited`, `upstream_unavailable` — so a client
+ *   header — `rate_limited`, `upstream_rate_limited`, `upstream_unavailable`, `service_unavailable` — so a client
  *   that cannot read headers still knows when to retry.
  * - `issues` (at most 20) may accompany `invalid_request` to point at the offending fields;
  *   messages describe the rule, never echo the submitted value.

@@ -7,6 +7,15 @@ import type { Store } from '../session/store'
 /** How long a flow's outcome stays readable after it started (reloads, second tabs). */
 export const FLOW_TTL_MS = 60 * 60 * 1000
 
+/**
+ * How long a callback that claimed a flow has to settle it. Longer than any callback takes
+ * (the token request's 10 s timeout, the JWKS fetch's 5 s with its retries, a few store round
+ * trips); past it the claim holder is taken to have died (a crash or SIGKILL mid-exchange)
+ * and the next reader ends the flow as failed, so no flow stays pending for the hour its
+ * record lives (ISSUE 15, "never pending for an hour").
+ */
+export const CALLBACK_LEASE_MS = 30_000
+
 /** The stored outcome of one browser-started flow (connect now, payments later). */
 export interface FlowRecord {
   flowId: string
@@ -38,6 +47,11 @@ export interface FlowRecords {
    * the winner exchanges the code.
    */
   claim(flowId: string): Promise<boolean>
+  /**
+   * Ends a pending flow whose claim has outlived {@link CALLBACK_LEASE_MS} (its callback died
+   * mid-exchange) as `failed` with `flow_expired`. Answers the stored record either way.
+   */
+  settleAbandoned(flowId: string): Promise<FlowRecord | undefined>
   /** Writes the outcome of a flow the caller has {@link FlowRecords.claim}ed. */
   succeed(flowId: string, result: FlowResult): Promise<FlowRecord | undefined>
   /** Writes the failure of a flow the caller has {@link FlowRecords.claim}ed. */
@@ -53,16 +67,19 @@ export interface FlowRecords {
 /**
  * Creates {@link FlowRecords} over a {@link Store}.
  *
- * @param store - `flow:<flowId>`, `flowstate:<state>` and `flowclaim:<flowId>` entries,
- *   {@link FLOW_TTL_MS} each
+ * @param store - `flow:<flowId>`, `flowstate:<state>`, `flowclaim:<flowId>` (the claim's lease
+ *   deadline) and `flowdone:<flowId>` entries, {@link FLOW_TTL_MS} each
  * @param clock - time source
  */
 export function createFlowRecords(store: Store, clock: Clock): FlowRecords {
   const key = (flowId: string): string => `flow:${flowId}`
   const stateKey = (state: string): string => `flowstate:${state}`
   const claimKey = (flowId: string): string => `flowclaim:${flowId}`
-  // `add` is atomic in every store: the first claimant owns the flow's outcome.
-  const claim = (flowId: string): Promise<boolean> => store.add(claimKey(flowId), '1', FLOW_TTL_MS)
+  const doneKey = (flowId: string): string => `flowdone:${flowId}`
+  // `add` is atomic in every store: the first claimant owns the flow's outcome until its lease
+  // deadline (the value) passes.
+  const claim = (flowId: string): Promise<boolean> =>
+    store.add(claimKey(flowId), String(clock.now() + CALLBACK_LEASE_MS), FLOW_TTL_MS)
 
   async function get(flowId: string): Promise<FlowRecord | undefined> {
     const raw = await store.get(key(flowId))
@@ -80,9 +97,10 @@ export function createFlowRecords(store: Store, clock: Clock): FlowRecords {
   ): Promise<FlowRecord | undefined> {
     const record = await get(flowId)
     if (record === undefined) return undefined
-    // Only the claim holder gets here, so nobody writes between this read and the write below;
-    // the status check keeps a settled outcome final whatever a caller does.
     if (record.status !== 'pending') return record
+    // One writer ever, also between a late claim holder and the reader that ended its flow
+    // after the lease: the first to add `flowdone` writes, the other answers what was written.
+    if (!(await store.add(doneKey(flowId), '1', FLOW_TTL_MS))) return get(flowId)
     const next: FlowRecord = { ...record, ...change }
     const ttl = record.createdAt + FLOW_TTL_MS - clock.now()
     if (ttl > 0) await store.set(key(flowId), JSON.stringify(next), ttl)
@@ -106,6 +124,14 @@ export function createFlowRecords(store: Store, clock: Clock): FlowRecords {
       return flowId === undefined ? undefined : get(flowId)
     },
     claim,
+    async settleAbandoned(flowId) {
+      const record = await get(flowId)
+      if (record?.status !== 'pending') return record
+      const deadline = Number(await store.get(claimKey(flowId)))
+      // No claim (NaN): nobody took the transaction yet; the 10-minute expiry applies instead.
+      if (!(clock.now() >= deadline)) return record
+      return settle(flowId, failure('flow_expired'))
+    },
     succeed: (flowId, result) => settle(flowId, { status: 'succeeded', result }),
     fail: (flowId, code) => settle(flowId, failure(code)),
     async failUnclaimed(flowId, code) {

@@ -64,7 +64,11 @@ async function endSessionForReauth(
   } catch (err) {
     log.error({ err }, 'user binding unavailable')
   }
-  if (sub !== undefined) deps.moneyhub.forgetUser(sub)
+  if (sub !== undefined) {
+    await deps.moneyhub.forgetUser(sub).catch((err: unknown) => {
+      log.error({ err }, 'cached user tokens could not be dropped')
+    })
+  }
   let ended = false
   if (session !== undefined) {
     try {

@@ -143,7 +143,7 @@ describe('tokenForUser and clientToken', () => {
 
   it('forgets a user on request', async () => {
     await h.client.tokenForUser('user-1', ['accounts:read'])
-    h.client.forgetUser('user-1')
+    await h.client.forgetUser('user-1')
     await h.client.tokenForUser('user-1', ['accounts:read'])
     expect(h.up.callsTo(TOKEN)).toHaveLength(2)
   })

@@ -156,7 +156,11 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
     jwks,
   }
   const refresh = createRefresher(ctx, verifier)
-  const cache = createTokenCache(options.tokenCache?.maxEntries ?? 10_000, t.now)
+  const given = options.tokenCache
+  const cache =
+    given !== undefined && 'get' in given
+      ? given
+      : createTokenCache(given?.maxEntries ?? 10_000, t.now)
 
   const cachedToken = (
     sub: string | undefined,
@@ -193,7 +197,9 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
       return cachedToken(sub, scopes)
     },
     clientToken: async (scopes) => cachedToken(undefined, scopes),
-    forgetUser: (sub) => cache.deletePrefix(`user:${sub}\u0000`),
+    forgetUser: async (sub) => {
+      await cache.deletePrefix(`user:${sub}\u0000`)
+    },
     revokeToken: async (token, hint) => revokeToken(ctx, token, hint),
 
     registerUser: async (input) => registerUser(ctx, clientLevel('user:create'), input),

@@ -10,6 +10,9 @@ export type { MoneyhubErrorCode, MoneyhubErrorDetails } from './errors'
 export type { HttpRequester, UpstreamReply, UpstreamRequest } from './http'
 export { requesterFromFetch } from './http'
 export { generateState, generateNonce, generateCodeVerifier } from './random'
+export { createSharedTokenCache } from './shared-token-cache'
+export type { SharedTokenCacheOptions, TokenSealer, TokenStore } from './shared-token-cache'
+export type { TokenCache } from './token-cache'
 export type {
   AccessToken,
   AuthorisationParams,

@@ -9,7 +9,10 @@ interface Entry {
   pending?: Promise<AccessToken>
 }
 
-/** The cache; `now` is injected so renewal can be tested without waiting. */
+/**
+ * The cache: in process memory ({@link createTokenCache}) or shared by every instance through
+ * a store (`createSharedTokenCache`).
+ */
 export interface TokenCache {
   /**
    * Return a fresh cached token, or fetch one (one fetch per key at a time).
@@ -17,10 +20,21 @@ export interface TokenCache {
    */
   get(key: string, fetch: () => Promise<AccessToken>): Promise<AccessToken>
   /** Drop one entry (after a 401). */
-  delete(key: string): void
-  /** Drop every entry whose key starts with the prefix (a user's tokens). */
-  deletePrefix(prefix: string): void
-  readonly size: number
+  delete(key: string): void | Promise<void>
+  /** Drop every entry whose key starts with `<owner>\u0000` (a user's tokens). */
+  deletePrefix(prefix: string): void | Promise<void>
+}
+
+/**
+ * Whether a cached token is still good to hand out: more than max(60 s, 10 % of its lifetime)
+ * left (checklist R7).
+ *
+ * @param token - the token and when it was asked for
+ * @param now - epoch ms
+ */
+export function isFresh(token: AccessToken & { issuedAt: number }, now: number): boolean {
+  const lifetime = token.expiresAt - token.issuedAt
+  return token.expiresAt - now > Math.max(60_000, lifetime * 0.1)
 }
 
 /**
@@ -32,7 +46,7 @@ export function tokenCacheKey(sub: string | undefined, scopes: readonly string[]
 }
 
 /**
- * Create a token cache.
+ * Create a token cache in process memory (one instance).
  *
  * @param maxEntries - LRU bound (default 10 000)
  * @param now - clock in epoch ms
@@ -42,11 +56,8 @@ export function createTokenCache(maxEntries: number, now: () => number): TokenCa
     throw new TypeError('maxEntries must be a positive integer')
   const entries = new Map<string, Entry>()
 
-  const fresh = (value: Entry['value']): value is NonNullable<Entry['value']> => {
-    if (!value) return false
-    const lifetime = value.expiresAt - value.issuedAt
-    return value.expiresAt - now() > Math.max(60_000, lifetime * 0.1)
-  }
+  const fresh = (value: Entry['value']): value is NonNullable<Entry['value']> =>
+    value !== undefined && isFresh(value, now())
 
   const touch = (key: string, entry: Entry) => {
     entries.delete(key)
@@ -59,9 +70,6 @@ export function createTokenCache(maxEntries: number, now: () => number): TokenCa
   }
 
   return {
-    get size() {
-      return entries.size
-    },
     get(key, fetch) {
       const entry = entries.get(key) ?? {}
       touch(key, entry)

@@ -5,6 +5,7 @@
 import type { HttpRequester } from './http'
 import type { JWK } from 'jose'
 import type { ClientKeys } from './keys'
+import type { TokenCache } from './token-cache'
 import type {
   MhAccount,
   MhBalance,
@@ -100,7 +101,11 @@ export interface MoneyhubClientOptions {
   allowInsecureLoopback?: boolean
   timeouts?: MoneyhubTimeouts
   retry?: MoneyhubRetryOptions
-  tokenCache?: { maxEntries?: number }
+  /**
+   * The access-token cache: `{ maxEntries }` for one in process memory (default, 10 000
+   * entries), or a shared one (`createSharedTokenCache`) so several instances ask Moneyhub once.
+   */
+  tokenCache?: { maxEntries?: number } | TokenCache
   logger?: MoneyhubLogger
   authMethod?: MoneyhubAuthMethod
   /** The registered `id_token_signed_response_alg` (default `RS256`, Moneyhub's documented default). */
@@ -281,7 +286,7 @@ export interface MoneyhubClient {
   tokenForUser(sub: string, scopes: readonly string[]): Promise<AccessToken>
   clientToken(scopes: readonly string[]): Promise<AccessToken>
   /** Forget cached tokens for one user (after logout or a 401). */
-  forgetUser(sub: string): void
+  forgetUser(sub: string): Promise<void>
   /**
    * Revoke a token at the provider's `revocation_endpoint` (RFC 7009); `{ revoked: false }`
    * without a call when the provider advertises none.

@@ -11,7 +11,8 @@ import type { Services } from '../services'
  * for an hour so a reload of the return page shows it again. The flow id is 128 random bits
  * and names nothing secret. A pending flow whose login transaction lapsed is answered as
  * `flow_expired`, unless a callback has taken the transaction (it is exchanging the code and
- * settles the flow itself).
+ * settles the flow itself) — and that callback has not outlived its lease
+ * (`CALLBACK_LEASE_MS`): then it died mid-exchange and the flow ends as `flow_expired` too.
  *
  * Errors: `invalid_request` (id pattern), `flow_not_found`.
  */
@@ -25,9 +26,9 @@ export function flowRoutes(s: Services) {
       if (flow === undefined) throw new AppError('flow_not_found')
       const expired = flow.status === 'pending' && s.clock.now() >= flow.txExpiresAt
       // Unless a callback took the transaction first: then the flow is its winner's to settle.
-      const settled = expired
-        ? ((await s.flows.failUnclaimed(flowId, 'flow_expired')) ?? flow)
-        : flow
+      let settled = expired ? ((await s.flows.failUnclaimed(flowId, 'flow_expired')) ?? flow) : flow
+      // A winner that died mid-exchange (its lease ran out) never settles: end the flow here.
+      if (settled.status === 'pending') settled = (await s.flows.settleAbandoned(flowId)) ?? settled
       const body: FlowResponse = {
         flowId: settled.flowId,
         status: settled.status,

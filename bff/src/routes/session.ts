@@ -66,7 +66,7 @@ export function sessionRoutes(s: Services, policy: { idleMs: number }) {
         ]
         // The server state goes first: logout succeeds even when the provider is unreachable.
         await s.sessions.destroy(session.id)
-        if (sub !== undefined) s.moneyhub.forgetUser(sub)
+        if (sub !== undefined) await s.moneyhub.forgetUser(sub)
         await revokeTokens(s.moneyhub, grants, c.var.log, 'tokens revoked')
       }
       clearSessionCookie(c)

@@ -20,6 +20,9 @@ if n == 1 or t < 0 then
 end
 return {n, t}`
 
+// Redis answers in well under a millisecond; a second without an answer means it is gone.
+const COMMAND_TIMEOUT_MS = 1_000
+
 /**
  * A {@link Store} on Redis, for several BFF instances behind a load balancer. TTLs are kept
  * by Redis itself (its clock, not an injected one); `take` is `GETDEL` and locks are
@@ -38,6 +41,10 @@ export function createRedisStore(options: { url: string; prefix?: string }): Sto
     maxRetriesPerRequest: 2,
     enableOfflineQueue: true,
     connectTimeout: 5000,
+    // While Redis is down or restarting, a command (queued or sent) fails within this bound
+    // instead of waiting out the reconnect back-off, so the request answers 503 at once; the
+    // client keeps reconnecting by itself and the next request succeeds once Redis is back.
+    commandTimeout: COMMAND_TIMEOUT_MS,
   })
   // Connection errors surface on the commands that fail; without a listener ioredis would
   // also print them as unhandled 'error' events.

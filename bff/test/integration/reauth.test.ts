@@ -47,7 +47,7 @@ describe('revoked or expired consent (checklist S7)', () => {
 
       expect(await world.sim.admin.revokeGrant({ sub })).toBeGreaterThan(0)
       // As when the cached token for the user lapses: the next read asks for a new one.
-      moneyhub.forgetUser(sub)
+      await moneyhub.forgetUser(sub)
       const before = refusals(world)
 
       const res = await browser.get(path)
@@ -69,7 +69,7 @@ describe('revoked or expired consent (checklist S7)', () => {
       expect((await browser.get('/api/accounts')).status).toBe(200)
 
       await own.sim.admin.advanceClock(GRANT_TTL_S + 60)
-      moneyhub.forgetUser(sub)
+      await moneyhub.forgetUser(sub)
       const res = await browser.get('/api/accounts')
       expect(res.status).toBe(401)
       expect(errorBodySchema.parse(await res.json()).error.code).toBe('reauth_required')

@@ -60,7 +60,7 @@ describe('S7: reauth_required ends the session', () => {
 
     expect(await world.sim.admin.revokeGrant({ sub })).toBeGreaterThan(0)
     // As when the cached token for the user lapses: the next read asks Moneyhub for a new one.
-    bff.moneyhub.forgetUser(sub)
+    await bff.moneyhub.forgetUser(sub)
 
     const res = await bff.browser.get('/api/transactions')
     expect(res.status).toBe(401)

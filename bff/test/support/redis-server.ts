@@ -5,6 +5,8 @@ import { createServer, createConnection } from 'node:net'
 export interface TestRedis {
   url: string
   port: number
+  /** Sends a signal (e.g. SIGSTOP: Redis keeps its connections but stops answering). */
+  signal(signal: NodeJS.Signals): void
   stop(): Promise<void>
 }
 
@@ -44,9 +46,13 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   throw new Error('redis-server did not start')
 }
 
-/** Starts `redis-server --port P --bind 127.0.0.1 --save '' --appendonly no`. */
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort()
+/**
+ * Starts `redis-server --port P --bind 127.0.0.1 --save '' --appendonly no`.
+ *
+ * @param options.port - the port (default a free one); pass a stopped server's port to restart it
+ */
+export async function startRedis(options: { port?: number } = {}): Promise<TestRedis> {
+  const port = options.port ?? (await freePort())
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -56,10 +62,15 @@ export async function startRedis(): Promise<TestRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    signal: (signal) => {
+      child.kill(signal)
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve()
         child.once('exit', () => resolve())
+        // A stopped process ends only once it runs again.
+        child.kill('SIGCONT')
         child.kill('SIGTERM')
       }),
   }

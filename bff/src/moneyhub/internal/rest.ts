@@ -14,7 +14,7 @@ import { sendText } from './transport'
 /** Token source for a call; `invalidate` drops the cached token after a 401. */
 export interface TokenSource {
   get(): Promise<AccessToken>
-  invalidate(): void
+  invalidate(): void | Promise<void>
 }
 
 /** One REST call. */
@@ -84,7 +84,7 @@ export async function callRest<S extends z.ZodType | undefined>(
   let reply = await attempt()
   if (reply.status === 401 && call.token) {
     // The cached token may have been revoked: one new token, one retry, then stop (R8).
-    call.token.invalidate()
+    await call.token.invalidate()
     reply = await attempt()
   }
   if (reply.status < 200 || reply.status > 299) throw errorFromReply(reply, ctx.t.now())

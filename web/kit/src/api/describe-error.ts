@@ -72,6 +72,7 @@ const groupOf: Partial<Record<BffErrorCode, keyof typeof messages>> = {
   rate_limited: 'busy',
   upstream_rate_limited: 'busy',
   upstream_unavailable: 'busy',
+  service_unavailable: 'busy',
   upstream_error: 'upstream',
   upstream_timeout: 'upstream',
   invalid_upstream_response: 'upstream',
