@@ -5,5 +5,8 @@ export default defineConfig({
     name: 'sim',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     passWithNoTests: true,
+    // Whole OAuth flows (key generation, PAR, consent, token) on two shared cores: a bound
+    // against a hang, not a speed target.
+    testTimeout: 20_000,
   },
 })

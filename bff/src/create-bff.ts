@@ -174,8 +174,19 @@ export async function createBff(options: BffOptions): Promise<Bff> {
   }
   const appOrigin = new URL(options.appOrigin).origin
   const issuer = trimSlash(mh.issuer ?? 'https://identity.moneyhub.co.uk/oidc')
-  const store = openStore(options, production)
+  if (production) {
+    for (const [name, url] of Object.entries({
+      issuer,
+      apiUrl: mh.apiUrl,
+      identityUrl: mh.identityUrl,
+    })) {
+      if (url !== undefined && !url.startsWith('https://')) {
+        throw new TypeError(`moneyhub.${name} must use https:// in production`)
+      }
+    }
+  }
   const sessionEncryptionKey = sessionKey(options, production, logger)
+  const store = openStore(options, production)
   const upstream = createPooledFetch()
   const moneyhub = createMoneyhubClient({
     fetch: upstream,

@@ -20,6 +20,7 @@ import { createBff, type Bff, type BffOptions } from '../../src/create-bff'
 import { loadConfig } from '../../src/env'
 import { loadOptionalPeer } from '../../src/internal/optional-peer'
 import { createLogger } from '../../src/logger'
+import { createMemoryStore } from '../../src/session/memory-store'
 import { generateClientKey } from '../../src/moneyhub'
 import { nodeHandler, serveBff } from '../../src/node'
 import { TestBrowser } from '../support/browser'
@@ -133,6 +134,12 @@ describe('createBff served by serveBff', () => {
   it('refuses the memory store when nodeEnv is left at its production default', async () => {
     const { nodeEnv: _unused, ...rest } = options()
     await expect(createBff(rest)).rejects.toThrow(/memory is for tests only/)
+  })
+
+  it('refuses plain-HTTP Moneyhub URLs in production', async () => {
+    await expect(
+      createBff(options({ nodeEnv: 'production', sessionStore: createMemoryStore() })),
+    ).rejects.toThrow('moneyhub.issuer must use https:// in production')
   })
 
   it('names MONEYHUB_PRIVATE_KEY, without key material, when the key is unusable', async () => {
