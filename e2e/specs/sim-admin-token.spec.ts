@@ -6,7 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 
 import { expect, test } from '@playwright/test'
 
-import { generateClientKeys } from '../support/client-keys'
+import { generateClientKey } from '@mhkit/playwright'
 import { freePort } from '../support/ports'
 import { startService, waitUntilReady } from '../support/service'
 import { createSimAdmin } from '../support/sim-admin'
@@ -28,7 +28,7 @@ test('the simulator started with SIM_ADMIN_TOKEN serves its admin API only with 
     client: {
       clientId: 'mhkit-e2e',
       redirectUri: 'http://localhost:9/api/callback',
-      publicJwks: generateClientKeys().publicJwks,
+      publicJwks: generateClientKey().publicJwks,
     },
     clientsFile: join(dir, 'sim-clients.json'),
   })

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { generateClientKeys } from './client-keys'
+import { generateClientKey } from '@mhkit/playwright'
 import { freePort } from './ports'
 import { startService, waitUntilReady, type Service } from './service'
 import { simClientEnv, type SimUrls } from './sim-env'
@@ -105,7 +105,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   mkdirSync(logDir, { recursive: true })
 
   const clientId = options.clientId ?? 'mhkit-e2e'
-  const keys = generateClientKeys()
+  const keys = generateClientKey()
   const appUrl = `http://localhost:${appPort}`
   const bffUrl = `http://127.0.0.1:${bffPort}`
   const redirectUri = `${appUrl}/api/callback`
