@@ -4,6 +4,7 @@
  * start` runs it; `scripts/dev.mjs` runs it wired to the simulator.
  */
 import { randomBytes } from 'node:crypto'
+import type { Server } from 'node:http'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
@@ -12,6 +13,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 
 import { createApp, scaledRateLimits } from './app'
 import { loadEnv, type BffEnv } from './env'
+import { applyHttpServerTimeouts } from './http-server-options'
 import { createLogger, type Logger } from './logger'
 import { createMoneyhubClient, loadClientKeys } from './moneyhub'
 import { createMemoryStore } from './session/memory-store'
@@ -101,6 +103,8 @@ async function main(): Promise<void> {
       'bff listening',
     )
   })
+  // Outlast the idle time of keep-alive clients and proxies (see http-server-options.ts).
+  applyHttpServerTimeouts(server as Server)
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return
