@@ -5,6 +5,6 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     passWithNoTests: true,
-    projects: ['shared', 'sim', 'bff', 'web/kit', 'web/demo', 'playwright'],
+    projects: ['shared', 'sim', 'bff', 'web/kit', 'web/demo', 'playwright', 'scripts'],
   },
 })

@@ -6,15 +6,22 @@
 //   (identity 8790, data API 8791) and wires the BFF to it.
 // - With MONEYHUB_CLIENT_ID and a key configured: the same BFF runs against Moneyhub itself.
 // - Starts the demo (Vite on 5173, proxying /api and /.well-known to the BFF) when it exists.
-// - Prints the URL to open; Ctrl-C stops every child.
+// - Prints the URL to open once the simulator answers discovery and the BFF and the demo
+//   answer (scripts/dev-ready.mjs); Ctrl-C stops every child and ends quietly.
 // - Ports: APP_ORIGIN's port for the demo (strict: a busy port stops everything rather than
 //   serving on another one the BFF's Origin check and redirect URI would not match), PORT for
-//   the BFF (8787), SIM_IDENTITY_PORT and SIM_API_PORT for the simulator.
+//   the BFF (8787), SIM_IDENTITY_PORT and SIM_API_PORT for the simulator. Each is tried first
+//   (scripts/dev-ports.mjs): a port in use ends with one line naming the variable to change.
+// - Children run their entry points directly (node + tsx, vite), not through `pnpm --filter`,
+//   whose run reports a child stopped by a signal as a failure (ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL).
 import { spawn } from 'node:child_process'
 import { generateKeyPairSync, createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { portProblem } from './dev-ports.mjs'
+import { readinessUrls, waitUntilReady } from './dev-ready.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dataDir = join(root, '.data')
@@ -26,6 +33,50 @@ const BFF_PORT = process.env.PORT ?? '8787'
 const SIM_IDENTITY_PORT = process.env.SIM_IDENTITY_PORT ?? '8790'
 const SIM_API_PORT = process.env.SIM_API_PORT ?? '8791'
 const useSimulator = !process.env.MONEYHUB_CLIENT_ID
+
+const demoDir = join(root, 'web', 'demo')
+const demoPackage = join(demoDir, 'package.json')
+const demoHasDev =
+  existsSync(demoPackage) && Boolean(JSON.parse(readFileSync(demoPackage, 'utf8')).scripts?.dev)
+const demoHasVite = ['vite.config.ts', 'vite.config.mts', 'vite.config.js'].some((f) =>
+  existsSync(join(demoDir, f)),
+)
+const runDemo = demoHasDev && demoHasVite
+
+const busy = await portProblem([
+  ...(useSimulator
+    ? [
+        {
+          variable: 'SIM_IDENTITY_PORT',
+          port: Number(SIM_IDENTITY_PORT),
+          example: (p) => `SIM_IDENTITY_PORT=${p}`,
+        },
+        {
+          variable: 'SIM_API_PORT',
+          port: Number(SIM_API_PORT),
+          example: (p) => `SIM_API_PORT=${p}`,
+        },
+      ]
+    : []),
+  { variable: 'PORT', port: Number(BFF_PORT), example: (p) => `PORT=${p}` },
+  ...(runDemo
+    ? [
+        {
+          variable: 'APP_ORIGIN',
+          port: Number(DEMO_PORT),
+          example: (p) => {
+            const origin = new URL(APP_ORIGIN)
+            origin.port = String(p)
+            return `APP_ORIGIN=${origin.origin}`
+          },
+        },
+      ]
+    : []),
+])
+if (busy !== undefined) {
+  console.error(busy)
+  process.exit(1)
+}
 
 /** A file under .data/ created once with `make()` and readable only by the owner. */
 function once(name, make) {
@@ -66,6 +117,8 @@ if (useSimulator) {
 }
 
 const children = new Map()
+/** Process group ids of every service started, to clean up after them. */
+const groups = new Set()
 let stopping = false
 
 function prefixLines(name, stream, out) {
@@ -79,15 +132,17 @@ function prefixLines(name, stream, out) {
   })
 }
 
-function start(name, args, env = {}) {
-  // Its own process group, so stopping it also stops the tsx/vite grandchildren.
-  const child = spawn('pnpm', args, {
-    cwd: root,
+/** Starts `command args` in `cwd` as the service `name`, its output prefixed with the name. */
+function start(name, { cwd, command, args }, env = {}) {
+  // Its own process group, so stopping it also stops any grandchildren (esbuild under vite).
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
   children.set(name, child)
+  if (child.pid !== undefined) groups.add(child.pid)
   prefixLines(name, child.stdout, process.stdout)
   prefixLines(name, child.stderr, process.stderr)
   child.on('exit', (code, signal) => {
@@ -102,27 +157,34 @@ function start(name, args, env = {}) {
 function stop(code = 0) {
   if (stopping) return
   stopping = true
+  // SIGTERM to each service itself (not its group), so it shuts down its own helpers in order
+  // (vite stops its esbuild service); a signal to the whole group would kill them under it and
+  // print their errors. Whatever is left of a group afterwards is killed quietly.
   for (const child of children.values()) {
     try {
-      process.kill(-child.pid, 'SIGTERM')
+      child.kill('SIGTERM')
     } catch {
       // already gone
     }
   }
-  const deadline = setTimeout(() => {
-    for (const child of children.values()) {
+  const killGroups = () => {
+    for (const pid of groups) {
       try {
-        process.kill(-child.pid, 'SIGKILL')
+        process.kill(-pid, 'SIGKILL')
       } catch {
         // already gone
       }
     }
+  }
+  const deadline = setTimeout(() => {
+    killGroups()
     process.exit(code)
   }, 5_000)
   const check = setInterval(() => {
     if (children.size === 0) {
       clearInterval(check)
       clearTimeout(deadline)
+      killGroups()
       process.exit(code)
     }
   }, 100)
@@ -150,52 +212,58 @@ if (useSimulator) {
       },
     ]),
   )
-  start('sim', ['--filter', '@mhkit/sim', 'start'], {
-    SIM_CLIENTS_FILE: clientsFile,
-    SIM_IDENTITY_PORT,
-    SIM_API_PORT,
-  })
+  start(
+    'sim',
+    { cwd: join(root, 'sim'), command: process.execPath, args: tsxArgs('src/main.ts') },
+    {
+      SIM_CLIENTS_FILE: clientsFile,
+      SIM_IDENTITY_PORT,
+      SIM_API_PORT,
+    },
+  )
 } else {
   console.log('[dev] MONEYHUB_CLIENT_ID is set: the BFF talks to Moneyhub, no simulator')
 }
-start('bff', ['--filter', '@mhkit/bff', 'start'], bffEnv)
-
-const demoPackage = join(root, 'web', 'demo', 'package.json')
-const demoHasDev =
-  existsSync(demoPackage) && Boolean(JSON.parse(readFileSync(demoPackage, 'utf8')).scripts?.dev)
-const demoHasVite = ['vite.config.ts', 'vite.config.mts', 'vite.config.js'].some((f) =>
-  existsSync(join(root, 'web', 'demo', f)),
+start(
+  'bff',
+  { cwd: join(root, 'bff'), command: process.execPath, args: tsxArgs('src/server.ts') },
+  bffEnv,
 )
-if (demoHasDev && demoHasVite) {
-  start('demo', ['--filter', '@mhkit/demo', 'dev', '--port', DEMO_PORT, '--strictPort'], {
-    BFF_URL: `http://127.0.0.1:${BFF_PORT}`,
-  })
-  void announceWhenReady([`http://127.0.0.1:${BFF_PORT}/healthz`, APP_ORIGIN], APP_ORIGIN)
-} else {
-  console.log(
-    `\n[dev] the demo app is not there yet; the BFF API is on http://127.0.0.1:${BFF_PORT}\n`,
+
+const bffUrl = `http://127.0.0.1:${BFF_PORT}`
+if (runDemo) {
+  start(
+    'demo',
+    {
+      cwd: demoDir,
+      command: join(demoDir, 'node_modules', '.bin', 'vite'),
+      args: ['--port', DEMO_PORT, '--strictPort'],
+    },
+    { BFF_URL: bffUrl },
   )
+} else {
+  console.log(`\n[dev] the demo app is not there yet; the BFF API is on ${bffUrl}\n`)
 }
 
-/**
- * Prints the URL to open once every service answers, so a newcomer never opens a page whose
- * API is still starting; says so plainly when they are not up within a minute.
- */
-async function announceWhenReady(urls, appUrl) {
-  const deadline = Date.now() + 60_000
-  const up = async (url) => {
-    try {
-      return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok
-    } catch {
-      return false
-    }
-  }
-  while (!stopping && Date.now() < deadline) {
-    if ((await Promise.all(urls.map(up))).every(Boolean)) {
-      console.log(`\n[dev] ready: open ${appUrl}  (Ctrl-C stops everything)\n`)
-      return
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  if (!stopping) console.log(`\n[dev] still starting after 60 s; see the logs above (${appUrl})\n`)
+// "ready" only once every service answers, so the first click never meets a service that is
+// still starting; on a slow machine it says so once and keeps waiting.
+const appUrl = runDemo ? APP_ORIGIN : bffUrl
+const ready = await waitUntilReady(
+  readinessUrls({
+    useSimulator,
+    simIdentityPort: SIM_IDENTITY_PORT,
+    bffPort: BFF_PORT,
+    ...(runDemo ? { appOrigin: APP_ORIGIN } : {}),
+  }),
+  {
+    isStopping: () => stopping,
+    onSlow: () =>
+      console.log(`\n[dev] still starting after 60 s; see the logs above (${appUrl})\n`),
+  },
+)
+if (ready) console.log(`\n[dev] ready: open ${appUrl}  (Ctrl-C stops everything)\n`)
+
+/** `node` arguments that run a TypeScript entry point through tsx, as the packages' scripts do. */
+function tsxArgs(entry) {
+  return ['--import', 'tsx', entry]
 }

@@ -13,6 +13,8 @@ export class AppError extends Error {
   readonly status: number
   readonly retryAfter?: number
   readonly issues?: ErrorIssue[]
+  /** With `transaction_from_too_early`: the earliest date the bank allows (sent to the browser). */
+  readonly earliestTransactionFrom?: string
   /** Reason code for the security log (e.g. `nonce_mismatch`), never sent to the browser. */
   readonly reason?: string
   /** The upstream OAuth `error` or data-API `code` (a code, never free text), for the log. */
@@ -29,6 +31,7 @@ export class AppError extends Error {
       message?: string
       retryAfter?: number
       issues?: ErrorIssue[]
+      earliestTransactionFrom?: string
       reason?: string
       upstreamError?: string
       upstreamStatus?: number
@@ -42,6 +45,9 @@ export class AppError extends Error {
     this.status = options.status ?? errorStatus(code)
     if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter
     if (options.issues !== undefined) this.issues = options.issues
+    if (options.earliestTransactionFrom !== undefined) {
+      this.earliestTransactionFrom = options.earliestTransactionFrom
+    }
     if (options.reason !== undefined) this.reason = options.reason
     if (options.upstreamError !== undefined) this.upstreamError = options.upstreamError.slice(0, 60)
     if (options.upstreamStatus !== undefined) this.upstreamStatus = options.upstreamStatus

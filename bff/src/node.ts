@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { getRequestListener, serve } from '@hono/node-server'
 
 import type { Bff } from './create-bff'
+import { applyHttpServerTimeouts } from './http-server-options'
 
 /** Options of {@link serveBff}. */
 export interface ServeOptions {
@@ -27,7 +28,8 @@ export interface ServedBff {
 }
 
 /**
- * Serves a BFF on Node's HTTP server.
+ * Serves a BFF on Node's HTTP server, with keep-alive and header timeouts that outlast the idle
+ * time of clients and proxies, so a reused connection is never closed under a request.
  *
  * @param bff - from `createBff`
  * @param options - host and port
@@ -39,6 +41,8 @@ export function serveBff(bff: Bff, options: ServeOptions = {}): ServedBff {
     { fetch: bff.fetch, hostname: options.host ?? '127.0.0.1', port: options.port ?? 8787 },
     ready,
   ) as Server
+  // Outlast the idle time of keep-alive clients and proxies (see http-server-options.ts).
+  applyHttpServerTimeouts(server)
   return {
     server,
     listening,

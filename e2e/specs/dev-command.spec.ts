@@ -10,6 +10,15 @@ import { connectByRedirect, MOCK_BANK } from '../support/journeys'
 import { freePort } from '../support/ports'
 import { repoRoot } from '../support/stack'
 
+/** Everything the command printed so far, stdout and stderr interleaved. */
+function collectOutput(child: ChildProcess): { text: string } {
+  const output = { text: '' }
+  const onData = (chunk: Buffer) => (output.text += chunk.toString('utf8'))
+  child.stdout?.on('data', onData)
+  child.stderr?.on('data', onData)
+  return output
+}
+
 /** Waits for a line of `pnpm dev`'s output that matches, or fails with the output so far. */
 function waitForOutput(child: ChildProcess, pattern: RegExp, ms: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -37,7 +46,9 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, ms: number): Promis
 // The README's first command, as a newcomer runs it: the simulator, the BFF wired to it and
 // the demo, with no configuration beyond free ports, then a bank connected in the page it
 // names. It writes its dev keys under .data/ (git-ignored) as it does on a fresh machine.
-test('`pnpm dev` runs the demo, and a bank connects through it', async ({ page }) => {
+test('`pnpm dev` is ready once every service answers, a bank connects through it, and Ctrl-C ends it quietly', async ({
+  page,
+}) => {
   test.setTimeout(150_000)
   const [demo, bff, identity, api] = await Promise.all([
     freePort(),
@@ -59,11 +70,26 @@ test('`pnpm dev` runs the demo, and a bank connects through it', async ({ page }
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
+  const output = collectOutput(child)
   try {
     const url = await waitForOutput(child, /ready: open (http:\/\/\S+)/, 120_000)
     expect(url).toBe(`http://localhost:${demo}`)
+    // "ready" means every service answers: the simulator's discovery and the BFF's readiness.
+    const discovery = await fetch(
+      `http://127.0.0.1:${identity}/oidc/.well-known/openid-configuration`,
+    )
+    expect(discovery.status).toBe(200)
+    expect((await fetch(`http://127.0.0.1:${bff}/readyz`)).status).toBe(200)
     await page.goto(url)
     await connectByRedirect(page, createBankDriver(page), MOCK_BANK)
+
+    // Ctrl-C: the terminal sends SIGINT to the command's process group. It ends quietly.
+    const before = output.text.length
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    process.kill(-(child.pid ?? 0), 'SIGINT')
+    expect(await exited).toBe(0)
+    const after = output.text.slice(before)
+    expect(after).not.toMatch(/ERR_PNPM|ELIFECYCLE|Error|exited \(/)
   } finally {
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve))

@@ -31,6 +31,7 @@ const expectedStatus: Record<ErrorCode, number> = {
   reauth_required: 401,
   consent_expired: 403,
   connection_not_found: 404,
+  transaction_from_too_early: 400,
   upstream_error: 502,
   upstream_timeout: 504,
   upstream_unavailable: 503,
@@ -135,6 +136,15 @@ describe('errorBodySchema', () => {
       },
     }
     expect(errorBodySchema.parse(full)).toEqual(full)
+  })
+
+  it('accepts earliestTransactionFrom as an ISO date-time, and nothing else in its place', () => {
+    const tooEarly = (earliestTransactionFrom: string) => ({
+      error: { ...validBody.error, code: 'transaction_from_too_early', earliestTransactionFrom },
+    })
+    const body = tooEarly('2024-12-07T00:00:00.000Z')
+    expect(errorBodySchema.parse(body)).toEqual(body)
+    expect(errorBodySchema.safeParse(tooEarly('two years ago')).success).toBe(false)
   })
 
   it('rejects extra fields at either level, so nothing else can leak into an error', () => {

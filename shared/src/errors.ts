@@ -33,6 +33,7 @@ export const errorCodes = [
   'reauth_required',
   'consent_expired',
   'connection_not_found',
+  'transaction_from_too_early',
   // Moneyhub (upstream) failures, never with upstream text.
   'upstream_error',
   'upstream_timeout',
@@ -83,6 +84,11 @@ const errorCatalog: { readonly [C in ErrorCode]: { status: number; message: stri
   },
   consent_expired: { status: 403, message: 'The consent for this bank connection has expired.' },
   connection_not_found: { status: 404, message: 'This bank connection does not exist.' },
+  transaction_from_too_early: {
+    status: 400,
+    message:
+      'consent.transactionFromDateTime is earlier than this bank allows; ask from earliestTransactionFrom or later, or leave it out.',
+  },
   upstream_error: { status: 502, message: 'Moneyhub could not complete the request.' },
   upstream_timeout: { status: 504, message: 'Moneyhub did not answer in time.' },
   upstream_unavailable: { status: 503, message: 'Moneyhub is unavailable; try again later.' },
@@ -156,13 +162,17 @@ export const errorIssueSchema = z.strictObject({
 
 /**
  * The body of every non-2xx JSON answer of `/api/*`:
- * `{ error: { code, message, correlationId, retryAfter?, issues? } }`.
+ * `{ error: { code, message, correlationId, retryAfter?, issues?, earliestTransactionFrom? } }`.
  *
  * - `retryAfter` (whole seconds) is present when the answer also carries a `Retry-After`
  *   header — `rate_limited`, `upstream_rate_limited`, `upstream_unavailable`, `service_unavailable` — so a client
  *   that cannot read headers still knows when to retry.
  * - `issues` (at most 20) may accompany `invalid_request` to point at the offending fields;
  *   messages describe the rule, never echo the submitted value.
+ * - `earliestTransactionFrom` accompanies `transaction_from_too_early`: the earliest
+ *   `consent.transactionFromDateTime` the bank allows, as the first whole UTC day at or after
+ *   the limit (so it stays valid for the rest of the day) — what a UI offers as "as far back as
+ *   this bank allows".
  */
 export const errorBodySchema = z.strictObject({
   error: z.strictObject({
@@ -171,6 +181,7 @@ export const errorBodySchema = z.strictObject({
     correlationId: correlationIdSchema,
     retryAfter: z.int().min(0).max(86_400).optional(),
     issues: z.array(errorIssueSchema).max(20).optional(),
+    earliestTransactionFrom: z.iso.datetime().optional(),
   }),
 })
 

@@ -10,8 +10,12 @@ export interface SimBank {
   readonly bankRef: string
   /** Whether the bank takes single payments, standing orders and VRP consents. */
   readonly payments: boolean
-  /** Earliest transaction history the bank gives at a first connection, in months. */
-  readonly monthsInitialConsent: number
+  /**
+   * How far back the bank gives transactions at a first connection, in months or in days (a
+   * bank lists one or the other, as Moneyhub's bank lists do; protocol §4.3, §9.8).
+   */
+  readonly monthsInitialConsent?: number
+  readonly daysInitialConsent?: number
 }
 
 /** Bank id of "Moneyhub Open Banking Mock", Moneyhub's own test bank. */
@@ -52,7 +56,7 @@ export const SIM_BANKS: readonly SimBank[] = [
     type: 'api',
     bankRef: 'thistle-card-services',
     payments: false,
-    monthsInitialConsent: 12,
+    daysInitialConsent: 90,
   },
   {
     id: 'f0e1d2c3b4a5968778695a4b3c2d1e0f',
@@ -87,4 +91,24 @@ export function banksForSet(set: string | undefined): SimBank[] {
   }
   const bank = findBank(set)
   return bank ? [bank] : []
+}
+
+/**
+ * A bank's history limits in the form the shared consent rules take.
+ *
+ * @param bank - A simulator bank.
+ * @returns `monthsInitialConsent` and `daysInitialConsent`, each only when the bank has it.
+ */
+export function bankHistoryLimits(bank: SimBank): {
+  monthsInitialConsent?: number
+  daysInitialConsent?: number
+} {
+  return {
+    ...(bank.monthsInitialConsent === undefined
+      ? {}
+      : { monthsInitialConsent: bank.monthsInitialConsent }),
+    ...(bank.daysInitialConsent === undefined
+      ? {}
+      : { daysInitialConsent: bank.daysInitialConsent }),
+  }
 }

@@ -13,7 +13,8 @@ function status(auth: string | undefined): Bank['status'] {
 
 /**
  * Maps one entry of a Moneyhub well-known bank list (protocol §9.8) onto the shared
- * {@link Bank}; entries that cannot be expressed (odd ids, names) are dropped.
+ * {@link Bank}, with its history limit (`monthsInitialConsent` / `daysInitialConsent`);
+ * entries that cannot be expressed (odd ids, names) are dropped.
  *
  * @param mh - the upstream bank entry
  * @returns the bank, or undefined to drop it
@@ -28,6 +29,10 @@ export function toBank(mh: MhBank): Bank | undefined {
       : {}),
     status: status(mh.status?.auth),
     payments: (mh.payments?.length ?? 0) > 0,
+    ...(mh.monthsInitialConsent === undefined
+      ? {}
+      : { monthsInitialConsent: mh.monthsInitialConsent }),
+    ...(mh.daysInitialConsent === undefined ? {} : { daysInitialConsent: mh.daysInitialConsent }),
   }
   const parsed = bankSchema.safeParse(candidate)
   return parsed.success ? parsed.data : undefined

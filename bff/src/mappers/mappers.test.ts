@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { AppError } from '../errors'
+import { mhBankSchema } from '../moneyhub/schemas'
 import { toAccount } from './account'
+import { toBank } from './bank'
 import { toConnection } from './connection'
 import { toTransaction } from './transaction'
 
@@ -93,5 +95,33 @@ describe('toConnection', () => {
       status: 'error',
       error: 'mfa_required',
     })
+  })
+})
+
+describe('toBank', () => {
+  const entry = {
+    id: '1ffe704d39629a929c8e293880fb449a',
+    name: 'Moneyhub Open Banking Mock',
+    type: 'test',
+    payments: ['domestic'],
+    status: { sync: 'AVAILABLE', auth: 'AVAILABLE' },
+  }
+
+  it('carries the bank’s history limit in months or in days', () => {
+    expect(toBank(mhBankSchema.parse({ ...entry, monthsInitialConsent: 24 }))).toMatchObject({
+      monthsInitialConsent: 24,
+    })
+    const days = toBank(mhBankSchema.parse({ ...entry, daysInitialConsent: 90 }))
+    expect(days).toMatchObject({ daysInitialConsent: 90 })
+    expect(days).not.toHaveProperty('monthsInitialConsent')
+  })
+
+  it('drops an odd history limit but keeps the bank', () => {
+    const bank = toBank(
+      mhBankSchema.parse({ ...entry, monthsInitialConsent: '24', daysInitialConsent: -1 }),
+    )
+    expect(bank?.id).toBe(entry.id)
+    expect(bank).not.toHaveProperty('monthsInitialConsent')
+    expect(bank).not.toHaveProperty('daysInitialConsent')
   })
 })

@@ -25,6 +25,9 @@ export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
       correlationId: c.var.requestId,
       ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }),
       ...(error.issues === undefined ? {} : { issues: error.issues }),
+      ...(error.earliestTransactionFrom === undefined
+        ? {}
+        : { earliestTransactionFrom: error.earliestTransactionFrom }),
     },
   }
   if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter))

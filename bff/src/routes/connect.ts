@@ -10,6 +10,7 @@ import {
 } from '@mhkit/shared'
 import { Hono, type Context } from 'hono'
 
+import { checkHistoryLimit } from '../banks/history-limit'
 import type { AppEnv } from '../context'
 import { AppError } from '../errors'
 import { validate } from '../internal/validate'
@@ -137,7 +138,8 @@ async function plan(
  * bank, whose callback replaces the old grant (see {@link planOneTimeReconnect}).
  *
  * Errors: `invalid_request` (body, consent window; `reconsent` or `refresh` of a one-time
- * connection), `unauthenticated` (reauth/reconsent/refresh without a user),
+ * connection), `transaction_from_too_early` (`consent.transactionFromDateTime` before 72 months
+ * ago or the named bank's own limit, protocol §4.3; before any PAR), `unauthenticated` (reauth/reconsent/refresh without a user),
  * `connection_not_found` (not a connection of the session — for a one-time-only session,
  * without any upstream call), upstream codes from the PAR call.
  */
@@ -149,6 +151,13 @@ export function connectRoutes(s: Services) {
       const body = c.req.valid('json')
       const now = new Date(s.clock.now())
       const log = c.var.log
+      if (body.kind === 'ais') {
+        await checkHistoryLimit(s, {
+          transactionFromDateTime: body.consent?.transactionFromDateTime,
+          bankId: body.bankId,
+          now,
+        })
+      }
       const {
         scope,
         claims: builder,

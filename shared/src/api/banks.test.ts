@@ -39,6 +39,15 @@ describe('bankSchema', () => {
     expect(bankSchema.safeParse({ ...bank, name: 'x'.repeat(201) }).success).toBe(false)
     expect(bankSchema.safeParse({ ...bank, id: 'moneyhub-mock' }).success).toBe(false)
   })
+
+  it('carries the bank’s history limit in months or days, as whole non-negative numbers', () => {
+    expect(bankSchema.parse({ ...bank, monthsInitialConsent: 24 }).monthsInitialConsent).toBe(24)
+    expect(bankSchema.parse({ ...bank, daysInitialConsent: 90 }).daysInitialConsent).toBe(90)
+    for (const limit of [-1, 1.5, '24']) {
+      expect(bankSchema.safeParse({ ...bank, monthsInitialConsent: limit }).success).toBe(false)
+      expect(bankSchema.safeParse({ ...bank, daysInitialConsent: limit }).success).toBe(false)
+    }
+  })
 })
 
 describe('bankListQuerySchema', () => {

@@ -42,6 +42,14 @@ export const bankSchema = z.strictObject({
   status: bankStatusSchema,
   /** Whether the bank supports domestic payments through Moneyhub. */
   payments: z.boolean(),
+  /**
+   * How far back the bank gives transactions at a first connection, in months or in days, when
+   * Moneyhub knows (protocol §4.3, §9.8). A connect's `consent.transactionFromDateTime` may be
+   * no earlier than `earliestTransactionFrom(now, bank)` allows (BFF error
+   * `transaction_from_too_early` otherwise).
+   */
+  monthsInitialConsent: z.int().min(0).max(1200).optional(),
+  daysInitialConsent: z.int().min(0).max(36_500).optional(),
 })
 /** One bank (provider). */
 export type Bank = z.infer<typeof bankSchema>

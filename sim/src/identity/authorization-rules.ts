@@ -1,7 +1,7 @@
 import { errors, type KoaContextWithOIDC } from 'oidc-provider'
 import { ClaimsError, ClaimName, parseClaimsRequest, validateScopes } from '@mhkit/shared'
 
-import { MOCK_BANK_ID, findBank } from '../banks'
+import { bankHistoryLimits, findBank, MOCK_BANK_ID } from '../banks'
 import type { SimState } from '../state'
 import { isRecord, parseClaimsParam, readIntent } from './authorization-intent'
 
@@ -17,7 +17,8 @@ export const INVALID_SUBMISSION_REFERENCE = 'INVALID SUBMISSION'
  * object is processed and the redirect URI is trusted, so failures redirect like Moneyhub's).
  *
  * Rules: scopes by the shared rules (`invalid_scope`); claims by the shared schemas
- * (`invalid_request`); a requested `sub` must be an existing user and a requested `mh:con_id`
+ * (`invalid_request`), with the named bank's history limit on `transactionFromDateTime`
+ * (protocol §4.3); a requested `sub` must be an existing user and a requested `mh:con_id`
  * one of that user's connections; payment-type claims need a signed request object; the mock
  * bank's `INVALID REQUEST` reference fails here.
  *
@@ -49,9 +50,16 @@ export function authorizationRules(state: SimState, now: () => Date) {
     } catch {
       throw new errors.InvalidRequest('claims parameter is not valid JSON')
     }
+    // A request naming one bank is held to that bank's history limit here, before the bank
+    // pages; a bank picked in the chooser is checked when it is picked (interaction-routes).
+    const namedBank = intent.bankSelector === undefined ? undefined : findBank(intent.bankSelector)
     if (claims !== undefined) {
       try {
-        parseClaimsRequest(claims, { now, oneTime: intent.oneTime && !intent.requestedSub })
+        parseClaimsRequest(claims, {
+          now,
+          oneTime: intent.oneTime && !intent.requestedSub,
+          ...(namedBank === undefined ? {} : bankHistoryLimits(namedBank)),
+        })
       } catch (error) {
         if (error instanceof ClaimsError) {
           throw new errors.InvalidRequest(`invalid claims: ${error.message}`)

@@ -8,6 +8,7 @@ import type { SimState } from '../state'
 import { readIntent, type AuthorizationIntent } from './authorization-intent'
 import { hasReference, INVALID_REQUEST_REFERENCE } from './authorization-rules'
 import { describeIntent } from './describe-intent'
+import { historyLimitProblem } from './history-limit'
 import { BankChooserPage, ConsentPage, ErrorPage, SIM_CSS } from './pages'
 import { recordConsent } from './record-consent'
 import { isRecord } from './authorization-intent'
@@ -105,6 +106,19 @@ export function interactionRoutes(deps: InteractionDeps) {
     if (!bank) {
       return c.html(<BankChooserPage uid={interaction.uid} clientId={clientId} banks={choices} />)
     }
+    const historyProblem = historyLimitProblem(intent, bank, deps.now())
+    if (historyProblem !== undefined) {
+      // A bank picked in the chooser that gives less history than asked for (protocol §4.3).
+      const returnTo = await deps
+        .provider()
+        .interactionResult(
+          c.env.incoming,
+          c.env.outgoing,
+          { error: 'invalid_request', error_description: historyProblem },
+          { mergeWithLastSubmission: false },
+        )
+      return c.redirect(returnTo, 303)
+    }
     if (intent.kind === 'payment' && bank.id === MOCK_BANK_ID) {
       // A mock bank picked in the chooser gets the same "fails before the redirect" treatment.
       const value = intent.claims[ClaimName.payment]?.value
@@ -162,6 +176,16 @@ export function interactionRoutes(deps: InteractionDeps) {
       return c.html(<ErrorPage message="Choose one of the banks offered first." />, 400)
     }
     const clientId = String(interaction.params.client_id)
+    const historyProblem = historyLimitProblem(intent, bank, deps.now())
+    if (historyProblem !== undefined) {
+      const returnTo = await provider.interactionResult(
+        c.env.incoming,
+        c.env.outgoing,
+        { error: 'invalid_request', error_description: historyProblem },
+        { mergeWithLastSubmission: false },
+      )
+      return c.redirect(returnTo, 303)
+    }
     let recorded
     try {
       recorded = recordConsent({ intent, clientId, bank, state: deps.state, now: deps.now() })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { ClaimName } from '@mhkit/shared'
+import { ClaimName, earliestTransactionFrom } from '@mhkit/shared'
 
-import type { SimBank } from '../banks'
+import { bankHistoryLimits, type SimBank } from '../banks'
 import type { GrantOutcome, SimPayee, SimState } from '../state'
 import { isRecord, type AuthorizationIntent } from './authorization-intent'
 
@@ -9,8 +9,10 @@ const DAY_MS = 24 * 3600 * 1000
 
 /**
  * The consent window of an AIS connection: `mh:consent` dates when given; otherwise 90 days of
- * access (24 hours for a one-time connection without a user) and the bank's
- * `monthsInitialConsent` of history.
+ * access (24 hours for a one-time connection without a user) and as much history as the bank
+ * gives (`monthsInitialConsent` or `daysInitialConsent`, within 72 months). A requested
+ * `transactionFromDateTime` is used as is: one earlier than the bank allows was refused before
+ * the consent page (`historyLimitProblem`), never narrowed here.
  *
  * @param intent - The authorisation request.
  * @param bank - The chosen bank.
@@ -32,12 +34,13 @@ export function consentWindow(
       ? new Date(value.transactionFromDateTime)
       : undefined
   const defaultExpiry = intent.oneTime && !intent.requestedSub ? DAY_MS : 90 * DAY_MS
-  const earliest = new Date(now)
-  earliest.setUTCMonth(earliest.getUTCMonth() - bank.monthsInitialConsent)
   return {
     expiresAt:
       expiry && !Number.isNaN(expiry.getTime()) ? expiry : new Date(now.getTime() + defaultExpiry),
-    transactionFrom: from && !Number.isNaN(from.getTime()) && from > earliest ? from : earliest,
+    transactionFrom:
+      from && !Number.isNaN(from.getTime())
+        ? from
+        : earliestTransactionFrom(now, bankHistoryLimits(bank)),
     tppConsent: expiry === undefined,
   }
 }

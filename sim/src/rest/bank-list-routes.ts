@@ -1,12 +1,13 @@
 import { Hono } from 'hono'
 
-import { banksForSet, SIM_BANKS } from '../banks'
+import { bankHistoryLimits, banksForSet, SIM_BANKS } from '../banks'
 import { faultGuard } from '../internal/fault-guard'
 import type { IdentityRestDeps } from './rest-context'
 
 /**
  * Moneyhub's bank lists, `GET /oidc/.well-known/{all,api,legacy,test,payments,beta}-connections`:
- * bare JSON arrays, no authentication, with `monthsInitialConsent`.
+ * bare JSON arrays, no authentication, with each bank's `monthsInitialConsent` or
+ * `daysInitialConsent`.
  *
  * @param deps - The fault registry.
  * @returns A Hono app mounted at the identity host's root.
@@ -41,7 +42,7 @@ export function bankListRoutes(deps: Pick<IdentityRestDeps, 'faults'>) {
             status: { sync: 'AVAILABLE', auth: 'AVAILABLE' },
             country: 'GB',
             isBeta: false,
-            monthsInitialConsent: bank.monthsInitialConsent,
+            ...bankHistoryLimits(bank),
           })),
         )
       },

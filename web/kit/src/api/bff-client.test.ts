@@ -91,6 +91,33 @@ describe('createBffClient', () => {
     expect(error.retryAfter).toBe(30)
   })
 
+  it('carries earliestTransactionFrom from a transaction_from_too_early body', async () => {
+    const bff = fakeBff({
+      'POST /api/connect': () =>
+        json(
+          {
+            error: {
+              code: 'transaction_from_too_early',
+              message: 'Too far back.',
+              correlationId: 'r1',
+              earliestTransactionFrom: '2024-12-07T00:00:00.000Z',
+            },
+          },
+          400,
+        ),
+    })
+    const error = await rejection(
+      createBffClient({ fetch: bff.fetch }).request({
+        method: 'POST',
+        path: '/connect',
+        body: { kind: 'ais' },
+        schema: null,
+      }),
+    )
+    expect(error.code).toBe('transaction_from_too_early')
+    expect(error.earliestTransactionFrom).toBe('2024-12-07T00:00:00.000Z')
+  })
+
   it('names a missing CSRF header in a console diagnostic', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const bff = fakeBff({ 'GET /api/accounts': () => errorBody('csrf_header_missing', 403) })

@@ -111,11 +111,16 @@ async function toError(
   const { errorBodySchema } = await checks
   const parsed = errorBodySchema.safeParse(body)
   if (parsed.success) {
-    const { code, message, correlationId, retryAfter } = parsed.data.error
+    const { code, message, correlationId, retryAfter, earliestTransactionFrom } = parsed.data.error
     if (code === 'csrf_header_missing' || code === 'origin_mismatch') {
       diagnose(code, `The BFF refused the request (${code}): ${message}`)
     }
-    return new BffError(code, message, { status: response.status, correlationId, retryAfter })
+    return new BffError(code, message, {
+      status: response.status,
+      correlationId,
+      retryAfter,
+      earliestTransactionFrom,
+    })
   }
   diagnose(
     'no-bff',

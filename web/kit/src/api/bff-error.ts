@@ -18,6 +18,11 @@ export interface BffErrorOptions {
   correlationId?: string
   /** Seconds the BFF asked the client to wait before retrying (rate limits, outages). */
   retryAfter?: number
+  /**
+   * With `transaction_from_too_early`: the earliest `consent.transactionFromDateTime` the bank
+   * allows, to offer as "as far back as this bank allows".
+   */
+  earliestTransactionFrom?: string
   /** Evidence (a zod issue list, a `TypeError` from fetch). Kept non-enumerable. */
   cause?: unknown
 }
@@ -41,6 +46,8 @@ export class BffError extends Error {
   readonly correlationId: string | undefined
   /** Seconds to wait before retrying, when the BFF said so. */
   readonly retryAfter: number | undefined
+  /** The earliest transaction date the bank allows, with `transaction_from_too_early`. */
+  readonly earliestTransactionFrom: string | undefined
 
   /**
    * @param code - stable error code
@@ -53,6 +60,7 @@ export class BffError extends Error {
     this.status = options.status ?? 0
     this.correlationId = options.correlationId
     this.retryAfter = options.retryAfter
+    this.earliestTransactionFrom = options.earliestTransactionFrom
     if (options.cause !== undefined) {
       Object.defineProperty(this, 'cause', {
         value: options.cause,

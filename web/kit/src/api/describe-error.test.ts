@@ -24,6 +24,10 @@ describe('describeError', () => {
     })
   })
 
+  it('offers to start again when the bank does not share history that far back', () => {
+    expect(describeError('transaction_from_too_early')).toMatchObject({ action: 'start-again' })
+  })
+
   it('says how long to wait when the BFF gave retryAfter', () => {
     const error = new BffError('rate_limited', 'x', { status: 429, retryAfter: 20 })
     expect(describeError(error).message).toContain('20 seconds')

@@ -86,6 +86,7 @@ const groupOf: Partial<Record<BffErrorCode, keyof typeof messages>> = {
   reauth_required: 'reconnect',
   consent_expired: 'reconnect',
   connection_not_found: 'reconnect',
+  transaction_from_too_early: 'flow',
   payment_failed: 'payment',
   not_implemented: 'unavailable',
 }
