@@ -133,7 +133,16 @@ describe('createBff served by serveBff', () => {
 
   it('refuses the memory store when nodeEnv is left at its production default', async () => {
     const { nodeEnv: _unused, ...rest } = options()
-    await expect(createBff(rest)).rejects.toThrow(/memory is for tests only/)
+    const production = {
+      ...rest,
+      moneyhub: {
+        ...rest.moneyhub,
+        issuer: 'https://identity.example.test/oidc',
+        apiUrl: 'https://api.example.test/v3',
+        identityUrl: 'https://identity.example.test',
+      },
+    }
+    await expect(createBff(production)).rejects.toThrow(/memory is for tests only/)
   })
 
   it('refuses plain-HTTP Moneyhub URLs in production', async () => {
