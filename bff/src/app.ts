@@ -12,6 +12,7 @@ import { errorHandler, onNotFound } from './middleware/error-handler'
 import { limitBody, requireJsonContentType } from './middleware/json-body'
 import { requireSameOrigin } from './middleware/origin'
 import { rateLimit, type RateLimit } from './middleware/rate-limit'
+import { refuseHead } from './middleware/refuse-head'
 import { requestContext, type PeerAddress } from './middleware/request-context'
 import { securityHeaders } from './middleware/security-headers'
 import { loadSession } from './middleware/session'
@@ -108,7 +109,7 @@ export interface AppDeps {
 
 /**
  * Builds the BFF's Hono app: middleware in a fixed order (request id and logger → security
- * headers → optional CORS → CSRF header on `/api` → same-origin and JSON content type on
+ * headers → optional CORS → `HEAD` refused on `/api` → CSRF header on `/api` → same-origin and JSON content type on
  * writes → body limit → rate limits → session), then the routes of ARCHITECTURE.md
  * "BFF HTTP contract", and one error mapper.
  *
@@ -169,6 +170,8 @@ export function createApp(deps: AppDeps) {
       }),
     )
   }
+  // Before anything that writes: HEAD runs the GET handlers (checklist "Login lifecycle").
+  app.use('/api/*', refuseHead())
   app.use('/api/*', requireCsrfHeader())
   app.use('/api/*', requireSameOrigin({ allowed: [config.appOrigin, ...corsOrigins] }))
   app.use('/api/*', requireJsonContentType())
