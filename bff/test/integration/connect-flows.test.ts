@@ -221,10 +221,14 @@ describe('failures and replays', () => {
     const starter = bffOverSim(world)
     const started = await start(starter.browser, { kind: 'ais' })
     const back = callbackPath(await approveConsent(started.url, { bankId: MOCK_BANK_ID }))
+    const binding = starter.browser.cookies.get('__Host-mhkit-tx') ?? ''
     starter.browser.cookies.delete('__Host-mhkit-tx')
     await world.sim.admin.resetCounters()
     const res = await starter.browser.navigate(back)
-    expect(res.status).toBe(303)
+    // That browser cannot read the flow either (flow-ownership.test.ts): it gets the code alone.
+    expect(res.status).toBe(400)
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe('state_mismatch')
+    starter.browser.cookies.set('__Host-mhkit-tx', binding)
     expect(await flow(starter.browser, started.flowId)).toMatchObject({
       status: 'failed',
       error: { code: 'state_mismatch' },
