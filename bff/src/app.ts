@@ -4,6 +4,7 @@ import { cors } from 'hono/cors'
 import { createBankCatalog, type BankListSources } from './banks/bank-catalog'
 import { systemClock, type Clock } from './clock'
 import type { AppEnv } from './context'
+import { createEndedLogins } from './flows/ended-logins'
 import { createFlowRecords } from './flows/flow-records'
 import { createLoginTransactions } from './flows/login-transactions'
 import type { Logger } from './logger'
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps) {
     sessions,
     flows: createFlowRecords(deps.store, clock),
     transactions: createLoginTransactions(deps.store),
+    logins: createEndedLogins(deps.store, clock),
     banks: createBankCatalog({
       moneyhub: deps.moneyhub,
       clock,

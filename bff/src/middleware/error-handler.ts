@@ -8,7 +8,14 @@ import { AppError, toAppError } from '../errors'
 import { CALLBACK_PATH, callbackLanding, isNavigation } from '../flows/callback-landing'
 import type { FlowRecords } from '../flows/flow-records'
 import type { MoneyhubClient } from '../moneyhub'
-import { clearSessionCookie, readSessionCookie } from '../session/cookies'
+import type { EndedLogins } from '../flows/ended-logins'
+import {
+  clearSessionCookie,
+  clearTxCookie,
+  readSessionCookie,
+  readTxCookie,
+} from '../session/cookies'
+import { hashId } from '../session/ids'
 import type { SessionManager } from '../session/sessions'
 import type { UserBinding } from '../user-binding'
 
@@ -38,6 +45,7 @@ export interface SessionEnding {
   sessions: Pick<SessionManager, 'destroy'>
   moneyhub: Pick<MoneyhubClient, 'forgetUser'>
   userBinding: UserBinding
+  logins: Pick<EndedLogins, 'endBrowser'>
 }
 
 /**
@@ -57,8 +65,9 @@ const USER_DATA_ROUTE = /^\/api\/(?:accounts|transactions)(?:\/|$)/
 
 /**
  * Checklist S7: ends the session of a data request answered `reauth_required`, as logout does
- * minus the revocation (the grant is already gone): deletes the server state, forgets the
- * user's cached tokens and clears the cookie, and logs a security event. A failure to delete
+ * minus the revocation (the grant is already gone): ends the browser's logins in flight,
+ * deletes the server state, forgets the user's cached tokens, clears both cookies, and logs a
+ * security event. A failure to delete
  * is logged and never changes the answer (the cookie is cleared either way).
  */
 async function endSessionForReauth(
@@ -75,6 +84,15 @@ async function endSessionForReauth(
     log.error({ err }, 'user binding unavailable')
   }
   if (sub !== undefined) deps.moneyhub.forgetUser(sub)
+  const browser = readTxCookie(c)
+  if (browser !== undefined) {
+    try {
+      await deps.logins.endBrowser(hashId(browser))
+    } catch (err) {
+      log.error({ err }, 'logins in flight could not be ended')
+    }
+    clearTxCookie(c)
+  }
   let ended = false
   if (session !== undefined) {
     try {

@@ -138,6 +138,8 @@ async function startSession(
   if (tx.sessionHash !== undefined) {
     previous = await s.sessions.loadByHash(tx.sessionHash)
     await s.sessions.destroyByHash(tx.sessionHash)
+    // Replaced, not ended: logins it started in other tabs may still complete.
+    if (previous !== undefined) await s.logins.sessionReplaced(tx.sessionHash)
   }
   const bound = tx.oneTime ? (previous?.sub ?? (await s.userBinding.get(c))) : undefined
   const sub = bound ?? exchanged.sub
@@ -241,6 +243,14 @@ async function complete(
   state: string,
 ) {
   const log = c.var.log
+  const startingSessionLive =
+    tx.sessionHash === undefined || (await s.sessions.loadByHash(tx.sessionHash)) !== undefined
+  if (await s.logins.hasEnded(tx, startingSessionLive)) {
+    // Logout (or the S7 end) came after this login started: whoever approves the consent now
+    // must not be signed in as the user who left. Nothing is exchanged.
+    log.warn({ event: 'security', reason: 'login_ended', flowId: tx.flowId }, 'login failure')
+    return s.flows.fail(tx.flowId, 'flow_expired')
+  }
   const browser = readTxCookie(c)
   if (browser === undefined || !safeEqual(hashId(browser), tx.browserHash)) {
     // The callback reached a browser other than the one that started the flow (login CSRF or
