@@ -108,6 +108,12 @@ function statelessFailure(c: Context<AppEnv>, params: URLSearchParams): never {
  *
  * @throws AppError `state_mismatch` for a browser that does not own the flow
  */
+/** Whether the request carries the transaction cookie of the browser that started the login. */
+function fromStartingBrowser(c: Context<AppEnv>, tx: LoginTransaction): boolean {
+  const browser = readTxCookie(c)
+  return browser !== undefined && safeEqual(hashId(browser), tx.browserHash)
+}
+
 function redirectToApp(c: Context<AppEnv>, flow: FlowRecord): Response {
   if (!ownsFlow(c, flow)) {
     throw new AppError('state_mismatch', { reason: 'flow_of_another_browser' })
@@ -251,10 +257,10 @@ async function complete(
     log.warn({ event: 'security', reason: 'login_ended', flowId: tx.flowId }, 'login failure')
     return s.flows.fail(tx.flowId, 'flow_expired')
   }
-  const browser = readTxCookie(c)
-  if (browser === undefined || !safeEqual(hashId(browser), tx.browserHash)) {
+  if (!fromStartingBrowser(c, tx)) {
     // The callback reached a browser other than the one that started the flow (login CSRF or
-    // a forwarded link): the code is never exchanged.
+    // a forwarded link): the code is never exchanged. The route checks this before taking the
+    // transaction; this holds should the cookie change in between.
     log.warn(
       { event: 'security', reason: 'browser_binding_mismatch', flowId: tx.flowId },
       'login failure',
@@ -299,8 +305,9 @@ async function complete(
 }
 
 /**
- * `GET /api/callback`: the registered `redirect_uri`. Takes the login transaction once,
- * atomically; the winner checks the browser binding and exchanges the code (iss → state →
+ * `GET /api/callback`: the registered `redirect_uri`. Checks `iss` first, then that the
+ * request comes from the browser that started the login (consuming nothing otherwise), then
+ * takes the login transaction once, atomically; the winner exchanges the code (iss → state →
  * error → code, in the Moneyhub client), records the user and connection on a fresh session
  * and stores the flow outcome. A replay, reload or second tab finds the transaction gone and
  * gets the stored outcome instead — never a second exchange. Answers 303 to
@@ -316,6 +323,17 @@ export function callbackRoutes(s: Services) {
   return new Hono<AppEnv>().get(CALLBACK_PATH, async (c) => {
     const { params, state } = callbackParams(c, s.moneyhub.issuer)
     if (state === undefined) statelessFailure(c, params)
+    // The browser binding is checked before the transaction is taken: a callback in another
+    // browser (login CSRF, a forwarded or leaked link) is not proven to belong to the flow, so
+    // it consumes nothing and the starting browser can still complete it.
+    const bound = await s.transactions.peek(state)
+    if (bound !== undefined && !fromStartingBrowser(c, bound)) {
+      c.var.log.warn(
+        { event: 'security', reason: 'browser_binding_mismatch', flowId: bound.flowId },
+        'login failure',
+      )
+      throw new AppError('state_mismatch', { reason: 'browser_binding_mismatch' })
+    }
     const tx = await s.transactions.take(state)
     // The winner claims its flow before anything else, so nobody can expire it while the code
     // is exchanged. The claim fails only when the flow was already ended (its transaction

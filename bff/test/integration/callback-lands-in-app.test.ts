@@ -89,6 +89,11 @@ describe('a bad callback reached by navigation lands in the app', () => {
     expect(res.headers.get('location')).toBe('/?flowError=state_mismatch')
     expect(res.headers.get('location')).not.toContain(flowId)
     expect(res.headers.getSetCookie().some((l) => l.startsWith(`${SESSION_COOKIE}=`))).toBe(false)
+    // Not proven to belong to the flow: the flow is untouched, and its own browser completes it.
+    expect((await flowOf(bff.browser, flowId)).status).toBe('pending')
+    expect(await codeExchanges(world)).toBe(0)
+    expect((await bff.browser.navigate(callback)).status).toBe(303)
+    expect((await flowOf(bff.browser, flowId)).status).toBe('succeeded')
   })
 
   it('a request that is not a navigation still gets the JSON error', async () => {
