@@ -1,3 +1,4 @@
+import { returnToProblem } from '@mhkit/shared'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 
@@ -87,6 +88,12 @@ export interface AppConfig {
   rateLimits?: Partial<RateLimits>
   /** Largest request body in bytes (default 16 KiB). */
   bodyLimitBytes?: number
+  /**
+   * The app's page (a same-origin path, default `/`) where a bad callback lands with
+   * `?flowError=<code>` when the browser has no flow of its own to name its return page (see
+   * `flows/callback-landing.ts`); mount the kit's `ConnectCallback` there.
+   */
+  callbackErrorPage?: string
   /** Bank set used when a connect request names no bank (default `all`). */
   defaultBankSet?: 'all' | 'api' | 'test'
   /** Which well-known lists feed `GET /api/banks`. */
@@ -115,7 +122,8 @@ export interface AppDeps {
  * "BFF HTTP contract", and one error mapper.
  *
  * @param deps - see {@link AppDeps}
- * @throws TypeError when the encryption key is not 32 bytes
+ * @throws TypeError when the encryption key is not 32 bytes, or `callbackErrorPage` is not a
+ *   same-origin path
  */
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock
@@ -145,10 +153,15 @@ export function createApp(deps: AppDeps) {
     defaultBankSet: config.defaultBankSet ?? 'all',
   }
   const corsOrigins = config.corsOrigins ?? []
+  const callbackErrorPage = config.callbackErrorPage ?? '/'
+  const pageProblem = returnToProblem(callbackErrorPage)
+  if (pageProblem !== undefined) {
+    throw new TypeError(`config.callbackErrorPage: ${pageProblem}`)
+  }
 
   const app = new Hono<AppEnv>()
   // A data route answered reauth_required ends the session (checklist S7).
-  app.onError(errorHandler(services))
+  app.onError(errorHandler({ ...services, callbackErrorPage }))
   app.notFound(onNotFound)
   app.use(
     requestContext({

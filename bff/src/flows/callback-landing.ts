@@ -23,25 +23,27 @@ export function isNavigation(c: Context<AppEnv>): boolean {
  * Where a bad callback reached by navigation lands: `303 <page>?flowError=<code>`, so the person
  * sees the kit's callback page with a way to start again instead of a JSON body. The page is
  * the `returnTo` of the latest flow this browser started (found through its transaction
- * cookie), where the app mounts that page; `/` when there is none. Nothing is written: the
+ * cookie), where the app mounts that page; else the configured `fallback`. Nothing is written: the
  * callback is not proven to belong to any flow. Checklist "Login lifecycle".
  *
  * @param c - the callback request
  * @param flows - where the browser's latest flow is found
  * @param code - the stable error code the page shows
+ * @param fallback - the page when the browser has no flow of its own (a safe path; default `/`)
  */
 export async function callbackLanding(
   c: Context<AppEnv>,
   flows: Pick<FlowRecords, 'latestForBrowser'>,
   code: ErrorCode,
+  fallback = '/',
 ): Promise<Response> {
-  let page = '/'
+  let page = fallback
   const browser = readTxCookie(c)
   if (browser !== undefined) {
     try {
-      page = (await flows.latestForBrowser(hashId(browser)))?.returnTo ?? '/'
+      page = (await flows.latestForBrowser(hashId(browser)))?.returnTo ?? fallback
     } catch (err) {
-      // The store is down (the error being answered may be that): the root still shows it.
+      // The store is down (the error being answered may be that): the fallback still shows it.
       c.var.log.warn({ err }, 'return page unavailable')
     }
   }

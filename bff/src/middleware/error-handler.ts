@@ -54,6 +54,8 @@ export interface SessionEnding {
  */
 export interface ErrorHandlerDeps extends SessionEnding {
   flows: Pick<FlowRecords, 'latestForBrowser'>
+  /** Where a bad callback lands when the browser has no flow of its own (default `/`). */
+  callbackErrorPage?: string
 }
 
 /**
@@ -168,7 +170,7 @@ export function errorHandler(deps?: ErrorHandlerDeps): ErrorHandler<AppEnv> {
       c.req.method === 'GET' &&
       isNavigation(c)
     ) {
-      return callbackLanding(c, deps.flows, error.code)
+      return callbackLanding(c, deps.flows, error.code, deps.callbackErrorPage)
     }
     return errorResponse(c, error)
   }

@@ -80,6 +80,22 @@ describe('a bad callback reached by navigation lands in the app', () => {
     expect(res.headers.get('location')).toBe('/?flowError=state_mismatch')
   })
 
+  it('sends a browser with no flow of its own to the configured callback page', async () => {
+    const bff = bffOverSim(world, { config: { callbackErrorPage: '/callback?from=bff' } })
+    const res = await navigateAsBrowser(
+      bff,
+      bff.browser,
+      `/api/callback?error=access_denied&iss=${encodeURIComponent(world.sim.issuer)}`,
+    )
+    expect(res.headers.get('location')).toBe('/callback?from=bff&flowError=access_denied')
+  })
+
+  it('refuses a callback page that is not a same-origin path', () => {
+    expect(() => bffOverSim(world, { config: { callbackErrorPage: '//evil.example/' } })).toThrow(
+      TypeError,
+    )
+  })
+
   it('a callback reaching another browser lands there with an error code, not the flow id', async () => {
     const bff = bffOverSim(world)
     const { flowId, callback } = await approvedAtBank(bff.browser)
