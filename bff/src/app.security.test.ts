@@ -1,7 +1,15 @@
 import { apiRoutes, errorBodySchema } from '@mhkit/shared'
 import { describe, expect, it } from 'vitest'
 
-import { APP_ORIGIN, buildTestApp, jsonHeaders, spaHeaders } from '../test/support/test-app'
+import {
+  APP_ORIGIN,
+  OFFLINE_ISSUER,
+  buildTestApp,
+  jsonHeaders,
+  spaHeaders,
+} from '../test/support/test-app'
+
+const ISS = encodeURIComponent(OFFLINE_ISSUER)
 
 const SAMPLE_PARAMS: Record<string, string> = {
   ':flowId': 'AAAAAAAAAAAAAAAAAAAAAA',
@@ -61,7 +69,7 @@ describe('CSRF header (checklist C1, C7)', () => {
     const { app } = await buildTestApp()
     expect((await app.request('/healthz')).status).toBe(200)
     expect((await app.request('/.well-known/jwks.json')).status).toBe(200)
-    const cb = await app.request('/api/callback?state=AAAAAAAAAAAAAAAAAAAAAAAA&code=x')
+    const cb = await app.request(`/api/callback?state=AAAAAAAAAAAAAAAAAAAAAAAA&code=x&iss=${ISS}`)
     expect(await errorCode(cb)).toBe('state_mismatch')
   })
 })
@@ -92,11 +100,14 @@ describe('Origin and Fetch Metadata (checklist C3)', () => {
 
   it('lets the identity service send the browser back to the callback cross-site', async () => {
     const { app, upstream } = await buildTestApp()
-    const res = await app.request('/api/callback?state=AAAAAAAAAAAAAAAAAAAAAAAA&code=x', {
-      headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' },
-    })
-    // Reaches the flow check (no such login transaction), not the Origin check.
-    expect(await errorCode(res)).toBe('state_mismatch')
+    const res = await app.request(
+      `/api/callback?state=AAAAAAAAAAAAAAAAAAAAAAAA&code=x&iss=${ISS}`,
+      { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } },
+    )
+    // Reaches the flow check (no such login transaction), not the Origin check; a navigation
+    // lands in the app with the code.
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/?flowError=state_mismatch')
     expect(upstream.calls).toEqual([])
   })
 

@@ -1,8 +1,10 @@
+import { returnToProblem } from '@mhkit/shared'
 import { Hono } from 'hono'
 
 import { createBankCatalog, type BankListSources } from './banks/bank-catalog'
 import { systemClock, type Clock } from './clock'
 import type { AppEnv } from './context'
+import { createEndedLogins } from './flows/ended-logins'
 import { createFlowRecords } from './flows/flow-records'
 import { createLoginTransactions } from './flows/login-transactions'
 import type { Logger } from './logger'
@@ -12,6 +14,7 @@ import { errorHandler, onNotFound } from './middleware/error-handler'
 import { limitBody, requireJsonContentType } from './middleware/json-body'
 import { requireSameOrigin } from './middleware/origin'
 import { rateLimit, type RateLimit } from './middleware/rate-limit'
+import { refuseHead } from './middleware/refuse-head'
 import { requestContext, type PeerAddress } from './middleware/request-context'
 import { securityHeaders } from './middleware/security-headers'
 import { loadSession } from './middleware/session'
@@ -86,6 +89,12 @@ export interface AppConfig {
   rateLimits?: Partial<RateLimits>
   /** Largest request body in bytes (default 16 KiB). */
   bodyLimitBytes?: number
+  /**
+   * The app's page (a same-origin path, default `/`) where a bad callback lands with
+   * `?flowError=<code>` when the browser has no flow of its own to name its return page (see
+   * `flows/callback-landing.ts`); mount the kit's `ConnectCallback` there.
+   */
+  callbackErrorPage?: string
   /** Bank set used when a connect request names no bank (default `all`). */
   defaultBankSet?: 'all' | 'api' | 'test'
   /** Which well-known lists feed `GET /api/banks`. */
@@ -109,12 +118,13 @@ export interface AppDeps {
 
 /**
  * Builds the BFF's Hono app: middleware in a fixed order (request id and logger → security
- * headers → optional CORS → CSRF header on `/api` → same-origin and JSON content type on
+ * headers → optional CORS → `HEAD` refused on `/api` → CSRF header on `/api` → same-origin and JSON content type on
  * writes → body limit → rate limits → session), then the routes of ARCHITECTURE.md
  * "BFF HTTP contract", and one error mapper.
  *
  * @param deps - see {@link AppDeps}
- * @throws TypeError when the encryption key is not 32 bytes
+ * @throws TypeError when the encryption key is not 32 bytes, or `callbackErrorPage` is not a
+ *   same-origin path
  */
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock
@@ -135,6 +145,7 @@ export function createApp(deps: AppDeps) {
     sessions,
     flows: createFlowRecords(store, clock),
     transactions: createLoginTransactions(store),
+    logins: createEndedLogins(store, clock),
     banks: createBankCatalog({
       moneyhub: deps.moneyhub,
       clock,
@@ -146,10 +157,15 @@ export function createApp(deps: AppDeps) {
     defaultBankSet: config.defaultBankSet ?? 'all',
   }
   const corsOrigins = config.corsOrigins ?? []
+  const callbackErrorPage = config.callbackErrorPage ?? '/'
+  const pageProblem = returnToProblem(callbackErrorPage)
+  if (pageProblem !== undefined) {
+    throw new TypeError(`config.callbackErrorPage: ${pageProblem}`)
+  }
 
   const app = new Hono<AppEnv>()
   // A data route answered reauth_required ends the session (checklist S7).
-  app.onError(errorHandler(services))
+  app.onError(errorHandler({ ...services, callbackErrorPage }))
   app.notFound(onNotFound)
   app.use(
     requestContext({
@@ -171,6 +187,8 @@ export function createApp(deps: AppDeps) {
       }),
     )
   }
+  // Before anything that writes: HEAD runs the GET handlers (checklist "Login lifecycle").
+  app.use('/api/*', refuseHead())
   app.use('/api/*', requireCsrfHeader())
   app.use('/api/*', requireSameOrigin({ allowed: [config.appOrigin, ...corsOrigins] }))
   app.use('/api/*', requireJsonContentType())

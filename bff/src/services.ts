@@ -1,5 +1,6 @@
 import type { BankCatalog } from './banks/bank-catalog'
 import type { Clock } from './clock'
+import type { EndedLogins } from './flows/ended-logins'
 import type { FlowRecords } from './flows/flow-records'
 import type { LoginTransactions } from './flows/login-transactions'
 import type { MoneyhubClient } from './moneyhub'
@@ -12,6 +13,8 @@ export interface Services {
   sessions: SessionManager
   flows: FlowRecords
   transactions: LoginTransactions
+  /** Logins in flight that the end of a session has ended. */
+  logins: EndedLogins
   banks: BankCatalog
   userBinding: UserBinding
   clock: Clock

@@ -25,6 +25,17 @@ export interface FlowRecord {
   createdAt: number
   /** When the login transaction behind the flow lapses; a pending flow after it has expired. */
   txExpiresAt: number
+  /**
+   * sha256 of the login-transaction cookie of the browser that started the flow: only that
+   * browser may read the outcome (see {@link ownsFlow}).
+   */
+  browserHash: string
+  /**
+   * Store key (hash) of the session that may also read the outcome: the starting session, and
+   * after a success the session the flow signed in (the transaction cookie lives 10 minutes,
+   * the outcome an hour).
+   */
+  sessionHash?: string
   result?: FlowResult
   error?: { code: ErrorCode; message: string }
 }
@@ -52,8 +63,12 @@ export interface FlowRecords {
    * mid-exchange) as `failed` with `flow_expired`. Answers the stored record either way.
    */
   settleAbandoned(flowId: string): Promise<FlowRecord | undefined>
-  /** Writes the outcome of a flow the caller has {@link FlowRecords.claim}ed. */
-  succeed(flowId: string, result: FlowResult): Promise<FlowRecord | undefined>
+  /**
+   * Writes the outcome of a flow the caller has {@link FlowRecords.claim}ed.
+   *
+   * @param sessionHash - the session the flow signed in, which may read the outcome from now on
+   */
+  succeed(flowId: string, result: FlowResult, sessionHash: string): Promise<FlowRecord | undefined>
   /** Writes the failure of a flow the caller has {@link FlowRecords.claim}ed. */
   fail(flowId: string, code: ErrorCode): Promise<FlowRecord | undefined>
   /**
@@ -132,7 +147,8 @@ export function createFlowRecords(store: Store, clock: Clock): FlowRecords {
       if (!(clock.now() >= deadline)) return record
       return settle(flowId, failure('flow_expired'))
     },
-    succeed: (flowId, result) => settle(flowId, { status: 'succeeded', result }),
+    succeed: (flowId, result, sessionHash) =>
+      settle(flowId, { status: 'succeeded', result, sessionHash }),
     fail: (flowId, code) => settle(flowId, failure(code)),
     async failUnclaimed(flowId, code) {
       if (!(await claim(flowId))) return get(flowId)

@@ -33,6 +33,11 @@ export interface LoginTransaction {
 /** Login transactions that live 10 minutes and are consumed once, atomically. */
 export interface LoginTransactions {
   put(state: string, tx: LoginTransaction): Promise<void>
+  /**
+   * The transaction for `state`, left in place: to check which browser it is bound to before
+   * anyone takes it, so a callback in another browser consumes nothing.
+   */
+  peek(state: string): Promise<LoginTransaction | undefined>
   /** The transaction for `state`, removed in the same step; undefined for the losers. */
   take(state: string): Promise<LoginTransaction | undefined>
 }
@@ -46,6 +51,10 @@ export function createLoginTransactions(store: Store): LoginTransactions {
   const key = (state: string): string => `tx:${state}`
   return {
     put: (state, tx) => store.set(key(state), JSON.stringify(tx), TX_TTL_MS),
+    async peek(state) {
+      const raw = await store.get(key(state))
+      return raw === undefined ? undefined : (JSON.parse(raw) as LoginTransaction)
+    },
     async take(state) {
       const raw = await store.take(key(state))
       return raw === undefined ? undefined : (JSON.parse(raw) as LoginTransaction)

@@ -5,8 +5,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import type { AppEnv } from '../context'
 import { AppError, toAppError } from '../errors'
+import { CALLBACK_PATH, callbackLanding, isNavigation } from '../flows/callback-landing'
+import type { FlowRecords } from '../flows/flow-records'
 import type { MoneyhubClient } from '../moneyhub'
-import { clearSessionCookie, readSessionCookie } from '../session/cookies'
+import type { EndedLogins } from '../flows/ended-logins'
+import {
+  clearSessionCookie,
+  clearTxCookie,
+  readSessionCookie,
+  readTxCookie,
+} from '../session/cookies'
+import { hashId } from '../session/ids'
 import type { SessionManager } from '../session/sessions'
 import type { UserBinding } from '../user-binding'
 
@@ -39,6 +48,17 @@ export interface SessionEnding {
   sessions: Pick<SessionManager, 'destroy'>
   moneyhub: Pick<MoneyhubClient, 'forgetUser'>
   userBinding: UserBinding
+  logins: Pick<EndedLogins, 'endBrowser'>
+}
+
+/**
+ * What {@link errorHandler} needs: ending a session (S7), and finding the page a bad callback
+ * reached by navigation lands on.
+ */
+export interface ErrorHandlerDeps extends SessionEnding {
+  flows: Pick<FlowRecords, 'latestForBrowser'>
+  /** Where a bad callback lands when the browser has no flow of its own (default `/`). */
+  callbackErrorPage?: string
 }
 
 /**
@@ -50,8 +70,9 @@ const USER_DATA_ROUTE = /^\/api\/(?:accounts|transactions)(?:\/|$)/
 
 /**
  * Checklist S7: ends the session of a data request answered `reauth_required`, as logout does
- * minus the revocation (the grant is already gone): deletes the server state, forgets the
- * user's cached tokens and clears the cookie, and logs a security event. A failure to delete
+ * minus the revocation (the grant is already gone): ends the browser's logins in flight,
+ * deletes the server state, forgets the user's cached tokens, clears both cookies, and logs a
+ * security event. A failure to delete
  * is logged and never changes the answer (the cookie is cleared either way).
  */
 async function endSessionForReauth(
@@ -71,6 +92,15 @@ async function endSessionForReauth(
     await deps.moneyhub.forgetUser(sub).catch((err: unknown) => {
       log.error({ err }, 'cached user tokens could not be dropped')
     })
+  }
+  const browser = readTxCookie(c)
+  if (browser !== undefined) {
+    try {
+      await deps.logins.endBrowser(hashId(browser))
+    } catch (err) {
+      log.error({ err }, 'logins in flight could not be ended')
+    }
+    clearTxCookie(c)
   }
   let ended = false
   if (session !== undefined) {
@@ -100,11 +130,15 @@ async function endSessionForReauth(
  * unexpected errors are logged and answered as `internal_error` with no detail (fail closed).
  * With `sessionEnding`, a `reauth_required` on a user data route (`/api/accounts…`,
  * `/api/transactions…`) also ends the session and clears the cookie (checklist S7), so the
- * next `GET /api/session` answers unauthenticated. Checklist L5; ARCHITECTURE.md Decision 6.
+ * next `GET /api/session` answers unauthenticated. An error of the callback reached by a
+ * browser navigation (whatever raised it: the route, the rate limit, the store) is a 303 into
+ * the app with `?flowError=<code>` rather than a JSON body the person would see raw (see
+ * {@link callbackLanding}). Checklist L5, "Login lifecycle"; ARCHITECTURE.md Decision 6.
  *
- * @param sessionEnding - what ending a session needs; without it no session is ended
+ * @param deps - what ending a session and landing a callback need; without them no session is
+ *   ended and every error is JSON
  */
-export function errorHandler(sessionEnding?: SessionEnding): ErrorHandler<AppEnv> {
+export function errorHandler(deps?: ErrorHandlerDeps): ErrorHandler<AppEnv> {
   return async (err, c) => {
     let error: AppError
     if (err instanceof HTTPException && !(err.cause instanceof AppError)) {
@@ -131,11 +165,19 @@ export function errorHandler(sessionEnding?: SessionEnding): ErrorHandler<AppEnv
       )
     }
     if (
-      sessionEnding !== undefined &&
+      deps !== undefined &&
       error.code === 'reauth_required' &&
       USER_DATA_ROUTE.test(c.req.path)
     ) {
-      await endSessionForReauth(c, sessionEnding, error)
+      await endSessionForReauth(c, deps, error)
+    }
+    if (
+      deps !== undefined &&
+      c.req.path === CALLBACK_PATH &&
+      c.req.method === 'GET' &&
+      isNavigation(c)
+    ) {
+      return callbackLanding(c, deps.flows, error.code, deps.callbackErrorPage)
     }
     return errorResponse(c, error)
   }

@@ -1,14 +1,16 @@
-import { returnToWithParam, type ErrorCode, type FlowResult } from '@mhkit/shared'
+import { FLOW_PARAM, returnToWithParam, type ErrorCode, type FlowResult } from '@mhkit/shared'
 import { Hono, type Context } from 'hono'
 
 import type { AppEnv } from '../context'
 import { AppError, toAppError } from '../errors'
+import { CALLBACK_PATH } from '../flows/callback-landing'
+import { ownsFlow } from '../flows/flow-owner'
 import type { FlowRecord } from '../flows/flow-records'
 import type { LoginTransaction } from '../flows/login-transactions'
 import { MoneyhubError, type ExchangeCodeResult } from '../moneyhub'
 import { readTxCookie, writeSessionCookie } from '../session/cookies'
 import { hashId, safeEqual } from '../session/ids'
-import type { OneTimeGrant, SessionData } from '../session/sessions'
+import type { OneTimeGrant, Session, SessionData } from '../session/sessions'
 import { grantTokens, revokeTokens } from '../session/revoke-tokens'
 import type { Services } from '../services'
 
@@ -25,12 +27,19 @@ const ALLOWED_PARAMS = new Set([
 const MAX_PARAM_LENGTH = 2048
 
 /**
- * Checks the callback's query before anything else (checklist I5): only known names, each at
- * most once, bounded length, and a `state`.
+ * Checks the callback's query before anything else: only known names, each at most once,
+ * bounded length (checklist I5); then `iss`, which must be there and equal the issuer exactly
+ * (the issuer always sends it, RFC 9207), before `state` or `error` are looked at, so a
+ * response from anywhere else touches no login transaction or flow (checklist P10, P11); then
+ * a well-formed `state`, which only an error response may lack.
  *
- * @throws AppError `invalid_request` | `state_mismatch`
+ * @param issuer - the configured issuer
+ * @throws AppError `invalid_request` | `iss_mismatch` | `state_mismatch`
  */
-function callbackParams(c: Context<AppEnv>): {
+function callbackParams(
+  c: Context<AppEnv>,
+  issuer: string,
+): {
   params: URLSearchParams
   state: string | undefined
 } {
@@ -41,6 +50,10 @@ function callbackParams(c: Context<AppEnv>): {
       throw new AppError('invalid_request', { reason: 'callback_params' })
     }
     seen.add(name)
+  }
+  if (params.get('iss') !== issuer) {
+    c.var.log.warn({ event: 'security', reason: 'iss_mismatch' }, 'login failure')
+    throw new AppError('iss_mismatch')
   }
   const state = params.get('state')
   if (state === null) {
@@ -73,32 +86,39 @@ function statelessErrorCode(error: string | null): ErrorCode {
 }
 
 /**
- * An error callback without `state`: it can only end the latest flow this browser started
- * (found through the login-transaction cookie), never exchange anything.
+ * An error callback without `state` (e.g. an expired `request_uri`, which the identity service
+ * could not read): nothing proves which flow it belongs to, and a cross-site page can send a
+ * browser here, so it only shows the error and changes no flow. The flow it may have ended
+ * lapses with its transaction (`flow_expired`).
+ *
+ * @throws AppError `flow_expired` | `access_denied` | `upstream_error`, always
  */
-async function statelessFailure(
-  c: Context<AppEnv>,
-  s: Services,
-  params: URLSearchParams,
-): Promise<Response> {
-  const browser = readTxCookie(c)
-  const latest = browser === undefined ? undefined : await s.flows.latestForBrowser(hashId(browser))
+function statelessFailure(c: Context<AppEnv>, params: URLSearchParams): never {
   const error = params.get('error')
   c.var.log.warn(
     { event: 'security', reason: 'callback_without_state', error: error?.slice(0, 40) },
     'login failure',
   )
-  if (latest === undefined) throw new AppError('state_mismatch', { reason: 'state_missing' })
-  // A flow whose transaction a callback already took is that callback's to settle.
-  const flow =
-    latest.status === 'pending'
-      ? ((await s.flows.failUnclaimed(latest.flowId, statelessErrorCode(error))) ?? latest)
-      : latest
-  return redirectToApp(c, flow)
+  throw new AppError(statelessErrorCode(error), { reason: 'callback_without_state' })
+}
+
+/**
+ * `303 <returnTo>?flow=<flowId>` for the browser that started the flow. Any other browser
+ * cannot read the flow, so it is answered as a callback that belongs to no flow of its own.
+ *
+ * @throws AppError `state_mismatch` for a browser that does not own the flow
+ */
+/** Whether the request carries the transaction cookie of the browser that started the login. */
+function fromStartingBrowser(c: Context<AppEnv>, tx: LoginTransaction): boolean {
+  const browser = readTxCookie(c)
+  return browser !== undefined && safeEqual(hashId(browser), tx.browserHash)
 }
 
 function redirectToApp(c: Context<AppEnv>, flow: FlowRecord): Response {
-  return c.redirect(returnToWithParam(flow.returnTo, 'flow', flow.flowId), 303)
+  if (!ownsFlow(c, flow)) {
+    throw new AppError('state_mismatch', { reason: 'flow_of_another_browser' })
+  }
+  return c.redirect(returnToWithParam(flow.returnTo, FLOW_PARAM, flow.flowId), 303)
 }
 
 /**
@@ -119,11 +139,13 @@ async function startSession(
   s: Services,
   tx: LoginTransaction,
   exchanged: ExchangeCodeResult,
-): Promise<void> {
+): Promise<Session> {
   let previous: SessionData | undefined
   if (tx.sessionHash !== undefined) {
     previous = await s.sessions.loadByHash(tx.sessionHash)
     await s.sessions.destroyByHash(tx.sessionHash)
+    // Replaced, not ended: logins it started in other tabs may still complete.
+    if (previous !== undefined) await s.logins.sessionReplaced(tx.sessionHash)
   }
   const bound = tx.oneTime ? (previous?.sub ?? (await s.userBinding.get(c))) : undefined
   const sub = bound ?? exchanged.sub
@@ -199,6 +221,7 @@ async function startSession(
   if (tx.sessionHash !== undefined && superseded.length > 0) {
     await revokeSuperseded(c, s, tx.sessionHash, superseded)
   }
+  return session
 }
 
 /**
@@ -226,10 +249,18 @@ async function complete(
   state: string,
 ) {
   const log = c.var.log
-  const browser = readTxCookie(c)
-  if (browser === undefined || !safeEqual(hashId(browser), tx.browserHash)) {
+  const startingSessionLive =
+    tx.sessionHash === undefined || (await s.sessions.loadByHash(tx.sessionHash)) !== undefined
+  if (await s.logins.hasEnded(tx, startingSessionLive)) {
+    // Logout (or the S7 end) came after this login started: whoever approves the consent now
+    // must not be signed in as the user who left. Nothing is exchanged.
+    log.warn({ event: 'security', reason: 'login_ended', flowId: tx.flowId }, 'login failure')
+    return s.flows.fail(tx.flowId, 'flow_expired')
+  }
+  if (!fromStartingBrowser(c, tx)) {
     // The callback reached a browser other than the one that started the flow (login CSRF or
-    // a forwarded link): the code is never exchanged.
+    // a forwarded link): the code is never exchanged. The route checks this before taking the
+    // transaction; this holds should the cookie change in between.
     log.warn(
       { event: 'security', reason: 'browser_binding_mismatch', flowId: tx.flowId },
       'login failure',
@@ -251,14 +282,14 @@ async function complete(
     if (tx.connectionId !== undefined && exchanged.connectionId !== tx.connectionId) {
       throw new AppError('invalid_id_token', { reason: 'connection_mismatch' })
     }
-    await startSession(c, s, tx, exchanged)
+    const session = await startSession(c, s, tx, exchanged)
     const result: FlowResult =
       exchanged.connectionId === undefined ? {} : { connectionId: exchanged.connectionId }
     log.info(
       { event: 'security', reason: 'login_success', kind: tx.kind, flowId: tx.flowId },
       'login success',
     )
-    return s.flows.succeed(tx.flowId, result)
+    return s.flows.succeed(tx.flowId, result, hashId(session.id))
   } catch (error) {
     const code = failureCode(error)
     const reason =
@@ -274,20 +305,35 @@ async function complete(
 }
 
 /**
- * `GET /api/callback`: the registered `redirect_uri`. Takes the login transaction once,
- * atomically; the winner checks the browser binding and exchanges the code (iss → state →
+ * `GET /api/callback`: the registered `redirect_uri`. Checks `iss` first, then that the
+ * request comes from the browser that started the login (consuming nothing otherwise), then
+ * takes the login transaction once, atomically; the winner exchanges the code (iss → state →
  * error → code, in the Moneyhub client), records the user and connection on a fresh session
  * and stores the flow outcome. A replay, reload or second tab finds the transaction gone and
  * gets the stored outcome instead — never a second exchange. Answers 303 to
  * `<returnTo>?flow=<flowId>`.
  *
- * Errors (400, before any upstream call): `invalid_request` (unknown, repeated or oversized
- * parameters), `state_mismatch` (no or unknown state).
+ * Errors (before any upstream call, and changing no flow): `invalid_request` (unknown, repeated
+ * or oversized parameters), `iss_mismatch` (no or another `iss`, checked first), `state_mismatch`
+ * (no or unknown state, or a flow of another browser), and for an error response without state
+ * its code (`access_denied`, `flow_expired`, `upstream_error`). Reached by a browser navigation,
+ * each is a 303 into the app with `?flowError=<code>` (`flows/callback-landing.ts`), not JSON.
  */
 export function callbackRoutes(s: Services) {
-  return new Hono<AppEnv>().get('/api/callback', async (c) => {
-    const { params, state } = callbackParams(c)
-    if (state === undefined) return statelessFailure(c, s, params)
+  return new Hono<AppEnv>().get(CALLBACK_PATH, async (c) => {
+    const { params, state } = callbackParams(c, s.moneyhub.issuer)
+    if (state === undefined) statelessFailure(c, params)
+    // The browser binding is checked before the transaction is taken: a callback in another
+    // browser (login CSRF, a forwarded or leaked link) is not proven to belong to the flow, so
+    // it consumes nothing and the starting browser can still complete it.
+    const bound = await s.transactions.peek(state)
+    if (bound !== undefined && !fromStartingBrowser(c, bound)) {
+      c.var.log.warn(
+        { event: 'security', reason: 'browser_binding_mismatch', flowId: bound.flowId },
+        'login failure',
+      )
+      throw new AppError('state_mismatch', { reason: 'browser_binding_mismatch' })
+    }
     const tx = await s.transactions.take(state)
     // The winner claims its flow before anything else, so nobody can expire it while the code
     // is exchanged. The claim fails only when the flow was already ended (its transaction

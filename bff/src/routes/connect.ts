@@ -216,6 +216,8 @@ export function connectRoutes(s: Services) {
           returnTo: body.returnTo,
           createdAt,
           txExpiresAt: createdAt + TX_TTL_MS,
+          browserHash: hashId(browserId),
+          ...(session === undefined ? {} : { sessionHash: hashId(session.id) }),
         },
         state,
       )

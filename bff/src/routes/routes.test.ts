@@ -8,8 +8,10 @@ import {
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 
-import { buildTestApp, jsonHeaders, spaHeaders } from '../../test/support/test-app'
+import { OFFLINE_ISSUER, buildTestApp, jsonHeaders, spaHeaders } from '../../test/support/test-app'
 import { createFlowRecords } from '../flows/flow-records'
+import { TX_COOKIE } from '../session/cookies'
+import { hashId } from '../session/ids'
 import { buildOpenApiDocument } from './openapi'
 
 async function code(res: Response): Promise<string> {
@@ -18,6 +20,10 @@ async function code(res: Response): Promise<string> {
 
 const FLOW_ID = 'AAAAAAAAAAAAAAAAAAAAAA'
 const STATE = 'state-abcdefghijklmnopqrstuvwxyz'
+const ISS = encodeURIComponent(OFFLINE_ISSUER)
+/** A browser's login-transaction cookie (its binding handle) and the header carrying it. */
+const BROWSER = 'b'.repeat(43)
+const browserCookie = { Cookie: `${TX_COOKIE}=${BROWSER}` }
 
 describe('GET /api/session', () => {
   it('answers authenticated: false with no session', async () => {
@@ -176,8 +182,10 @@ describe('POST /api/connect validation', () => {
 
 describe('GET /api/callback parameter hygiene (checklist I5)', () => {
   const cases: [string, string, string][] = [
-    ['no state', '/api/callback?code=abc', 'state_mismatch'],
-    ['an unknown state', `/api/callback?code=abc&state=${STATE}`, 'state_mismatch'],
+    ['no state', `/api/callback?code=abc&iss=${ISS}`, 'state_mismatch'],
+    ['an unknown state', `/api/callback?code=abc&state=${STATE}&iss=${ISS}`, 'state_mismatch'],
+    ['no iss', `/api/callback?code=abc&state=${STATE}`, 'iss_mismatch'],
+    ['another iss', `/api/callback?code=abc&state=${STATE}&iss=https%3A%2F%2Fevil`, 'iss_mismatch'],
     ['an unknown parameter', `/api/callback?code=abc&state=${STATE}&evil=1`, 'invalid_request'],
     ['a repeated parameter', `/api/callback?code=a&code=b&state=${STATE}`, 'invalid_request'],
     [
@@ -200,7 +208,7 @@ describe('GET /api/callback parameter hygiene (checklist I5)', () => {
 describe('GET /api/flows/:flowId', () => {
   it('answers 404 flow_not_found for an unknown flow', async () => {
     const { app } = await buildTestApp()
-    const res = await app.request(`/api/flows/${FLOW_ID}`, { headers: spaHeaders() })
+    const res = await app.request(`/api/flows/${FLOW_ID}`, { headers: spaHeaders(browserCookie) })
     expect(res.status).toBe(404)
     expect(await code(res)).toBe('flow_not_found')
   })
@@ -215,16 +223,21 @@ describe('GET /api/flows/:flowId', () => {
         returnTo: '/done',
         createdAt: clock.now(),
         txExpiresAt: clock.now() + 600_000,
+        browserHash: hashId(BROWSER),
       },
       STATE,
     )
     const pending = flowResponseSchema.parse(
-      await (await app.request(`/api/flows/${FLOW_ID}`, { headers: spaHeaders() })).json(),
+      await (
+        await app.request(`/api/flows/${FLOW_ID}`, { headers: spaHeaders(browserCookie) })
+      ).json(),
     )
     expect(pending).toMatchObject({ status: 'pending', kind: 'ais' })
     clock.advance(600_000)
     const expired = flowResponseSchema.parse(
-      await (await app.request(`/api/flows/${FLOW_ID}`, { headers: spaHeaders() })).json(),
+      await (
+        await app.request(`/api/flows/${FLOW_ID}`, { headers: spaHeaders(browserCookie) })
+      ).json(),
     )
     expect(expired).toMatchObject({ status: 'failed', error: { code: 'flow_expired' } })
   })
@@ -239,15 +252,18 @@ describe('GET /api/flows/:flowId', () => {
         returnTo: '/done?x=1',
         createdAt: clock.now(),
         txExpiresAt: clock.now() + 600_000,
+        browserHash: hashId(BROWSER),
       },
       STATE,
     )
     clock.advance(600_001)
-    const res = await app.request(`/api/callback?code=abc&state=${STATE}`)
+    const res = await app.request(`/api/callback?code=abc&state=${STATE}&iss=${ISS}`, {
+      headers: browserCookie,
+    })
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe(`/done?x=1&flow=${FLOW_ID}`)
     const flow = await (
-      await app.request(`/api/flows/${FLOW_ID}`, { headers: spaHeaders() })
+      await app.request(`/api/flows/${FLOW_ID}`, { headers: spaHeaders(browserCookie) })
     ).json()
     expect(flow).toMatchObject({ status: 'failed', error: { code: 'flow_expired' } })
     expect(upstream.calls).toEqual([])

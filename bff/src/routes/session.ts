@@ -4,16 +4,18 @@ import { Hono } from 'hono'
 import { listSessionConnections } from '../connections/list-connections'
 import type { AppEnv } from '../context'
 import { validate } from '../internal/validate'
-import { clearSessionCookie } from '../session/cookies'
+import { clearSessionCookie, clearTxCookie, readTxCookie } from '../session/cookies'
+import { hashId } from '../session/ids'
 import type { Services } from '../services'
 import { grantTokens, revokeTokens, type RevocableToken } from '../session/revoke-tokens'
 
 /**
  * `GET /api/session` (who is signed in, their connections in short form — the same ones as
  * `GET /api/connections`, see {@link listSessionConnections} — when the session ends; never a
- * token; checklist S8) and `POST /api/logout` (deletes the server state and
- * tokens, revokes the provider tokens where the provider has a revocation endpoint, forgets cached
- * user tokens, clears the cookie; idempotent; checklist S6).
+ * token; checklist S8) and `POST /api/logout` (ends every login this browser has in flight,
+ * deletes the server state and tokens, revokes the provider tokens where the provider has a
+ * revocation endpoint, forgets cached user tokens, clears both cookies; idempotent; checklist
+ * S6, "Login lifecycle").
  */
 export function sessionRoutes(s: Services, policy: { idleMs: number }) {
   return new Hono<AppEnv>()
@@ -54,6 +56,10 @@ export function sessionRoutes(s: Services, policy: { idleMs: number }) {
       return c.json(body, 200)
     })
     .post('/api/logout', validate('json', logoutRequestSchema), async (c) => {
+      // First: a consent still pending at the bank must not sign anyone in after this (a
+      // shared device), with or without a session here.
+      const browser = readTxCookie(c)
+      if (browser !== undefined) await s.logins.endBrowser(hashId(browser))
       const session = c.var.session
       if (session !== undefined) {
         const sub = session.data.sub
@@ -70,6 +76,7 @@ export function sessionRoutes(s: Services, policy: { idleMs: number }) {
         await revokeTokens(s.moneyhub, grants, c.var.log, 'tokens revoked')
       }
       clearSessionCookie(c)
+      clearTxCookie(c)
       c.var.log.info({ event: 'security', reason: 'logout' }, 'logout')
       const body: LogoutResponse = { ok: true }
       return c.json(body, 200)

@@ -217,19 +217,23 @@ describe('failures and replays', () => {
     expect((await flow(browser, started.flowId)).status).toBe('succeeded')
   })
 
-  it('refuses a callback in a browser that did not start the flow, without exchanging the code', async () => {
+  it('refuses a callback in a browser that did not start the flow, consuming and exchanging nothing', async () => {
     const starter = bffOverSim(world)
     const started = await start(starter.browser, { kind: 'ais' })
     const back = callbackPath(await approveConsent(started.url, { bankId: MOCK_BANK_ID }))
+    const binding = starter.browser.cookies.get('__Host-mhkit-tx') ?? ''
     starter.browser.cookies.delete('__Host-mhkit-tx')
     await world.sim.admin.resetCounters()
     const res = await starter.browser.navigate(back)
-    expect(res.status).toBe(303)
-    expect(await flow(starter.browser, started.flowId)).toMatchObject({
-      status: 'failed',
-      error: { code: 'state_mismatch' },
-    })
+    // That browser cannot read the flow either (flow-ownership.test.ts): it gets the code alone.
+    expect(res.status).toBe(400)
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe('state_mismatch')
     expect((await world.sim.admin.counters())['token:authorization_code'] ?? 0).toBe(0)
+    // Nothing was consumed: the flow waits for its own browser, which completes it.
+    starter.browser.cookies.set('__Host-mhkit-tx', binding)
+    expect((await flow(starter.browser, started.flowId)).status).toBe('pending')
+    expect((await starter.browser.navigate(back)).status).toBe(303)
+    expect((await flow(starter.browser, started.flowId)).status).toBe('succeeded')
   })
 
   it('a tampered state is refused with state_mismatch and no code exchange', async () => {

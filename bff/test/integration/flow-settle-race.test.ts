@@ -109,7 +109,11 @@ describe('a flow whose transaction was taken is settled only by its winner', () 
     const { browser, hook } = bffWithExchangeHook()
     const { flowId, back } = await startFlow(browser)
     hook.during = async () => {
-      expect((await browser.navigate('/api/callback?error=access_denied')).status).toBe(303)
+      const iss = encodeURIComponent(world.sim.issuer)
+      // Not proven to belong to any flow: shows its code and changes none.
+      expect((await browser.navigate(`/api/callback?error=access_denied&iss=${iss}`)).status).toBe(
+        403,
+      )
     }
     expect((await browser.navigate(back)).status).toBe(303)
     expect((await flowOf(browser, flowId)).status).toBe('succeeded')
@@ -125,6 +129,7 @@ describe('flow records', () => {
     returnTo: '/',
     createdAt: now,
     txExpiresAt: now + TX_TTL_MS,
+    browserHash: 'b'.repeat(43),
   })
 
   it('exactly one claimant owns the outcome; others cannot fail a claimed flow', async () => {
@@ -134,7 +139,9 @@ describe('flow records', () => {
     const claims = await Promise.all([flows.claim('f1'), flows.claim('f1'), flows.claim('f1')])
     expect(claims.filter(Boolean)).toHaveLength(1)
     expect((await flows.failUnclaimed('f1', 'flow_expired'))?.status).toBe('pending')
-    expect((await flows.succeed('f1', { connectionId: 'c' }))?.status).toBe('succeeded')
+    expect((await flows.succeed('f1', { connectionId: 'c' }, 's'.repeat(43)))?.status).toBe(
+      'succeeded',
+    )
     expect((await flows.get('f1'))?.status).toBe('succeeded')
   })
 

@@ -7,6 +7,7 @@ import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
 import { connectResponseSchema, errorBodySchema, sessionResponseSchema } from '@mhkit/shared'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { TX_TTL_MS } from '../../src/session/cookies'
 import { createMemoryStore } from '../../src/session/memory-store'
 import { createRedisStore } from '../../src/session/redis-store'
 import { createSqliteStore } from '../../src/session/sqlite-store'
@@ -158,27 +159,35 @@ describe('upstream faults map to typed answers', () => {
 })
 
 describe('expired PAR', () => {
-  it('an error callback for a lapsed request_uri (no state) ends the browser’s flow as flow_expired', async () => {
-    const { browser } = bffOverSim(world)
+  it('an error callback for a lapsed request_uri (no state) shows flow_expired and changes no flow', async () => {
+    const { browser, clock } = bffOverSim(world)
     const res = await browser.send('POST', '/api/connect', { kind: 'ais', returnTo: '/connect' })
     const { url, flowId } = connectResponseSchema.parse(await res.json())
     await world.sim.admin.advanceClock(120)
     const callback = await approveConsent(url, { bankId: MOCK_BANK_ID })
     expect(new URL(callback).searchParams.get('error')).toBe('invalid_request_uri')
     await world.sim.admin.resetCounters()
+    // Without state nothing proves which flow it ends (a cross-site page can send it): it only
+    // shows its code; a navigation lands in the app (callback-lands-in-app.test.ts).
     const back = await browser.navigate(callbackPath(callback))
-    expect(back.status).toBe(303)
-    expect(back.headers.get('location')).toBe(`/connect?flow=${flowId}`)
+    expect(back.status).toBe(410)
+    expect((await errorOf(back)).code).toBe('flow_expired')
+    const before = (await (await browser.get(`/api/flows/${flowId}`)).json()) as { status: string }
+    expect(before.status).toBe('pending')
+    // The flow ends with its transaction.
+    clock.advance(TX_TTL_MS)
     const flow = await (await browser.get(`/api/flows/${flowId}`)).json()
     expect(flow).toMatchObject({ status: 'failed', error: { code: 'flow_expired' } })
     expect((await world.sim.admin.counters())['token:authorization_code'] ?? 0).toBe(0)
   })
 
-  it('an error callback with no state from a browser with no flow is refused', async () => {
+  it('an error callback with no state from another issuer is refused with iss_mismatch', async () => {
     const { browser } = bffOverSim(world)
-    const res = await browser.navigate('/api/callback?error=invalid_request_uri')
+    const res = await browser.navigate(
+      '/api/callback?error=invalid_request_uri&iss=https%3A%2F%2Fevil.example',
+    )
     expect(res.status).toBe(400)
-    expect((await errorOf(res)).code).toBe('state_mismatch')
+    expect((await errorOf(res)).code).toBe('iss_mismatch')
   })
 })
 

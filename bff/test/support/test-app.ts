@@ -14,6 +14,8 @@ import type { UserBinding } from '../../src/user-binding'
 import { fakeClock, type FakeClock } from './fake-clock'
 
 export const APP_ORIGIN = 'https://app.example.test'
+/** The issuer of {@link offlineMoneyhub}: a callback's `iss` must name it. */
+export const OFFLINE_ISSUER = 'http://127.0.0.1:9/oidc'
 
 /** Captured log lines (parsed JSON) and their raw text. */
 export interface LogCapture {
@@ -50,7 +52,7 @@ export async function offlineMoneyhub(
 ): Promise<MoneyhubClient> {
   const keys = await loadClientKeys({ jwk: await generateClientKey('ES256') })
   return createMoneyhubClient({
-    issuer: 'http://127.0.0.1:9/oidc',
+    issuer: OFFLINE_ISSUER,
     apiUrl: 'http://127.0.0.1:9/v3',
     clientId: 'test-client',
     redirectUri: `${APP_ORIGIN}/api/callback`,

@@ -25,6 +25,8 @@ export {
 } from './common'
 export type { Money, PageInfo } from './common'
 export {
+  FLOW_ERROR_PARAM,
+  FLOW_PARAM,
   RETURN_TO_MAX,
   returnToProblem,
   isSafeReturnTo,

@@ -122,6 +122,17 @@ export const returnToPathSchema = z
 /** A same-origin return path in a request body; absent means `/` (checklist I1). */
 export const returnToSchema = returnToPathSchema.default('/')
 
+/** The query parameter of the callback's `303 <returnTo>?flow=<flowId>`. */
+export const FLOW_PARAM = 'flow'
+
+/**
+ * The query parameter of the callback's `303 <return page>?flowError=<code>`: a callback that
+ * is not proven to belong to a flow of this browser (unknown or missing `state`, another
+ * issuer, an error without `state`) lands in the app with a stable error code
+ * (`ErrorCode`) instead of a flow id, and changes no flow.
+ */
+export const FLOW_ERROR_PARAM = 'flowError'
+
 /**
  * A return path with one query parameter added before any fragment, e.g.
  * `returnToWithParam('/accounts?x=1#top', 'flow', id)` → `/accounts?x=1&flow=<id>#top`.

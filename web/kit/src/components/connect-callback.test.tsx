@@ -32,6 +32,21 @@ describe('ConnectCallback', () => {
     expect(onStartAgain).toHaveBeenCalledOnce()
   })
 
+  it('shows a callback that landed with ?flowError and offers to start again', async () => {
+    window.history.replaceState(null, '', '/connected?flowError=state_mismatch')
+    const bff = fakeBff()
+    const onStartAgain = vi.fn()
+    const onError = vi.fn()
+    renderWithKit(<ConnectCallback onStartAgain={onStartAgain} onError={onError} />, bff)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Could not finish connecting')
+    expect(alert).toHaveAttribute('data-code', 'state_mismatch')
+    await userEvent.click(screen.getByRole('button', { name: 'Start again' }))
+    expect(onStartAgain).toHaveBeenCalledOnce()
+    expect(onError).toHaveBeenCalledOnce()
+    expect(bff.calls).toHaveLength(0)
+  })
+
   it('lets the person retry reading the outcome after a network failure', async () => {
     window.history.replaceState(null, '', `/connected?flow=${FLOW_ID}`)
     let calls = 0

@@ -22,7 +22,9 @@ export interface ConnectCallbackProps extends ConnectCallbackOptions {
 /**
  * Drop-in return page for connect flows: mount it on the route given as `returnTo`. It wraps
  * {@link useConnectCallback}, so it fires `onSuccess`/`onError` once per flow, cleans the URL,
- * and keeps showing the outcome after a reload. Renders nothing when there is no flow to finish.
+ * and keeps showing the outcome after a reload. A callback that landed with `?flowError=<code>`
+ * (not tied to a flow of this browser) is shown as failed with `onStartAgain` as its action.
+ * Renders nothing when there is no flow to finish.
  *
  * @example
  * ```tsx

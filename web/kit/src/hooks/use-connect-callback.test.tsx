@@ -113,4 +113,51 @@ describe('useConnectCallback', () => {
     expect(onSuccess).not.toHaveBeenCalled()
     expect(bff.calls).toHaveLength(0)
   })
+
+  describe('a callback that landed with ?flowError (no flow of this browser)', () => {
+    it('fails with the code, fires onError once, cleans the URL and reads no flow', async () => {
+      window.history.replaceState(
+        { router: 'kept' },
+        '',
+        '/connected?tab=2&flowError=state_mismatch',
+      )
+      const bff = fakeBff()
+      const onError = vi.fn<(error: BffError) => void>()
+      const { result } = mount(bff, { onError })
+      await waitFor(() => expect(result.current.status).toBe('failed'))
+      expect(result.current.error?.code).toBe('state_mismatch')
+      expect(result.current.flowId).toBeUndefined()
+      expect(onError).toHaveBeenCalledOnce()
+      expect(onError.mock.calls[0]?.[0].code).toBe('state_mismatch')
+      expect(window.location.pathname + window.location.search).toBe('/connected?tab=2')
+      expect(window.history.state).toMatchObject({ router: 'kept' })
+      expect(bff.calls).toHaveLength(0)
+    })
+
+    it('still shows the error after a reload without firing onError again', async () => {
+      window.history.replaceState(null, '', '/connected?flowError=access_denied')
+      const onError = vi.fn()
+      const first = mount(fakeBff(), { onError })
+      await waitFor(() => expect(first.result.current.status).toBe('failed'))
+      first.unmount()
+      const reloaded = mount(fakeBff(), { onError })
+      expect(reloaded.result.current.status).toBe('failed')
+      expect(reloaded.result.current.error?.code).toBe('access_denied')
+      expect(onError).toHaveBeenCalledOnce()
+    })
+
+    it('shows a code it does not know as a generic failure', async () => {
+      window.history.replaceState(null, '', '/connected?flowError=%3Cscript%3E')
+      const { result } = mount(fakeBff(), {})
+      await waitFor(() => expect(result.current.status).toBe('failed'))
+      expect(result.current.error?.code).toBe('internal_error')
+    })
+
+    it('prefers a flow id when the page has both', async () => {
+      window.history.replaceState(null, '', `/connected?flow=${FLOW_ID}&flowError=state_mismatch`)
+      const bff = fakeBff({ 'GET /api/flows/:flowId': () => json(succeededFlow) })
+      const { result } = mount(bff, {})
+      await waitFor(() => expect(result.current.status).toBe('succeeded'))
+    })
+  })
 })

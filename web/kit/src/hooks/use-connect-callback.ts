@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
-import { BffError } from '../api/bff-error'
+import { BffError, type BffErrorCode } from '../api/bff-error'
 import type { FlowResponse } from '../api/contract'
 import { useBffClient } from '../api/mhkit-context'
 import { claimFlow } from '../internal/flow-guard'
@@ -42,14 +42,47 @@ export interface ConnectCallback {
 }
 
 const HISTORY_KEY = 'mhkitFlow'
+const HISTORY_ERROR_KEY = 'mhkitFlowError'
+// `FLOW_ERROR_PARAM` of @mhkit/shared, spelled out: the kit loads no shared code up front.
+const FLOW_ERROR_PARAM = 'flowError'
+// An error code's shape; anything else in the URL is shown as a generic failure.
+const CODE_PATTERN = /^[a-z][a-z_]{0,63}$/
+
+/**
+ * A callback the BFF could not tie to a flow of this browser (unknown or missing state,
+ * another issuer, an error without state): it lands here with `?flowError=<code>` and no flow.
+ * `id` tells one landing from the next, so `onError` fires once per landing.
+ */
+interface Landing {
+  code: BffErrorCode
+  id: string
+}
 
 interface ReturnInfo {
   flowId: string | undefined
   inPopup: boolean
+  landing: Landing | undefined
+}
+
+function landingCode(value: string): BffErrorCode {
+  // The BFF sends only closed-list codes; a code this kit does not know reads as generic.
+  return CODE_PATTERN.test(value) ? (value as BffErrorCode) : 'internal_error'
+}
+
+function landingFromHistory(state: unknown): Landing | undefined {
+  if (typeof state !== 'object' || state === null || !(HISTORY_ERROR_KEY in state)) return undefined
+  const saved: unknown = (state as Record<string, unknown>)[HISTORY_ERROR_KEY]
+  if (typeof saved !== 'object' || saved === null) return undefined
+  const { code, id } = saved as Record<string, unknown>
+  return typeof code === 'string' && typeof id === 'string'
+    ? { code: landingCode(code), id }
+    : undefined
 }
 
 function readReturn(explicit: string | null | undefined): ReturnInfo {
-  if (typeof window === 'undefined') return { flowId: explicit ?? undefined, inPopup: false }
+  if (typeof window === 'undefined') {
+    return { flowId: explicit ?? undefined, inPopup: false, landing: undefined }
+  }
   const params = new URLSearchParams(window.location.search)
   const fromUrl = params.get('flow') ?? undefined
   // After the URL has been cleaned, a reload or back-navigation finds the id in history.state.
@@ -58,21 +91,35 @@ function readReturn(explicit: string | null | undefined): ReturnInfo {
     typeof state === 'object' && state !== null && HISTORY_KEY in state
       ? String((state as Record<string, unknown>)[HISTORY_KEY])
       : undefined
+  const errorInUrl = params.get(FLOW_ERROR_PARAM)
+  const landing =
+    errorInUrl === null
+      ? landingFromHistory(state)
+      : { code: landingCode(errorInUrl), id: Math.random().toString(36).slice(2) }
   return {
     flowId: explicit ?? fromUrl ?? fromHistory,
     inPopup: params.get(POPUP_MARKER) === '1',
+    landing,
   }
 }
 
-function cleanUrl(flowId: string): void {
+/**
+ * Removes the kit's parameters from the URL and keeps what they said in history.state, so a
+ * reload or back-navigation still shows the outcome.
+ */
+function cleanUrl(saved: Record<string, unknown>): void {
   const url = new URL(window.location.href)
-  if (!url.searchParams.has('flow') && !url.searchParams.has(POPUP_MARKER)) return
-  url.searchParams.delete('flow')
-  url.searchParams.delete(POPUP_MARKER)
+  const names = ['flow', FLOW_ERROR_PARAM, POPUP_MARKER]
+  if (!names.some((name) => url.searchParams.has(name))) return
+  for (const name of names) url.searchParams.delete(name)
   const previous: unknown = window.history.state
   const base = typeof previous === 'object' && previous !== null ? previous : {}
-  // Keep the router's own history.state and add the flow id, so a reload still shows it.
-  window.history.replaceState({ ...base, [HISTORY_KEY]: flowId }, '', url.toString())
+  // Keep the router's own history.state next to ours.
+  window.history.replaceState({ ...base, ...saved }, '', url.toString())
+}
+
+function landingError(code: BffErrorCode): BffError {
+  return new BffError(code, 'The callback did not finish a connect flow of this browser.')
 }
 
 /**
@@ -85,6 +132,10 @@ function cleanUrl(flowId: string): void {
  *
  * Inside a popup opened by {@link useConnectBank} it only tells the opener and closes the
  * window (status `popup-handoff`); the opener reads the outcome and fires its own callbacks.
+ *
+ * A callback the BFF could not tie to a flow of this browser lands with `?flowError=<code>`
+ * instead (an unknown or missing state, another issuer, an error without state): the status is
+ * `failed` with that code at once, `onError` fires once per landing, and no flow is read.
  *
  * @param options - callbacks (kept in refs, never stale) and an optional explicit flow id
  * @returns status, flow id, outcome and error
@@ -100,10 +151,20 @@ export function useConnectCallback(options: ConnectCallbackOptions = {}): Connec
   const [info] = useState(() => readReturn(options.flowId))
   const flowId = options.flowId ?? info.flowId
   const inPopup = info.inPopup && flowId !== undefined
+  // A flow id, when the page has one, is the better source: its outcome is the stored one.
+  const landing = flowId === undefined ? info.landing : undefined
+
+  useEffect(() => {
+    if (landing === undefined) return
+    cleanUrl({ [HISTORY_ERROR_KEY]: landing })
+    if (claimFlow(`landing:${landing.id}`)) {
+      optionsRef.current.onError?.(landingError(landing.code))
+    }
+  }, [landing, optionsRef])
 
   useEffect(() => {
     if (flowId === undefined) return
-    cleanUrl(flowId)
+    cleanUrl({ [HISTORY_KEY]: flowId })
     if (inPopup) {
       announceFlowReturned(flowId)
       // Only a window the kit opened is closed; window.close() is a no-op otherwise.
@@ -149,9 +210,17 @@ export function useConnectCallback(options: ConnectCallbackOptions = {}): Connec
     [flow?.status, flowError],
   )
 
+  const landed = useMemo(
+    () => (landing === undefined ? undefined : landingError(landing.code)),
+    [landing],
+  )
+
   let status: ConnectCallbackStatus = 'loading'
   let error: BffError | undefined
-  if (flowId === undefined) status = 'idle'
+  if (landed) {
+    status = 'failed'
+    error = landed
+  } else if (flowId === undefined) status = 'idle'
   else if (inPopup) status = 'popup-handoff'
   else if (flow?.status === 'succeeded') status = 'succeeded'
   else if (outcomeError) {
