@@ -77,6 +77,8 @@ export interface BffOptions {
   rateLimitMultiplier?: number
   /** Serve a built SPA (its `index.html` and assets) from this folder on the same origin. */
   staticDir?: string | undefined
+  /** Where a bad callback lands when the browser has no flow of its own (default `/`). */
+  callbackErrorPage?: string | undefined
   /** Where the Moneyhub user is bound (default: the BFF session); see README "userBinding". */
   userBinding?: UserBinding
 }
@@ -218,6 +220,9 @@ export async function createBff(options: BffOptions): Promise<Bff> {
       corsOrigins: options.corsOrigins ?? [],
       trustProxy: options.trustProxy ?? false,
       rateLimits: scaledRateLimits(options.rateLimitMultiplier ?? 1),
+      ...(options.callbackErrorPage === undefined
+        ? {}
+        : { callbackErrorPage: options.callbackErrorPage }),
     },
     ...(options.userBinding === undefined ? {} : { userBinding: options.userBinding }),
     // The socket's peer address when the request came through @hono/node-server (directly or

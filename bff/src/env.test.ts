@@ -219,3 +219,27 @@ describe('parseEnv', () => {
     expect(env.corsOrigins).toEqual(['https://a.example', 'https://b.example:8443'])
   })
 })
+
+describe('STATIC_DIR and CALLBACK_ERROR_PAGE', () => {
+  it('are unset by default', () => {
+    const env = parseEnv(base, noFile)
+    expect(env.staticDir).toBeUndefined()
+    expect(env.callbackErrorPage).toBeUndefined()
+  })
+
+  it('take a folder and a same-origin path', () => {
+    const env = parseEnv(
+      { ...base, STATIC_DIR: 'dist', CALLBACK_ERROR_PAGE: '/connect/done' },
+      noFile,
+    )
+    expect(env.staticDir).toBe('dist')
+    expect(env.callbackErrorPage).toBe('/connect/done')
+  })
+
+  it.each(['https://evil.example/x', '//evil.example', 'connect'])(
+    'refuses CALLBACK_ERROR_PAGE=%s, which is not a same-origin path',
+    (page) => {
+      expect(failure({ ...base, CALLBACK_ERROR_PAGE: page }).variable).toBe('CALLBACK_ERROR_PAGE')
+    },
+  )
+})

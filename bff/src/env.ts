@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 
+import { returnToProblem } from '@mhkit/shared'
 import { z } from 'zod'
 
 import { GENERATE_KEY_COMMAND, parseSessionEncryptionKey } from './session/encryption-key'
@@ -44,6 +45,11 @@ export interface BffEnv {
   rateLimitMultiplier: number
   /** A built SPA to serve on the same origin (STATIC_DIR); unset serves the API only. */
   staticDir: string | undefined
+  /**
+   * Where a bad callback lands when the browser has no flow of its own (CALLBACK_ERROR_PAGE,
+   * a same-origin path where the app mounts the kit's callback page; default `/`).
+   */
+  callbackErrorPage: string | undefined
 }
 
 /** Thrown by {@link parseEnv}; `variable` names the offending environment variable. */
@@ -157,6 +163,13 @@ export function sessionKeyFromEnv(
       error instanceof TypeError ? error.message : 'cannot be decoded',
     )
   }
+}
+
+function callbackPage(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const problem = returnToProblem(value)
+  if (problem !== undefined) throw new EnvError('CALLBACK_ERROR_PAGE', problem)
+  return value
 }
 
 /**
@@ -297,6 +310,7 @@ export function parseEnv(source: Source, readFile: (path: string) => string): Bf
     trustProxy: trustRaw === 'true',
     rateLimitMultiplier: Number(multiplierRaw),
     staticDir: read(source, 'STATIC_DIR'),
+    callbackErrorPage: callbackPage(read(source, 'CALLBACK_ERROR_PAGE')),
   }
 }
 

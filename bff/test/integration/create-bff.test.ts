@@ -162,6 +162,22 @@ describe('createBff served by serveBff', () => {
   })
 })
 
+describe('callbackErrorPage', () => {
+  it('is where a forged callback navigation lands, with the error code', async () => {
+    const bff = await built({ callbackErrorPage: '/connect/done' })
+    const res = await bff.fetch(
+      new Request(
+        `${APP_ORIGIN}/api/callback?state=${'s'.repeat(32)}&code=c&iss=${world.sim.issuer}`,
+        {
+          headers: { 'Sec-Fetch-Mode': 'navigate' },
+        },
+      ),
+    )
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/connect/done?flowError=state_mismatch')
+  })
+})
+
 describe('mounted in a host server', () => {
   it('a Hono host keeps its own routes and hands the BFF paths to bff.fetch', async () => {
     const bff = await built()
