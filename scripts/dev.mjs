@@ -104,6 +104,8 @@ const bffEnv = {
   SQLITE_PATH: process.env.SQLITE_PATH ?? join(dataDir, 'bff.sqlite'),
   SESSION_ENCRYPTION_KEY:
     process.env.SESSION_ENCRYPTION_KEY ?? readFileSync(sessionKeyFile, 'utf8').trim(),
+  // The demo's callback page, which shows a bad callback's error with a way to start again.
+  CALLBACK_ERROR_PAGE: process.env.CALLBACK_ERROR_PAGE ?? '/callback',
 }
 if (useSimulator) {
   Object.assign(bffEnv, {

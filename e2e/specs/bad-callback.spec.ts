@@ -23,3 +23,15 @@ test('a callback that belongs to no flow of this browser lands on the callback p
   await expect(page.getByRole('link', { name: 'Back to the overview' })).toBeVisible()
   await expect(successCounter(page)).toHaveText('0')
 })
+
+test('a forged callback in a browser that started nothing lands on the callback page too', async ({
+  page,
+  stack,
+}) => {
+  const iss = encodeURIComponent(stack.sim.issuer)
+  await page.goto(`/api/callback?code=forged&state=${'B'.repeat(32)}&iss=${iss}`)
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/callback$/)
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('The bank was not connected')
+  await expect(alert.locator('code')).toHaveText('state_mismatch')
+})

@@ -176,6 +176,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         SESSION_STORE: 'sqlite',
         SQLITE_PATH: join(tmp, 'bff.sqlite'),
         LOG_LEVEL: 'info',
+        // The demo's callback page (a bad callback with no flow of this browser lands there).
+        CALLBACK_ERROR_PAGE: '/callback',
         ...options.bffEnv,
       },
       logFile: join(logDir, 'bff.log'),
