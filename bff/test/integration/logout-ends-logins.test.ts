@@ -78,7 +78,7 @@ describe('logout ends the logins this browser has in flight', () => {
     const pending = await approvedAtBank(bff.browser)
     const kept = bff.browser.cookies.get(TX_COOKIE) ?? ''
     expect(await world.sim.admin.revokeGrant({ sub })).toBeGreaterThan(0)
-    bff.moneyhub.forgetUser(sub)
+    await bff.moneyhub.forgetUser(sub)
     const res = await bff.browser.get('/api/accounts')
     expect(errorBodySchema.parse(await res.json()).error.code).toBe('reauth_required')
     expect(res.headers.getSetCookie().find((l) => l.startsWith(`${TX_COOKIE}=`))).toMatch(
