@@ -17,6 +17,7 @@ export { BffError, isBffError, toBffError } from './api/bff-error'
 export type { BffErrorCode, BffErrorOptions, KitErrorCode } from './api/bff-error'
 export { describeError } from './api/describe-error'
 export type { ErrorAction, ErrorDescription } from './api/describe-error'
+export { describePaymentError } from './api/describe-payment-error'
 export { useBffClient } from './api/mhkit-context'
 export type { BankListKind, TransactionFilters } from './api/contract'
 
@@ -28,6 +29,33 @@ export { accountsQueryOptions, accountQueryOptions } from './query-options/accou
 export { transactionsQueryOptions } from './query-options/transactions-query'
 export { connectionsQueryOptions } from './query-options/connections-query'
 export { flowQueryOptions } from './query-options/flow-query'
+export {
+  isFinalPaymentStatus,
+  paymentPollDelay,
+  paymentQueryOptions,
+  paymentsQueryOptions,
+} from './query-options/payments-query'
+export type { PaymentPolling } from './query-options/payments-query'
+export {
+  recurringPaymentQueryOptions,
+  recurringPaymentsQueryOptions,
+} from './query-options/recurring-payments-query'
+export {
+  standingOrderQueryOptions,
+  standingOrdersQueryOptions,
+} from './query-options/standing-orders-query'
+
+// The framework-free flow controller every flow hook adapts
+export { createFlowController } from './flows/create-flow-controller'
+export type {
+  FlowController,
+  FlowControllerOptions,
+  FlowEvent,
+  FlowEventType,
+  FlowOptions,
+  FlowOutcome,
+} from './flows/create-flow-controller'
+export type { FlowHandle } from './internal/use-flow'
 
 // Hooks
 export { useSession } from './hooks/use-session'
@@ -55,6 +83,40 @@ export { useDisconnect } from './hooks/use-disconnect'
 export { useLogout } from './hooks/use-logout'
 export { useBanks } from './hooks/use-banks'
 
+// Payments
+export type {
+  NewPayee,
+  Payment,
+  PaymentStatus as PaymentStatusValue,
+  RecurringPayment,
+  RecurringPaymentStatus,
+  StandingOrder,
+  StandingOrderStatus,
+} from './api/contract'
+export { usePayment } from './hooks/use-payment'
+export type { PaymentFlow, PaymentOptions, PaymentParams } from './hooks/use-payment'
+export { usePaymentStatus } from './hooks/use-payment-status'
+export { usePayments } from './hooks/use-payments'
+export { useRefund } from './hooks/use-refund'
+export type { RefundFlow, RefundOptions, RefundParams } from './hooks/use-refund'
+export { useRecurringPaymentConsent } from './hooks/use-recurring-payment-consent'
+export type {
+  RecurringPaymentConsentFlow,
+  RecurringPaymentConsentOptions,
+  RecurringPaymentConsentParams,
+} from './hooks/use-recurring-payment-consent'
+export { useRecurringPayments, useRecurringPayment } from './hooks/use-recurring-payments'
+export { usePayWithRecurringPayment } from './hooks/use-pay-with-recurring-payment'
+export type { RecurringPaymentPayVariables } from './hooks/use-pay-with-recurring-payment'
+export { useRevokeRecurringPayment } from './hooks/use-revoke-recurring-payment'
+export { useStandingOrder } from './hooks/use-standing-order'
+export type {
+  StandingOrderFlow,
+  StandingOrderOptions,
+  StandingOrderParams,
+} from './hooks/use-standing-order'
+export { useStandingOrders } from './hooks/use-standing-orders'
+
 // Components
 export { MhkitProvider } from './components/mhkit-provider'
 export type { MhkitProviderProps } from './components/mhkit-provider'
@@ -74,6 +136,14 @@ export { DisconnectButton } from './components/disconnect-button'
 export type { DisconnectButtonProps } from './components/disconnect-button'
 export { BankPicker } from './components/bank-picker'
 export type { BankPickerProps } from './components/bank-picker'
+export { PayButton } from './components/pay-button'
+export type { PayButtonProps } from './components/pay-button'
+export { PaymentStatus } from './components/payment-status'
+export type { PaymentStatusProps } from './components/payment-status'
+export { PaymentList } from './components/payment-list'
+export type { PaymentListProps } from './components/payment-list'
+export { RecurringPaymentList } from './components/recurring-payment-list'
+export type { RecurringPaymentListProps } from './components/recurring-payment-list'
 export { ErrorNotice } from './components/error-notice'
 export type { ErrorNoticeProps } from './components/error-notice'
 

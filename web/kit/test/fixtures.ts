@@ -61,3 +61,46 @@ export const connectAnswer = {
   url: BANK_URL,
   expiresAt: '2026-11-22T01:10:00Z',
 }
+
+export const PAYMENT_ID = 'pay-0001'
+export const RECURRING_PAYMENT_ID = 'vrp-0001'
+
+export function payment(overrides: Record<string, unknown> = {}) {
+  return {
+    id: PAYMENT_ID,
+    amount: { value: 1500, currency: 'GBP' },
+    status: 'pending',
+    payeeName: 'Acme Ltd',
+    payeeRef: 'INV123',
+    payerRef: 'INV123',
+    initiatedAt: '2026-11-20T10:00:00Z',
+    ...overrides,
+  }
+}
+
+export function recurringPayment(overrides: Record<string, unknown> = {}) {
+  return {
+    id: RECURRING_PAYMENT_ID,
+    status: 'authorised',
+    reference: 'Sweep to savings',
+    payeeName: 'My savings',
+    maximumIndividualAmount: { value: 50_000, currency: 'GBP' },
+    periodicLimits: [
+      {
+        amount: { value: 200_000, currency: 'GBP' },
+        periodType: 'month',
+        periodAlignment: 'calendar',
+      },
+    ],
+    validFromDate: '2026-04-01',
+    validToDate: '2027-03-31',
+    ...overrides,
+  }
+}
+
+export const succeededPaymentFlow = {
+  flowId: FLOW_ID,
+  status: 'succeeded',
+  kind: 'payment',
+  result: { paymentId: PAYMENT_ID },
+}

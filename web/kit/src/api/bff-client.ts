@@ -28,6 +28,8 @@ export interface BffRequest<Schema extends BffSchema> {
   query?: BffQuery
   /** JSON body for POST. */
   body?: unknown
+  /** Extra request headers (e.g. `Idempotency-Key`); the kit's own headers always win. */
+  headers?: Readonly<Record<string, string>>
   /**
    * What the answer must match: the name of a shared contract schema (what the kit's hooks use),
    * or a zod schema of your own; `null` when the answer has no body we use.
@@ -170,7 +172,11 @@ export function createBffClient(options: BffClientOptions = {}): BffClient {
   async function request<Schema extends BffSchema>(
     req: BffRequest<Schema>,
   ): Promise<BffResult<Schema>> {
-    const headers: Record<string, string> = { 'X-CSRF': '1', Accept: 'application/json' }
+    const headers: Record<string, string> = {
+      ...req.headers,
+      'X-CSRF': '1',
+      Accept: 'application/json',
+    }
     const init: RequestInit = {
       method: req.method,
       credentials: 'same-origin',

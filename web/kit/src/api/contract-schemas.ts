@@ -16,6 +16,7 @@ import {
   sessionResponseSchema,
   transactionPageSchema,
 } from '@mhkit/shared'
+import { paymentSchemas } from './payment-schemas'
 
 /** The shared response schemas the kit validates BFF answers with, by contract name. */
 export const contractSchemas = {
@@ -28,6 +29,7 @@ export const contractSchemas = {
   flow: flowResponseSchema,
   connect: connectResponseSchema,
   logout: logoutResponseSchema,
+  ...paymentSchemas,
 } as const
 
 /** The error body every BFF error answer carries (`{ error: { code, message, … } }`). */

@@ -17,7 +17,8 @@ export interface ErrorDescription {
 
 type Entry = readonly [title: string, message: string, action: ErrorAction]
 
-const labels: { readonly [A in ErrorAction]: string } = {
+/** The button label of each action. */
+export const errorActionLabels: { readonly [A in ErrorAction]: string } = {
   retry: 'Try again',
   reconnect: 'Reconnect your bank',
   'start-again': 'Start again',
@@ -107,5 +108,5 @@ export function describeError(error: BffError | BffErrorCode): ErrorDescription 
   if (typeof error !== 'string' && action === 'wait' && error.retryAfter !== undefined) {
     text = `${message} (in about ${Math.max(1, error.retryAfter)} seconds)`
   }
-  return { title, message: text, action, actionLabel: labels[action] }
+  return { title, message: text, action, actionLabel: errorActionLabels[action] }
 }

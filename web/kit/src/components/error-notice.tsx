@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { BffError } from '../api/bff-error'
 import { describeError } from '../api/describe-error'
+import type { ErrorDescription } from '../api/describe-error'
 import { cx } from '../internal/class-names'
 
 /** Props of {@link ErrorNotice}. */
@@ -11,6 +12,8 @@ export interface ErrorNoticeProps {
   className?: string
   /** Extra content under the message. */
   children?: ReactNode
+  /** How to word the error; default {@link describeError} (payments use `describePaymentError`). */
+  describe?: (error: BffError) => ErrorDescription
 }
 
 /**
@@ -18,8 +21,14 @@ export interface ErrorNoticeProps {
  * action button (retry, reconnect, start again) and the correlation id to quote to support.
  * Announced to screen readers (`role="alert"`).
  */
-export function ErrorNotice({ error, onAction, className, children }: ErrorNoticeProps) {
-  const description = describeError(error)
+export function ErrorNotice({
+  error,
+  onAction,
+  className,
+  children,
+  describe = describeError,
+}: ErrorNoticeProps) {
+  const description = describe(error)
   return (
     <div role="alert" className={cx('mhkit-error', className)} data-code={error.code}>
       <p className="mhkit-error__title">{description.title}</p>

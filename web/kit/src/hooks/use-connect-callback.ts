@@ -1,15 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { BffError, type BffErrorCode } from '../api/bff-error'
 import type { FlowResponse } from '../api/contract'
 import { useBffClient } from '../api/mhkit-context'
-import { claimFlow } from '../internal/flow-guard'
 import { isTransientError } from '../internal/is-transient'
 import { announceFlowReturned } from '../internal/flow-messages'
 import { POPUP_MARKER } from '../internal/popup-window'
-import { useLatest } from '../internal/use-latest'
+import { useBffFlowController } from '../internal/use-flow'
 import { flowQueryOptions } from '../query-options/flow-query'
-import { connectionDependentKeys } from '../query-options/mhkit-keys'
 
 /** Options of {@link useConnectCallback}. */
 export interface ConnectCallbackOptions {
@@ -118,6 +116,11 @@ function cleanUrl(saved: Record<string, unknown>): void {
   window.history.replaceState({ ...base, ...saved }, '', url.toString())
 }
 
+// The return page only finishes flows; starting one is the start page's business.
+function noStart(): never {
+  throw new TypeError('useConnectCallback does not start flows')
+}
+
 function landingError(code: BffErrorCode): BffError {
   return new BffError(code, 'The callback did not finish a connect flow of this browser.')
 }
@@ -145,8 +148,12 @@ function landingError(code: BffErrorCode): BffError {
  */
 export function useConnectCallback(options: ConnectCallbackOptions = {}): ConnectCallback {
   const client = useBffClient()
-  const queryClient = useQueryClient()
-  const optionsRef = useLatest(options)
+  // The same controller as the start page: it claims the flow id once, refreshes what the flow
+  // changed and fires the latest callbacks.
+  const [controller] = useBffFlowController(noStart, {
+    onSuccess: options.onSuccess,
+    onError: options.onError,
+  })
   // Read once: the URL is cleaned right after, and the id must survive that.
   const [info] = useState(() => readReturn(options.flowId))
   const flowId = options.flowId ?? info.flowId
@@ -157,10 +164,8 @@ export function useConnectCallback(options: ConnectCallbackOptions = {}): Connec
   useEffect(() => {
     if (landing === undefined) return
     cleanUrl({ [HISTORY_ERROR_KEY]: landing })
-    if (claimFlow(`landing:${landing.id}`)) {
-      optionsRef.current.onError?.(landingError(landing.code))
-    }
-  }, [landing, optionsRef])
+    controller.finish(`landing:${landing.id}`, landingError(landing.code))
+  }, [controller, landing])
 
   useEffect(() => {
     if (flowId === undefined) return
@@ -182,22 +187,13 @@ export function useConnectCallback(options: ConnectCallbackOptions = {}): Connec
   useEffect(() => {
     if (flowId === undefined || inPopup) return
     if (flow?.status === 'succeeded' || flow?.status === 'failed') {
-      if (!claimFlow(flowId)) return
-      for (const queryKey of connectionDependentKeys()) {
-        void queryClient.invalidateQueries({ queryKey })
-      }
-      if (flow.status === 'succeeded') {
-        optionsRef.current.onSuccess?.(flow)
-      } else {
-        const code = flow.error?.code ?? 'internal_error'
-        optionsRef.current.onError?.(new BffError(code, flow.error?.message ?? 'The flow failed.'))
-      }
-    } else if (readError && !isTransientError(readError) && claimFlow(flowId)) {
+      controller.finish(flowId, flow)
+    } else if (readError && !isTransientError(readError)) {
       // A transient read failure is not the flow's outcome: the page offers a retry and the
       // callbacks wait for the real answer.
-      optionsRef.current.onError?.(readError)
+      controller.finish(flowId, readError)
     }
-  }, [flow, flowId, inPopup, optionsRef, queryClient, readError])
+  }, [controller, flow, flowId, inPopup, readError])
 
   const flowError = flow?.status === 'failed' ? flow.error : undefined
   const outcomeError = useMemo(

@@ -23,6 +23,7 @@ export type ConnectAction =
   | { type: 'start'; mode: ConnectMode }
   | { type: 'prepared'; mode: ConnectMode; flowId: string; url: string }
   | { type: 'returned'; flowId: string }
+  | { type: 'resume'; flowId: string }
   | { type: 'succeeded'; flow: FlowResponse }
   | { type: 'failed'; error: BffError }
   | { type: 'cancelled' }
@@ -57,6 +58,10 @@ export function connectReducer(state: ConnectState, action: ConnectAction): Conn
     case 'succeeded':
     case 'failed':
     case 'cancelled':
+      if (action.type === 'resume') {
+        // The return page of a redirect picks up a flow that another page load started.
+        return { status: 'completing', mode: 'redirect', flowId: action.flowId }
+      }
       return action.type === 'start' ? { status: 'preparing', mode: action.mode } : state
     case 'preparing':
       if (action.type === 'prepared') {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import type { ConnectBank } from '../hooks/use-connect-bank'
+import type { BffError } from '../api/bff-error'
+import type { ErrorDescription } from '../api/describe-error'
 import { ErrorNotice } from '../components/error-notice'
 
 /**
@@ -11,11 +12,15 @@ export function ConnectTrigger({
   connect,
   label,
   children,
+  describe,
 }: {
-  connect: ConnectBank
+  /** Any flow hook's result (`useConnectBank`, `usePayment`, …). */
+  connect: { isBusy: boolean; error: BffError | undefined; start: () => Promise<unknown> }
   label: ReactNode
   /** Rendered between the button and the error (the progress line). */
   children?: ReactNode
+  /** How the error is worded (payments pass `describePaymentError`). */
+  describe?: (error: BffError) => ErrorDescription
 }) {
   const onClick = () => {
     if (connect.isBusy) return
@@ -34,7 +39,9 @@ export function ConnectTrigger({
         {label}
       </button>
       {children}
-      {connect.error ? <ErrorNotice error={connect.error} onAction={onClick} /> : null}
+      {connect.error ? (
+        <ErrorNotice error={connect.error} onAction={onClick} describe={describe} />
+      ) : null}
     </>
   )
 }

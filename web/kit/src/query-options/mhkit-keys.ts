@@ -1,4 +1,4 @@
-import type { BankListKind, TransactionFilters } from '../api/contract'
+import type { BankListKind, FlowResponse, TransactionFilters } from '../api/contract'
 
 const all = ['mhkit'] as const
 
@@ -18,6 +18,12 @@ export const mhkitKeys = {
   transactionList: (filters: TransactionFilters) => [...all, 'transactions', filters] as const,
   connections: () => [...all, 'connections'] as const,
   flow: (flowId: string) => [...all, 'flows', flowId] as const,
+  payments: () => [...all, 'payments'] as const,
+  payment: (paymentId: string) => [...all, 'payments', paymentId] as const,
+  recurringPayments: () => [...all, 'recurring-payments'] as const,
+  recurringPayment: (id: string) => [...all, 'recurring-payments', id] as const,
+  standingOrders: () => [...all, 'standing-orders'] as const,
+  standingOrder: (id: string) => [...all, 'standing-orders', id] as const,
 }
 
 /** Keys whose data changes when a bank is connected, reconnected or disconnected. */
@@ -28,4 +34,12 @@ export function connectionDependentKeys() {
     mhkitKeys.transactions(),
     mhkitKeys.connections(),
   ] as const
+}
+
+/** Keys whose data a settled flow of `kind` changed: the connection's data, or its payments. */
+export function keysAfterFlow(kind: FlowResponse['kind']): ReadonlyArray<readonly string[]> {
+  if (kind === 'payment') return [mhkitKeys.payments()]
+  if (kind === 'recurring_payment') return [mhkitKeys.recurringPayments()]
+  if (kind === 'standing_order') return [mhkitKeys.standingOrders()]
+  return connectionDependentKeys()
 }

@@ -1,0 +1,29 @@
+// The response checks of the payment routes, inside the lazily loaded response-check chunk
+// (contract-schemas.ts imports this module after zod-jitless).
+import { z } from 'zod'
+import {
+  paymentResponseSchema,
+  paymentSchema,
+  recurringPaymentPayResponseSchema,
+  recurringPaymentResponseSchema,
+  recurringPaymentSchema,
+  standingOrderResponseSchema,
+  standingOrderSchema,
+} from '@mhkit/shared'
+
+// The shared contract has item schemas but no list responses for payments, VRP consents and
+// standing orders: the lists are `{ data: Item[] }` like every other list of the contract.
+function listOf<T extends z.ZodType>(item: T) {
+  return z.strictObject({ data: z.array(item).max(1000) })
+}
+
+/** The response schemas of the payment routes, by name. */
+export const paymentSchemas = {
+  payment: paymentResponseSchema,
+  payments: listOf(paymentSchema),
+  recurringPayment: recurringPaymentResponseSchema,
+  recurringPayments: listOf(recurringPaymentSchema),
+  recurringPaymentPay: recurringPaymentPayResponseSchema,
+  standingOrder: standingOrderResponseSchema,
+  standingOrders: listOf(standingOrderSchema),
+} as const

@@ -1,0 +1,42 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { errorBody, fakeBff, json, renderWithKit } from '../../test/fake-bff'
+import { RECURRING_PAYMENT_ID, recurringPayment } from '../../test/fixtures'
+import { RecurringPaymentList } from './recurring-payment-list'
+
+describe('RecurringPaymentList', () => {
+  it('shows each consent with its limits and revokes an active one', async () => {
+    let revoked = false
+    const bff = fakeBff({
+      'GET /api/recurring-payments': () =>
+        json({ data: [recurringPayment(revoked ? { status: 'revoked' } : {})] }),
+      'DELETE /api/recurring-payments/:id': () => {
+        revoked = true
+        return new Response(null, { status: 204 })
+      },
+    })
+    renderWithKit(<RecurringPaymentList />, bff)
+    const list = await screen.findByRole('list', { name: 'Your recurring payment permissions' })
+    expect(list).toHaveTextContent('My savings')
+    expect(list).toHaveTextContent('Up to £500.00 per payment')
+    expect(list).toHaveTextContent('Up to £2,000.00 per month')
+    expect(list).toHaveTextContent('Active')
+    await userEvent.click(
+      within(list).getByRole('button', { name: 'Revoke payments to My savings' }),
+    )
+    await waitFor(() => expect(list).toHaveTextContent('Revoked'))
+    expect(bff.callsTo(`DELETE /api/recurring-payments/${RECURRING_PAYMENT_ID}`)).toHaveLength(1)
+    expect(within(list).queryByRole('button')).toBeNull()
+  })
+
+  it('shows a failed revoke as an alert a person can act on', async () => {
+    const bff = fakeBff({
+      'GET /api/recurring-payments': () => json({ data: [recurringPayment()] }),
+      'DELETE /api/recurring-payments/:id': () => errorBody('upstream_unavailable', 503),
+    })
+    renderWithKit(<RecurringPaymentList />, bff)
+    await userEvent.click(await screen.findByRole('button', { name: /Revoke/ }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please wait a moment')
+  })
+})
