@@ -21,6 +21,8 @@ import { interactionRoutes } from './identity/interaction-routes'
 import { SimOidcStore } from './identity/memory-adapter'
 import type { SimClient } from './identity/sim-client'
 import { unpackUnsignedRequestObject } from './identity/unsigned-request-object'
+import { legacyRequestRoute } from './identity/legacy-request-route'
+import { LEGACY_REQUEST_URN, LegacyRequestUris } from './identity/legacy-request-uris'
 import { generateSigningKeys, initialSigningKeys } from './identity/signing-keys'
 import { identityRestRoutes } from './rest/identity-rest-routes'
 import { markSubmitted } from './rest/payment-submission'
@@ -182,6 +184,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       .filter((client) => client.request_object_signing_alg === 'none')
       .map((client) => client.client_id),
   )
+  const legacyRequests = new LegacyRequestUris(nowMs, parTtl)
   const cookieKeys = [randomBytes(32).toString('base64url')]
   let keys: JWK[] = await initialSigningKeys()
 
@@ -248,6 +251,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       state,
       now,
       forgetSession: (uid) => store.forgetSession(uid),
+    }),
+  )
+  identityApp.route(
+    '/',
+    legacyRequestRoute({
+      uris: legacyRequests,
+      faults,
+      clientIds: new Set((options.clients ?? []).map((client) => client.client_id)),
+      unsignedClients,
     }),
   )
   identityApp.route(
@@ -328,8 +340,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         }
       } else if (base === 'auth' && path.includes('?')) {
         const [pathname = '', search = ''] = path.split('?', 2)
-        const query = new URLSearchParams(search)
+        let query = new URLSearchParams(search)
+        const legacyUri = query.get('request_uri')
+        if (legacyUri?.startsWith(LEGACY_REQUEST_URN)) {
+          // A URN from the legacy `POST /request` (protocol §3.6): oidc-provider resolves only
+          // its own PAR URNs, so hand it the stored request object by value instead.
+          const legacy = legacyRequests.take(legacyUri)
+          const outerClient = query.get('client_id')
+          if (!legacy || (outerClient !== null && outerClient !== legacy.clientId)) {
+            faults.count(base)
+            res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+            res.end('invalid_request_uri: request_uri is invalid, expired, or was already used')
+            return
+          }
+          query.delete('request_uri')
+          query.set('client_id', legacy.clientId)
+          query.set('request', legacy.request)
+          forwardPath = `${pathname}?${query.toString()}`
+        }
         const unpacked = unpackUnsignedRequestObject(query, unsignedClients)
+        query = unpacked ?? query
         // Moneyhub's authorisation URL is `?request_uri=` alone; oidc-provider wants client_id.
         const requestUri = query.get('request_uri')
         const clientId =
@@ -341,8 +371,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
           return
         }
         if (clientId) query.set('client_id', clientId)
-        if (unpacked) forwardPath = `${pathname}?${unpacked.toString()}`
-        else if (clientId) forwardPath = `${pathname}?${query.toString()}`
+        if (unpacked || clientId) forwardPath = `${pathname}?${query.toString()}`
       }
       faults.count(routeKeys[0] ?? base)
       const outcome = await faults.apply(routeKeys)

@@ -1,5 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 
+import { BankOutcomes, type BankOutcome } from './bank-outcomes'
+
+/** While a payment is pending: when (simulator clock) and how the bank settles it. */
+export interface PendingSettlement {
+  at: string
+  outcome: BankOutcome['outcome']
+}
+
 /** A Moneyhub user as `POST /users` and `GET /users/:id` return it (bare, not enveloped). */
 export interface SimUser {
   userId: string
@@ -73,6 +81,8 @@ export interface SimPayment {
   finalisedAt?: string
   /** Set when the payment is a refund of another payment. */
   reversesPaymentId?: string
+  /** Simulator bookkeeping while `pending` (never returned). */
+  settlement?: PendingSettlement
 }
 
 /** A standing-order request as `GET /standing-orders/:id` returns it. */
@@ -107,6 +117,9 @@ export interface SimRecurringPayment {
     status: string
     providerStatus: string
     submittedAt: string
+    finalisedAt?: string
+    /** Simulator bookkeeping while `pending` (never returned). */
+    settlement?: PendingSettlement
   }[]
 }
 
@@ -134,6 +147,8 @@ export class SimState {
   readonly recurringPayments = new Map<string, SimRecurringPayment>()
   /** grantId → ids the consent produced. */
   readonly grantOutcomes = new Map<string, GrantOutcome>()
+  /** What the bank does with the next payments (the admin API injects outcomes). */
+  readonly bankOutcomes = new BankOutcomes()
 
   constructor(private readonly now: () => Date) {}
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 
+import { bankOutcomeSchema } from '../bank-outcomes'
 import { faultSchema, type FaultRegistry } from '../faults'
 import type { SimState } from '../state'
 import type { SimOidcStore } from '../identity/memory-adapter'
@@ -24,8 +25,9 @@ const revokeSchema = z.strictObject({
 })
 
 /**
- * The simulator's admin API under `/__sim/` (only mounted in dev/test mode): faults, counters,
- * key rotation, consent expiry, grant revocation and the simulator clock. With an admin token
+ * The simulator's admin API under `/__sim/` (only mounted in dev/test mode): faults, bank
+ * outcomes of payments, counters, key rotation, consent expiry, grant revocation and the
+ * simulator clock. With an admin token
  * every route needs it as a bearer token (required beyond loopback).
  *
  * @param deps - The parts it controls.
@@ -44,6 +46,20 @@ export function adminRoutes(deps: AdminDeps) {
 
   app.delete('/faults', (c) => {
     deps.faults.clear()
+    return c.body(null, 204)
+  })
+
+  app.post('/bank-outcomes', async (c) => {
+    const parsed = bankOutcomeSchema.safeParse(await c.req.json().catch(() => undefined))
+    if (!parsed.success) {
+      return apiError(c, 400, 'invalid_request', 'Give outcome, settleAfterSeconds and times')
+    }
+    deps.state.bankOutcomes.add(parsed.data)
+    return c.body(null, 204)
+  })
+
+  app.delete('/bank-outcomes', (c) => {
+    deps.state.bankOutcomes.clear()
     return c.body(null, 204)
   })
 

@@ -1,3 +1,4 @@
+import type { BankOutcomeInput } from '../bank-outcomes'
 import type { Fault } from '../faults'
 
 /**
@@ -44,6 +45,23 @@ export class SimAdminClient {
   /** Remove every injected fault. */
   async clearFaults(): Promise<void> {
     await this.call('DELETE', '/faults')
+  }
+
+  /**
+   * Decide what the bank does with the next payments submitted to it (single payments at code
+   * exchange, refunds, VRP payments): `completed` (default), `rejected` or `insufficient_funds`
+   * (also answered by VRP funds confirmation while queued), at once or after
+   * `settleAfterSeconds` on the simulator clock (`pending` until then; see `advanceClock`), for
+   * `times` payments (default: until cleared). Outcomes queue in order. Throws `Error` when the
+   * admin API refuses it.
+   */
+  async bankOutcome(outcome: BankOutcomeInput): Promise<void> {
+    await this.call('POST', '/bank-outcomes', outcome)
+  }
+
+  /** Forget every queued bank outcome: payments settle at once again. */
+  async clearBankOutcomes(): Promise<void> {
+    await this.call('DELETE', '/bank-outcomes')
   }
 
   /** Replace the ID-token signing keys (new keys sign; old ones stay in the JWKS to verify). */

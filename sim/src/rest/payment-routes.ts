@@ -4,6 +4,7 @@ import { z } from 'zod'
 
 import type { SimPayment } from '../state'
 import { apiError } from '../internal/api-error'
+import { settleIfDue } from './payment-settlement'
 import { pageQuery, restGuard, type IdentityRestDeps, type RestEnv } from './rest-context'
 
 const payeeBody = z.object({
@@ -16,7 +17,8 @@ const payeeBody = z.object({
 
 /**
  * Payees, payments and standing-order requests on the identity host: `POST/GET /payees`,
- * `GET /payees/:id`, `GET /payments`, `GET /payments/:id`, `GET /standing-orders/:id`.
+ * `GET /payees/:id`, `GET /payments`, `GET /payments/:id`, `GET /standing-orders/:id`. A pending
+ * payment whose settlement time has come on the simulator clock is read in its final status.
  *
  * @param deps - Provider accessor, state, faults and clock.
  * @returns A Hono app mounted at the identity host's root.
@@ -31,6 +33,8 @@ export function paymentRoutes(deps: IdentityRestDeps) {
     if (!query.success) return apiError(c, 400, 'invalid_query', 'Check limit and offset')
     const { offset, userId, payeeId, startDate, endDate } = query.data
     const limit = query.data.limit ?? 10
+    const now = deps.now()
+    for (const payment of state.payments.values()) settleIfDue(payment, now)
     const payments = [...state.payments.values()].filter(
       (payment) =>
         payment.clientId === c.get('token').clientId &&
@@ -51,6 +55,7 @@ export function paymentRoutes(deps: IdentityRestDeps) {
     if (!payment || payment.clientId !== c.get('token').clientId) {
       return apiError(c, 404, 'not_found', 'Payment not found')
     }
+    settleIfDue(payment, deps.now())
     return c.json({ data: publicPayment(payment), links: { self: c.req.url }, meta: {} })
   })
 
@@ -115,6 +120,6 @@ export function paymentRoutes(deps: IdentityRestDeps) {
 
 /** The payment as Moneyhub returns it (without the simulator's bookkeeping). */
 function publicPayment(payment: SimPayment) {
-  const { clientId: _clientId, ...rest } = payment
+  const { clientId: _clientId, settlement: _settlement, ...rest } = payment
   return rest
 }

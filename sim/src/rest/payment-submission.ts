@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto'
 import { MOCK_BANK_ID } from '../banks'
 import { INVALID_SUBMISSION_REFERENCE } from '../identity/authorization-rules'
 import type { SimState } from '../state'
+import { submitToBank } from './payment-settlement'
 
 /**
  * Submit what a consent authorised once its code is exchanged (Moneyhub submits payments only
- * at code exchange): a payment completes (or fails with `error:paymentSubmission` for the mock
- * bank's `INVALID SUBMISSION` reference), a standing order is initiated, a VRP consent becomes
- * usable.
+ * at code exchange): a payment goes to the bank, which settles it at once unless the admin API
+ * queued another outcome (pending for a while, rejected, insufficient funds); the mock bank's
+ * `INVALID SUBMISSION` reference fails it with `error:paymentSubmission`. A standing order is
+ * initiated, a VRP consent becomes usable.
  *
  * @param state - The simulator's world.
  * @param grantId - The grant whose code was exchanged.
@@ -26,10 +28,14 @@ export function markSubmitted(state: SimState, grantId: string, now: Date): void
       (payment.payeeRef === INVALID_SUBMISSION_REFERENCE ||
         payment.payerRef === INVALID_SUBMISSION_REFERENCE)
     payment.exchangedAt = at
-    payment.finalisedAt = at
     payment.paymentSubmissionId = randomUUID()
-    payment.status = failed ? 'error:paymentSubmission' : 'completed'
-    payment.providerStatus = failed ? 'Rejected' : 'AcceptedSettlementCompleted'
+    if (failed) {
+      payment.finalisedAt = at
+      payment.status = 'error:paymentSubmission'
+      payment.providerStatus = 'Rejected'
+    } else {
+      Object.assign(payment, submitToBank(state.bankOutcomes.next(), now))
+    }
   }
   const standingOrder = outcome.standingOrderId
     ? state.standingOrders.get(outcome.standingOrderId)

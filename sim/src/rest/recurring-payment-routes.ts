@@ -3,7 +3,9 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 
 import { apiError } from '../internal/api-error'
+import { settleIfDue, submitToBank } from './payment-settlement'
 import { restGuard, type IdentityRestDeps, type RestEnv } from './rest-context'
+import { vrpRefusal } from './vrp-limits'
 
 const recurringPayBody = z.object({
   payeeId: z.string().max(100).optional(),
@@ -17,8 +19,11 @@ const fundsBody = z.object({
 })
 
 /**
- * VRP consents on the identity host: `GET /recurring-payments/:id`, `POST .../pay` (within the
- * maximum individual amount), `DELETE` (revoke), `POST .../funds-confirmation`.
+ * VRP consents on the identity host: `GET /recurring-payments/:id` (with its payments, pending
+ * ones settled once their time has come), `POST .../pay` (refused by {@link vrpRefusal}:
+ * revoked, not yet valid or expired consents, the maximum individual amount, periodic limits;
+ * then submitted to the bank like any payment), `DELETE` (revoke), `POST .../funds-confirmation`
+ * (no funds while an `insufficient_funds` outcome is queued).
  *
  * @param deps - Provider accessor, state, faults and clock.
  * @returns A Hono app mounted at the identity host's root.
@@ -39,7 +44,13 @@ export function recurringPaymentRoutes(deps: IdentityRestDeps) {
     (c) => {
       const recurring = ownRecurring(c)
       if (!recurring) return apiError(c, 404, 'not_found', 'Recurring payment not found')
-      const { clientId: _clientId, ...data } = recurring
+      const now = deps.now()
+      for (const payment of recurring.payments) settleIfDue(payment, now)
+      const { clientId: _clientId, payments, ...rest } = recurring
+      const data = {
+        ...rest,
+        payments: payments.map(({ settlement: _settlement, ...payment }) => payment),
+      }
       return c.json({ data, meta: {} })
     },
   )
@@ -50,36 +61,26 @@ export function recurringPaymentRoutes(deps: IdentityRestDeps) {
     async (c) => {
       const recurring = ownRecurring(c)
       if (!recurring) return apiError(c, 404, 'not_found', 'Recurring payment not found')
-      if (recurring.status !== 'Authorised') {
-        return apiError(
-          c,
-          403,
-          'consent_not_authorised',
-          'The recurring payment consent is not active',
-        )
-      }
       const body = recurringPayBody.safeParse(await c.req.json().catch(() => undefined))
       if (!body.success)
         return apiError(c, 400, 'invalid_body', 'Give amount (pence), payeeRef and payerRef')
-      const maximum = recurring.recurringPayment.maximumIndividualAmount
-      if (typeof maximum === 'number' && body.data.amount > maximum) {
-        return apiError(
-          c,
-          400,
-          'limit_exceeded',
-          'The amount exceeds the maximum individual amount',
-        )
+      const consentPayee = recurring.recurringPayment.payeeId
+      if (body.data.payeeId !== undefined && body.data.payeeId !== consentPayee) {
+        return apiError(c, 400, 'invalid_body', "payeeId must be the consent's payee")
       }
-      const at = deps.now().toISOString()
+      const now = deps.now()
+      for (const earlier of recurring.payments) settleIfDue(earlier, now)
+      const refusal = vrpRefusal(recurring, body.data.amount, now)
+      if (refusal) return apiError(c, refusal.status, refusal.code, refusal.message)
+      const at = now.toISOString()
       const payment = {
         id: randomUUID(),
         paymentSubmissionId: randomUUID(),
         amount: body.data.amount,
         payeeRef: body.data.payeeRef,
         payerRef: body.data.payerRef,
-        status: 'completed',
-        providerStatus: 'AcceptedSettlementCompleted',
         submittedAt: at,
+        ...submitToBank(state.bankOutcomes.next(), now),
       }
       recurring.payments.push(payment)
       return c.json({
@@ -124,7 +125,7 @@ export function recurringPaymentRoutes(deps: IdentityRestDeps) {
         return apiError(c, 400, 'invalid_body', 'Give amount as "10.00" and currency GBP')
       return c.json({
         data: {
-          fundsAvailable: recurring.status === 'Authorised',
+          fundsAvailable: recurring.status === 'Authorised' && !state.bankOutcomes.fundsShort(),
           fundsAvailableAt: deps.now().toISOString(),
           amount: body.data.amount,
           currency: body.data.currency,
