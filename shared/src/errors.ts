@@ -42,6 +42,15 @@ export const errorCodes = [
   'invalid_upstream_response',
   // Payments.
   'payment_failed',
+  'payment_not_found',
+  'payment_not_completed',
+  'payment_not_reversible',
+  'recurring_payment_not_found',
+  'recurring_payment_not_active',
+  'recurring_payment_limit_exceeded',
+  'standing_order_not_found',
+  'idempotency_key_reused',
+  'idempotency_key_in_progress',
   // Ours.
   'service_unavailable',
   'not_implemented',
@@ -101,6 +110,36 @@ const errorCatalog: { readonly [C in ErrorCode]: { status: number; message: stri
     message: 'Moneyhub returned a response the server could not understand.',
   },
   payment_failed: { status: 422, message: 'The payment did not go through.' },
+  payment_not_found: { status: 404, message: 'This payment does not exist.' },
+  payment_not_completed: {
+    status: 409,
+    message: 'Only a completed payment can be refunded; wait until it has completed.',
+  },
+  payment_not_reversible: {
+    status: 409,
+    message: 'This payment cannot be refunded through the bank; refund it another way.',
+  },
+  recurring_payment_not_found: {
+    status: 404,
+    message: 'This recurring payment consent does not exist.',
+  },
+  recurring_payment_not_active: {
+    status: 409,
+    message: 'This recurring payment consent is not active; ask the user for a new one.',
+  },
+  recurring_payment_limit_exceeded: {
+    status: 422,
+    message: 'The amount is over a limit of this recurring payment consent; pay less.',
+  },
+  standing_order_not_found: { status: 404, message: 'This standing order does not exist.' },
+  idempotency_key_reused: {
+    status: 409,
+    message: 'This Idempotency-Key was already used with another request; use a new key.',
+  },
+  idempotency_key_in_progress: {
+    status: 409,
+    message: 'A request with this Idempotency-Key is still being processed; retry shortly.',
+  },
   service_unavailable: {
     status: 503,
     message: 'The service is briefly unavailable; try again shortly.',

@@ -7,6 +7,7 @@ import {
   recurringPaymentIdSchema,
   standingOrderIdSchema,
 } from './common'
+import { paymentStatusSchema } from './payments'
 import { returnToPathSchema } from './return-to'
 
 /** Every kind of browser-started flow: the connect kinds plus the payment kinds. */
@@ -16,6 +17,7 @@ export const flowKindSchema = z.enum([
   'reconsent',
   'refresh',
   'payment',
+  'reverse_payment',
   'standing_order',
   'recurring_payment',
 ])
@@ -27,10 +29,15 @@ export const flowStatusSchema = z.enum(['pending', 'succeeded', 'failed'])
 /** Where a flow stands. */
 export type FlowStatus = z.infer<typeof flowStatusSchema>
 
-/** What a succeeded flow produced; which field is set depends on `kind`. */
+/**
+ * What a succeeded flow produced; which field is set depends on `kind`. A `payment` flow sets
+ * `paymentId` and the payment's `status` after the authorisation; a `reverse_payment` (refund)
+ * flow sets the refund's own `paymentId` and `status`.
+ */
 export const flowResultSchema = z.strictObject({
   connectionId: connectionIdSchema.optional(),
   paymentId: paymentIdSchema.optional(),
+  status: paymentStatusSchema.optional(),
   standingOrderId: standingOrderIdSchema.optional(),
   recurringPaymentId: recurringPaymentIdSchema.optional(),
 })

@@ -132,6 +132,9 @@ export {
   paymentSchema,
   paymentParamsSchema,
   paymentResponseSchema,
+  paymentListResponseSchema,
+  refundRequestSchema,
+  refundStartResponseSchema,
 } from './payments'
 export type {
   PaymentRequestInput,
@@ -141,6 +144,10 @@ export type {
   Payment,
   PaymentParams,
   PaymentResponse,
+  PaymentListResponse,
+  RefundRequestInput,
+  RefundRequest,
+  RefundStartResponse,
 } from './payments'
 export {
   standingOrderFrequencySchema,
@@ -150,6 +157,7 @@ export {
   standingOrderSchema,
   standingOrderParamsSchema,
   standingOrderResponseSchema,
+  standingOrderListResponseSchema,
 } from './standing-orders'
 export type {
   StandingOrderFrequency,
@@ -160,6 +168,7 @@ export type {
   StandingOrder,
   StandingOrderParams,
   StandingOrderResponse,
+  StandingOrderListResponse,
 } from './standing-orders'
 export {
   recurringPaymentPeriodTypeSchema,
@@ -174,6 +183,10 @@ export {
   recurringPaymentResponseSchema,
   recurringPaymentPayRequestSchema,
   recurringPaymentPayResponseSchema,
+  recurringPaymentListResponseSchema,
+  idempotencyKeySchema,
+  fundsConfirmationRequestSchema,
+  fundsConfirmationResponseSchema,
 } from './recurring-payments'
 export type {
   RecurringPaymentPeriodType,
@@ -188,6 +201,9 @@ export type {
   RecurringPaymentResponse,
   RecurringPaymentPayRequest,
   RecurringPaymentPayResponse,
+  RecurringPaymentListResponse,
+  FundsConfirmationRequest,
+  FundsConfirmationResponse,
 } from './recurring-payments'
 export { logoutRequestSchema, logoutResponseSchema } from './logout'
 export type { LogoutRequest, LogoutResponse } from './logout'

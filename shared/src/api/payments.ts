@@ -89,3 +89,27 @@ export type PaymentParams = z.infer<typeof paymentParamsSchema>
 export const paymentResponseSchema = z.strictObject({ data: paymentSchema })
 /** Response of `GET /api/payments/:id`. */
 export type PaymentResponse = z.infer<typeof paymentResponseSchema>
+
+/** Response of `GET /api/payments`: the payments this browser's session or user started, newest first. */
+export const paymentListResponseSchema = z.strictObject({ data: z.array(paymentSchema).max(100) })
+/** Response of `GET /api/payments`. */
+export type PaymentListResponse = z.infer<typeof paymentListResponseSchema>
+
+/**
+ * Body of `POST /api/payments/:id/refund`: a reverse payment (protocol §4.7) of a completed,
+ * reversible payment; `amount` in whole pence for a partial refund (at most the payment's
+ * amount), the whole payment when left out; `returnTo` (default `/`).
+ */
+export const refundRequestSchema = z.strictObject({
+  amount: penceSchema.optional(),
+  returnTo: returnToSchema,
+})
+/** Body of `POST /api/payments/:id/refund`, as sent. */
+export type RefundRequestInput = z.input<typeof refundRequestSchema>
+/** Body of `POST /api/payments/:id/refund`, after parsing. */
+export type RefundRequest = z.infer<typeof refundRequestSchema>
+
+/** Response of `POST /api/payments/:id/refund`: same shape as a connect start. */
+export const refundStartResponseSchema = connectResponseSchema
+/** Response of `POST /api/payments/:id/refund`. */
+export type RefundStartResponse = z.infer<typeof refundStartResponseSchema>

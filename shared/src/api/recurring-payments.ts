@@ -163,3 +163,33 @@ export const recurringPaymentPayResponseSchema = z.strictObject({
 })
 /** Response of `POST /api/recurring-payments/:id/pay`. */
 export type RecurringPaymentPayResponse = z.infer<typeof recurringPaymentPayResponseSchema>
+
+/** Response of `GET /api/recurring-payments`: the VRP consents of this browser's session or user. */
+export const recurringPaymentListResponseSchema = z.strictObject({
+  data: z.array(recurringPaymentSchema).max(100),
+})
+/** Response of `GET /api/recurring-payments`. */
+export type RecurringPaymentListResponse = z.infer<typeof recurringPaymentListResponseSchema>
+
+/**
+ * The `Idempotency-Key` request header of `POST /api/recurring-payments/:id/pay`: 16–128
+ * characters of letters, digits, `-` and `_` (a UUID fits). One key per payment attempt: a
+ * retry with the same key and body answers the first result and never pays twice; the same
+ * key with another body answers 409 `idempotency_key_reused`.
+ */
+export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/)
+
+/** Body of `POST /api/recurring-payments/:id/funds-confirmation`: an amount in whole pence. */
+export const fundsConfirmationRequestSchema = z.strictObject({
+  amount: penceSchema,
+  currency: paymentCurrencySchema.default('GBP'),
+})
+/** Body of `POST /api/recurring-payments/:id/funds-confirmation`. */
+export type FundsConfirmationRequest = z.infer<typeof fundsConfirmationRequestSchema>
+
+/** Response of `POST /api/recurring-payments/:id/funds-confirmation`. */
+export const fundsConfirmationResponseSchema = z.strictObject({
+  data: z.strictObject({ fundsAvailable: z.boolean(), checkedAt: isoDateTimeSchema }),
+})
+/** Response of `POST /api/recurring-payments/:id/funds-confirmation`. */
+export type FundsConfirmationResponse = z.infer<typeof fundsConfirmationResponseSchema>

@@ -131,3 +131,10 @@ export type StandingOrderParams = z.infer<typeof standingOrderParamsSchema>
 export const standingOrderResponseSchema = z.strictObject({ data: standingOrderSchema })
 /** Response of `GET /api/standing-orders/:id`. */
 export type StandingOrderResponse = z.infer<typeof standingOrderResponseSchema>
+
+/** Response of `GET /api/standing-orders`: the standing orders of this browser's session or user. */
+export const standingOrderListResponseSchema = z.strictObject({
+  data: z.array(standingOrderSchema).max(100),
+})
+/** Response of `GET /api/standing-orders`. */
+export type StandingOrderListResponse = z.infer<typeof standingOrderListResponseSchema>
