@@ -350,14 +350,15 @@ describe('errors', () => {
     expect(body.error.correlationId).toBe(res.headers.get('x-request-id'))
   })
 
-  it('answers the unserved payment routes with 501 not_implemented', async () => {
-    const { app } = await buildTestApp()
+  it('answers a payment start with a bad body 400 invalid_request, with no upstream call', async () => {
+    const { app, upstream } = await buildTestApp()
     const res = await app.request('/api/payments', {
       method: 'POST',
       headers: jsonHeaders(),
       body: '{}',
     })
-    expect(res.status).toBe(501)
-    expect(await errorCode(res)).toBe('not_implemented')
+    expect(res.status).toBe(400)
+    expect(await errorCode(res)).toBe('invalid_request')
+    expect(upstream.calls).toEqual([])
   })
 })

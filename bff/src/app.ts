@@ -1,5 +1,5 @@
 import { returnToProblem } from '@mhkit/shared'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 
 import { createBankCatalog, type BankListSources } from './banks/bank-catalog'
 import { systemClock, type Clock } from './clock'
@@ -27,7 +27,11 @@ import { dataRoutes } from './routes/data'
 import { flowRoutes } from './routes/flows'
 import { openApiRoutes } from './routes/openapi'
 import { operationalRoutes } from './routes/operational'
+import { createIdempotency } from './payments/idempotency'
+import { createPaymentLedger } from './payments/payment-ledger'
 import { paymentRoutes } from './routes/payments'
+import { recurringPaymentRoutes } from './routes/recurring-payments'
+import { standingOrderRoutes } from './routes/standing-orders'
 import { sessionRoutes } from './routes/session'
 import { guardStore } from './session/guarded-store'
 import { createSealer } from './session/sealer'
@@ -74,6 +78,15 @@ export function scaledRateLimits(multiplier: number): RateLimits {
     apiPerIp: scale(defaultRateLimits.apiPerIp),
   }
 }
+
+/** The money-moving or PAR-sending POST routes, rate limited like `POST /api/connect`. */
+const PAYMENT_WRITE_PATHS = [
+  '/api/payments',
+  '/api/payments/:id/refund',
+  '/api/recurring-payments',
+  '/api/recurring-payments/:id/pay',
+  '/api/standing-orders',
+]
 
 /** Settings of {@link createApp} (the parts of the environment the app itself needs). */
 export interface AppConfig {
@@ -146,6 +159,8 @@ export function createApp(deps: AppDeps) {
     flows: createFlowRecords(store, clock),
     transactions: createLoginTransactions(store),
     logins: createEndedLogins(store, clock),
+    payments: createPaymentLedger(store),
+    idempotency: createIdempotency(store),
     banks: createBankCatalog({
       moneyhub: deps.moneyhub,
       clock,
@@ -181,7 +196,7 @@ export function createApp(deps: AppDeps) {
       '/api/*',
       corsAllowlist({
         origins: corsOrigins,
-        allowHeaders: ['Content-Type', 'X-CSRF'],
+        allowHeaders: ['Content-Type', 'X-CSRF', 'Idempotency-Key'],
         allowMethods: ['GET', 'POST', 'DELETE'],
         maxAgeSeconds: 600,
       }),
@@ -204,6 +219,18 @@ export function createApp(deps: AppDeps) {
       store,
     }),
   )
+  // Each payment start costs a PAR (and a payee registration), and a VRP payment moves money:
+  // counted like connects, in the store, for POST only (their GETs are data reads).
+  const paymentLimit = rateLimit({
+    name: 'payment',
+    perIp: limits.connectPerIp,
+    perSession: limits.connectPerSession,
+    clock,
+    store,
+  })
+  const paymentWrites: MiddlewareHandler<AppEnv> = (c, next) =>
+    c.req.method === 'POST' ? paymentLimit(c, next) : next()
+  for (const path of PAYMENT_WRITE_PATHS) app.use(path, paymentWrites)
   app.use(
     '/api/callback',
     rateLimit({ name: 'callback', perIp: limits.callbackPerIp, clock, store }),
@@ -221,7 +248,9 @@ export function createApp(deps: AppDeps) {
     .route('/', bankRoutes(services))
     .route('/', dataRoutes(services))
     .route('/', connectionRoutes(services))
-    .route('/', paymentRoutes())
+    .route('/', paymentRoutes(services))
+    .route('/', recurringPaymentRoutes(services))
+    .route('/', standingOrderRoutes(services))
     .route('/', openApiRoutes())
     .route('/', operationalRoutes(services, store))
   return routes

@@ -4,6 +4,8 @@ import type { EndedLogins } from './flows/ended-logins'
 import type { FlowRecords } from './flows/flow-records'
 import type { LoginTransactions } from './flows/login-transactions'
 import type { MoneyhubClient } from './moneyhub'
+import type { Idempotency } from './payments/idempotency'
+import type { PaymentLedger } from './payments/payment-ledger'
 import type { SessionManager } from './session/sessions'
 import type { UserBinding } from './user-binding'
 
@@ -16,6 +18,10 @@ export interface Services {
   /** Logins in flight that the end of a session has ended. */
   logins: EndedLogins
   banks: BankCatalog
+  /** Payments, VRP consents and standing orders this BFF started, and for whom. */
+  payments: PaymentLedger
+  /** `Idempotency-Key` outcomes of VRP payments. */
+  idempotency: Idempotency
   userBinding: UserBinding
   clock: Clock
   /** Bank set used when a connect request names no bank (`id:<set>` scope). */

@@ -1,5 +1,6 @@
 import type { FlowKind } from '@mhkit/shared'
 
+import type { PaymentIntent } from '../payments/payment-intents'
 import type { Store } from '../session/store'
 import { TX_TTL_MS } from '../session/cookies'
 
@@ -27,6 +28,11 @@ export interface LoginTransaction {
   replacesConnectionId?: string
   /** Store key (hash) of the session that started the flow, to carry it over on success. */
   sessionHash?: string
+  /**
+   * A payment-kind flow: what the user authorises, fixed at the PAR (never from the browser
+   * afterwards); the callback records exactly this.
+   */
+  payment?: PaymentIntent
   createdAt: number
 }
 

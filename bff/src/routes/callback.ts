@@ -8,6 +8,7 @@ import { ownsFlow } from '../flows/flow-owner'
 import type { FlowRecord } from '../flows/flow-records'
 import type { LoginTransaction } from '../flows/login-transactions'
 import { MoneyhubError, type ExchangeCodeResult } from '../moneyhub'
+import { completePaymentFlow } from '../payments/complete-payment-flow'
 import { readTxCookie, writeSessionCookie } from '../session/cookies'
 import { hashId, safeEqual } from '../session/ids'
 import type { OneTimeGrant, Session, SessionData } from '../session/sessions'
@@ -268,6 +269,15 @@ async function complete(
     return s.flows.fail(tx.flowId, 'state_mismatch')
   }
   try {
+    if (tx.payment !== undefined) {
+      // A payment-kind flow signs nobody in: its own file records what was authorised.
+      const done = await completePaymentFlow(s, log, { ...tx, payment: tx.payment }, params, state)
+      log.info(
+        { event: 'security', reason: 'payment_authorised', kind: tx.kind, flowId: tx.flowId },
+        'payment authorised',
+      )
+      return s.flows.succeed(tx.flowId, done.result, done.sessionHash)
+    }
     const exchanged = await s.moneyhub.exchangeCode({
       callbackParams: params,
       expectedState: state,
@@ -310,7 +320,9 @@ async function complete(
  * takes the login transaction once, atomically; the winner exchanges the code (iss → state →
  * error → code, in the Moneyhub client), records the user and connection on a fresh session
  * and stores the flow outcome. A replay, reload or second tab finds the transaction gone and
- * gets the stored outcome instead — never a second exchange. Answers 303 to
+ * gets the stored outcome instead — never a second exchange, so never a second payment. A
+ * payment-kind flow signs nobody in: `payments/complete-payment-flow.ts` exchanges the code and
+ * records what the transaction says was authorised. Answers 303 to
  * `<returnTo>?flow=<flowId>`.
  *
  * Errors (before any upstream call, and changing no flow): `invalid_request` (unknown, repeated

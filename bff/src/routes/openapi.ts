@@ -11,6 +11,28 @@ import {
   errorBodySchema,
   flowParamsSchema,
   flowResponseSchema,
+  fundsConfirmationRequestSchema,
+  fundsConfirmationResponseSchema,
+  paymentListResponseSchema,
+  paymentParamsSchema,
+  paymentRequestSchema,
+  paymentResponseSchema,
+  paymentStartResponseSchema,
+  recurringPaymentListResponseSchema,
+  recurringPaymentParamsSchema,
+  recurringPaymentPayRequestSchema,
+  recurringPaymentPayResponseSchema,
+  recurringPaymentRequestSchema,
+  recurringPaymentResponseSchema,
+  recurringPaymentStartResponseSchema,
+  refundRequestSchema,
+  refundStartResponseSchema,
+  standingOrderListResponseSchema,
+  standingOrderParamsSchema,
+  standingOrderRequestSchema,
+  standingOrderResponseSchema,
+  standingOrderStartResponseSchema,
+  idempotencyKeySchema,
   logoutRequestSchema,
   logoutResponseSchema,
   sessionResponseSchema,
@@ -151,6 +173,94 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: 'Delete a connection',
           okStatus: '204',
           parameters: pathParameters(connectionParamsSchema),
+        }),
+      },
+      '/api/payments': {
+        post: op({
+          summary: 'Start a single immediate payment',
+          body: paymentRequestSchema,
+          ok: paymentStartResponseSchema,
+        }),
+        get: op({ summary: 'Payments of this session or user', ok: paymentListResponseSchema }),
+      },
+      '/api/payments/{id}': {
+        get: op({
+          summary: 'One payment',
+          ok: paymentResponseSchema,
+          parameters: pathParameters(paymentParamsSchema),
+        }),
+      },
+      '/api/payments/{id}/refund': {
+        post: op({
+          summary: 'Start a refund (reverse payment) of a completed payment',
+          body: refundRequestSchema,
+          ok: refundStartResponseSchema,
+          parameters: pathParameters(paymentParamsSchema),
+        }),
+      },
+      '/api/recurring-payments': {
+        post: op({
+          summary: 'Start a variable recurring payment (VRP) consent',
+          body: recurringPaymentRequestSchema,
+          ok: recurringPaymentStartResponseSchema,
+        }),
+        get: op({
+          summary: 'VRP consents of this session or user',
+          ok: recurringPaymentListResponseSchema,
+        }),
+      },
+      '/api/recurring-payments/{id}': {
+        get: op({
+          summary: 'One VRP consent',
+          ok: recurringPaymentResponseSchema,
+          parameters: pathParameters(recurringPaymentParamsSchema),
+        }),
+        delete: op({
+          summary: 'Revoke a VRP consent',
+          okStatus: '204',
+          parameters: pathParameters(recurringPaymentParamsSchema),
+        }),
+      },
+      '/api/recurring-payments/{id}/pay': {
+        post: op({
+          summary: 'Pay under a VRP consent (idempotent per Idempotency-Key)',
+          body: recurringPaymentPayRequestSchema,
+          ok: recurringPaymentPayResponseSchema,
+          parameters: [
+            ...pathParameters(recurringPaymentParamsSchema),
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              schema: json(idempotencyKeySchema, 'input'),
+            },
+          ],
+        }),
+      },
+      '/api/recurring-payments/{id}/funds-confirmation': {
+        post: op({
+          summary: 'Confirm funds for a VRP payment',
+          body: fundsConfirmationRequestSchema,
+          ok: fundsConfirmationResponseSchema,
+          parameters: pathParameters(recurringPaymentParamsSchema),
+        }),
+      },
+      '/api/standing-orders': {
+        post: op({
+          summary: 'Start a standing order',
+          body: standingOrderRequestSchema,
+          ok: standingOrderStartResponseSchema,
+        }),
+        get: op({
+          summary: 'Standing orders of this session or user',
+          ok: standingOrderListResponseSchema,
+        }),
+      },
+      '/api/standing-orders/{id}': {
+        get: op({
+          summary: 'One standing order',
+          ok: standingOrderResponseSchema,
+          parameters: pathParameters(standingOrderParamsSchema),
         }),
       },
       '/api/logout': {

@@ -2,7 +2,9 @@ import { approveConsent, denyConsent, MOCK_BANK_ID } from '@mhkit/sim'
 import { connectResponseSchema } from '@mhkit/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { approveFlow, PAYMENT } from '../support/payment-flows'
 import { bffOverSim, callbackPath, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { APP_ORIGIN } from '../support/test-app'
 
 const SECRET_FIELDS = new Set([
   'code',
@@ -101,5 +103,84 @@ describe('log canary (checklist L1, Decision 2)', () => {
     for (const reason of ['login_start', 'login_success', 'logout'])
       expect(reasons).toContain(reason)
     expect(logs.lines.some((l) => l.msg === 'login failure')).toBe(true)
+  })
+
+  it('no token, code, verifier, assertion or cookie value reaches a log line or the browser in the payment flows', async () => {
+    const { app, browser, logs, clock } = bffOverSim(world)
+    const from = world.wire.length
+    const extra: string[] = []
+    const today = new Date(clock.now()).toISOString().slice(0, 10)
+
+    // A single payment to a new payee, its callback replayed, read back, and refunded in part.
+    const paid = await approveFlow(browser, '/api/payments', PAYMENT)
+    await browser.navigate(paid.callback)
+    extra.push(new URLSearchParams(paid.callback.split('?')[1]).get('code') ?? '')
+    const paymentId = paid.flow.result?.paymentId ?? ''
+    await browser.get(`/api/payments/${paymentId}`)
+    await browser.get('/api/payments')
+    await approveFlow(browser, `/api/payments/${paymentId}/refund`, { amount: 100 })
+    await approveFlow(browser, '/api/payments', PAYMENT, 'deny')
+    // A VRP consent, paid twice with one Idempotency-Key, funds confirmed, revoked.
+    const vrp = await approveFlow(browser, '/api/recurring-payments', {
+      payee: PAYMENT.payee,
+      reference: 'SWEEP',
+      validFromDate: today,
+      maximumIndividualAmount: 5_000,
+      periodicLimits: [{ amount: 20_000, periodType: 'month' }],
+      type: ['sweeping'],
+      bankId: MOCK_BANK_ID,
+    })
+    const vrpId = vrp.flow.result?.recurringPaymentId ?? ''
+    for (let i = 0; i < 2; i += 1) {
+      const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+      const res = await app.request(`/api/recurring-payments/${vrpId}/pay`, {
+        method: 'POST',
+        headers: {
+          'X-CSRF': '1',
+          Origin: APP_ORIGIN,
+          'Content-Type': 'application/json',
+          Cookie: cookie,
+          'Idempotency-Key': 'canary-key-0000000001',
+        },
+        body: JSON.stringify({ amount: 1_000, payeeRef: 'SWEEP', payerRef: 'SWEEP' }),
+      })
+      browser.seen.push(await res.text(), ...[...res.headers].map(([k, v]) => `${k}: ${v}`))
+    }
+    await browser.send('POST', `/api/recurring-payments/${vrpId}/funds-confirmation`, {
+      amount: 1_000,
+    })
+    await browser.get('/api/recurring-payments')
+    await browser.send('DELETE', `/api/recurring-payments/${vrpId}`)
+    // A standing order.
+    const order = await approveFlow(browser, '/api/standing-orders', {
+      payee: PAYMENT.payee,
+      reference: 'RENT',
+      frequency: { repeat: 'monthly', day: 1 },
+      numberOfPayments: 3,
+      firstPaymentAmount: 10_000,
+      firstPaymentDate: today,
+      bankId: MOCK_BANK_ID,
+    })
+    await browser.get(`/api/standing-orders/${order.flow.result?.standingOrderId ?? ''}`)
+    for (const value of browser.cookies.values()) extra.push(value)
+    extra.push(...(await world.sim.admin.issuedSecrets()))
+
+    const secrets = secretsFrom(world.wire.slice(from), extra)
+    expect(secrets.size).toBeGreaterThanOrEqual(10)
+    const logText = logs.raw.join('\n')
+    const browserText = browser.seen.join('\n')
+    for (const secret of secrets) {
+      expect(logText.includes(secret), `a secret reached the logs: ${secret.slice(0, 6)}…`).toBe(
+        false,
+      )
+      expect(
+        browserText.includes(secret),
+        `a secret reached the browser: ${secret.slice(0, 6)}…`,
+      ).toBe(false)
+    }
+    for (const line of logs.lines) expect(line.requestId).toEqual(expect.any(String))
+    const reasons = new Set(logs.lines.map((l) => l.reason))
+    for (const reason of ['payment_start', 'payment_authorised', 'vrp_pay', 'vrp_pay_replayed'])
+      expect(reasons).toContain(reason)
   })
 })

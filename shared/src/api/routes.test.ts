@@ -18,7 +18,18 @@ describe('apiRoutes', () => {
         'GET /api/connections',
         'DELETE /api/connections/:id',
         'POST /api/payments',
+        'GET /api/payments',
         'GET /api/payments/:id',
+        'POST /api/payments/:id/refund',
+        'POST /api/recurring-payments',
+        'GET /api/recurring-payments',
+        'GET /api/recurring-payments/:id',
+        'POST /api/recurring-payments/:id/pay',
+        'POST /api/recurring-payments/:id/funds-confirmation',
+        'DELETE /api/recurring-payments/:id',
+        'POST /api/standing-orders',
+        'GET /api/standing-orders',
+        'GET /api/standing-orders/:id',
         'POST /api/logout',
         'GET /api/openapi.json',
         'GET /.well-known/jwks.json',
@@ -26,9 +37,9 @@ describe('apiRoutes', () => {
         'GET /readyz',
       ].sort(),
     )
-    expect(new Set([...apiRoutes, ...plannedApiRoutes].map(key)).size).toBe(
-      apiRoutes.length + plannedApiRoutes.length,
-    )
+    expect(new Set(apiRoutes.map(key)).size).toBe(apiRoutes.length)
+    // Every route of the contract is served: nothing is left planned.
+    expect(plannedApiRoutes).toEqual([])
   })
 
   it('requires X-CSRF on every /api route except the callback, and nowhere else', () => {

@@ -22,8 +22,9 @@ export interface ApiRoute {
  * refuses a request without `X-CSRF: 1` (checklist C7) and every `auth` route refuses a
  * request without a session.
  *
- * `auth` is about the route as a whole: `POST /api/connect` and `POST /api/payments` work
- * without a session (a first connection or an anonymous payer), and the flow kinds that act on
+ * `auth` is about the route as a whole: `POST /api/connect` and the payment starts
+ * (`POST /api/payments`, `/api/recurring-payments`, `/api/standing-orders`) work without a
+ * session (a first connection or an anonymous payer; a payment start opens a session), and the flow kinds that act on
  * an existing connection answer `unauthenticated` from inside the route.
  */
 export const apiRoutes = [
@@ -38,7 +39,23 @@ export const apiRoutes = [
   { method: 'GET', path: '/api/connections', auth: true, csrf: true },
   { method: 'DELETE', path: '/api/connections/:id', auth: true, csrf: true },
   { method: 'POST', path: '/api/payments', auth: false, csrf: true },
+  { method: 'GET', path: '/api/payments', auth: true, csrf: true },
   { method: 'GET', path: '/api/payments/:id', auth: true, csrf: true },
+  { method: 'POST', path: '/api/payments/:id/refund', auth: true, csrf: true },
+  { method: 'POST', path: '/api/recurring-payments', auth: false, csrf: true },
+  { method: 'GET', path: '/api/recurring-payments', auth: true, csrf: true },
+  { method: 'GET', path: '/api/recurring-payments/:id', auth: true, csrf: true },
+  { method: 'POST', path: '/api/recurring-payments/:id/pay', auth: true, csrf: true },
+  {
+    method: 'POST',
+    path: '/api/recurring-payments/:id/funds-confirmation',
+    auth: true,
+    csrf: true,
+  },
+  { method: 'DELETE', path: '/api/recurring-payments/:id', auth: true, csrf: true },
+  { method: 'POST', path: '/api/standing-orders', auth: false, csrf: true },
+  { method: 'GET', path: '/api/standing-orders', auth: true, csrf: true },
+  { method: 'GET', path: '/api/standing-orders/:id', auth: true, csrf: true },
   { method: 'POST', path: '/api/logout', auth: false, csrf: true },
   { method: 'GET', path: '/api/openapi.json', auth: false, csrf: true },
   { method: 'GET', path: '/.well-known/jwks.json', auth: false, csrf: false },
@@ -47,17 +64,10 @@ export const apiRoutes = [
 ] as const satisfies readonly ApiRoute[]
 
 /**
- * Routes whose schemas exist (standing orders, VRP) but which the BFF does not serve yet.
- * When a route moves into {@link apiRoutes}, it leaves this list.
+ * Routes whose schemas exist but which the BFF does not serve yet; empty now. When a route
+ * moves into {@link apiRoutes}, it leaves this list.
  */
-export const plannedApiRoutes = [
-  { method: 'POST', path: '/api/standing-orders', auth: false, csrf: true },
-  { method: 'GET', path: '/api/standing-orders/:id', auth: true, csrf: true },
-  { method: 'POST', path: '/api/recurring-payments', auth: false, csrf: true },
-  { method: 'GET', path: '/api/recurring-payments/:id', auth: true, csrf: true },
-  { method: 'POST', path: '/api/recurring-payments/:id/pay', auth: true, csrf: true },
-  { method: 'DELETE', path: '/api/recurring-payments/:id', auth: true, csrf: true },
-] as const satisfies readonly ApiRoute[]
+export const plannedApiRoutes = [] as const satisfies readonly ApiRoute[]
 
 const segment = (value: string) => encodeURIComponent(value)
 
@@ -77,10 +87,13 @@ export const apiPaths = {
   connection: (id: string) => `/api/connections/${segment(id)}`,
   payments: () => '/api/payments',
   payment: (id: string) => `/api/payments/${segment(id)}`,
+  paymentRefund: (id: string) => `/api/payments/${segment(id)}/refund`,
   standingOrders: () => '/api/standing-orders',
   standingOrder: (id: string) => `/api/standing-orders/${segment(id)}`,
   recurringPayments: () => '/api/recurring-payments',
   recurringPayment: (id: string) => `/api/recurring-payments/${segment(id)}`,
   recurringPaymentPay: (id: string) => `/api/recurring-payments/${segment(id)}/pay`,
+  recurringPaymentFundsConfirmation: (id: string) =>
+    `/api/recurring-payments/${segment(id)}/funds-confirmation`,
   logout: () => '/api/logout',
 } as const
