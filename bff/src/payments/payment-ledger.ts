@@ -85,6 +85,11 @@ export interface PaymentLedger {
   list<K extends LedgerKind>(owner: PaymentOwner, kind: K): Promise<LedgerEntry<K>[]>
   /** Writes back an entry's details (e.g. a revoked VRP consent). */
   update<K extends LedgerKind>(entry: LedgerEntry<K>): Promise<void>
+  /**
+   * Moves a session's resources to the session that replaced it (a sign-in issues a new
+   * session id, checklist S4), so the browser keeps seeing what it paid before.
+   */
+  carryOver(fromSessionHash: string, toSessionHash: string): Promise<void>
 }
 
 /**
@@ -152,5 +157,19 @@ export function createPaymentLedger(store: Store): PaymentLedger {
       return entries.sort((a, b) => b.createdAt - a.createdAt).slice(0, LEDGER_LIST_MAX)
     },
     update: (entry) => store.set(key(entry.kind, entry.id), JSON.stringify(entry), LEDGER_TTL_MS),
+    async carryOver(from, to) {
+      for (const kind of ['payment', 'recurring_payment', 'standing_order'] as const) {
+        const fromIndex = `payidx:${kind}:s:${from}`
+        // Oldest first, so the new session's list keeps the newest on top.
+        for (const id of (await readIndex(fromIndex)).reverse()) {
+          const entry = await get(kind, id)
+          if (entry?.sessionHash !== from) continue
+          const moved = { ...entry, sessionHash: to }
+          await store.set(key(kind, id), JSON.stringify(moved), LEDGER_TTL_MS)
+          await append(`payidx:${kind}:s:${to}`, id)
+        }
+        await store.delete(fromIndex)
+      }
+    },
   }
 }

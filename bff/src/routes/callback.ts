@@ -160,6 +160,10 @@ async function startSession(
   if (exchanged.connectionId !== undefined) connectionIds.add(exchanged.connectionId)
 
   const session = await s.sessions.create({ connectionIds: [...connectionIds] })
+  // The browser keeps seeing the payments it made before this sign-in.
+  if (sameUser && tx.sessionHash !== undefined) {
+    await s.payments.carryOver(tx.sessionHash, hashId(session.id))
+  }
   const oneTime: OneTimeGrant[] = []
   const superseded: OneTimeGrant[] = []
   if (sameUser && previous !== undefined && tx.sessionHash !== undefined) {

@@ -70,6 +70,23 @@ describe('a signed-in user’s payments', () => {
   })
 })
 
+describe('signing in after paying', () => {
+  it('an anonymous payer who then connects a bank in the same browser still sees the payment', async () => {
+    const bff = bffOverSim(world)
+    const { flow } = await approveFlow(bff.browser, '/api/payments', PAYMENT)
+    const paymentId = flow.result?.paymentId ?? ''
+    const before = bff.browser.cookies.get('__Host-mhkit-session')
+    await connectAndApprove(bff.browser)
+    // A new session id (checklist S4), the same payments.
+    expect(bff.browser.cookies.get('__Host-mhkit-session')).not.toBe(before)
+    const list = paymentListResponseSchema.parse(
+      await (await bff.browser.get('/api/payments')).json(),
+    )
+    expect(list.data.map((p) => p.id)).toEqual([paymentId])
+    expect((await bff.browser.get(`/api/payments/${paymentId}`)).status).toBe(200)
+  })
+})
+
 describe('logout and payments', () => {
   it('a logout while the payer is at the bank ends the payment flow: no code is exchanged, so nothing is paid', async () => {
     const bff = bffOverSim(world)
