@@ -78,7 +78,8 @@ function payFailure(error: unknown): unknown {
       upstreamError: error.error ?? '',
     })
   }
-  if (error.code === 'forbidden' || error.error === 'consent_not_authorised') {
+  // A consent revoked, not (yet) authorised, not yet valid or expired at Moneyhub: a 403.
+  if (error.code === 'forbidden' || error.code === 'consent_expired' || error.status === 403) {
     return new AppError('recurring_payment_not_active', {
       reason: 'upstream_refused',
       upstreamError: error.error ?? error.code,

@@ -261,6 +261,20 @@ describe('POST /api/recurring-payments/:id/pay', () => {
     expect(await paymentsAtMoneyhub(bff, id)).toBe(0)
   })
 
+  it('a payment over the periodic limit, which Moneyhub counts, is refused 422 recurring_payment_limit_exceeded', async () => {
+    const bff = bffOverSim(world)
+    const id = await authorisedConsent(bff)
+    // Four payments of the maximum individual amount use up the monthly 200,000.
+    for (let i = 0; i < 4; i += 1) {
+      const res = await pay(bff, id, { ...PAY, amount: 50_000 }, `${KEY_A}-${i}`)
+      expect(res.status, await res.clone().text()).toBe(200)
+    }
+    const over = await pay(bff, id, { ...PAY, amount: 1_000 }, KEY_B)
+    expect(over.status).toBe(422)
+    expect(await codeOf(over)).toBe('recurring_payment_limit_exceeded')
+    expect(await paymentsAtMoneyhub(bff, id)).toBe(4)
+  })
+
   it('a refusal by Moneyhub is kept with its key: a retry answers the same error without calling again', async () => {
     const bff = bffOverSim(world)
     const id = await authorisedConsent(bff)
