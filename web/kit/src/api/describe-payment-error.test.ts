@@ -32,3 +32,18 @@ describe('describePaymentError', () => {
     }
   })
 })
+
+describe('the payment refusals the BFF sends', () => {
+  it.each([
+    ['recurring_payment_limit_exceeded', 'no money has moved'],
+    ['recurring_payment_not_active', 'no money has moved'],
+    ['payment_not_reversible', 'no money has moved'],
+    ['idempotency_key_reused', 'nothing was paid again'],
+    ['idempotency_key_in_progress', 'will not be paid twice'],
+    ['payment_not_completed', 'completed payment'],
+  ] as const)('%s says what happened to the money', (code, words) => {
+    const description = describePaymentError(code)
+    expect(description.message).toContain(words)
+    expect(description.message).not.toContain(code)
+  })
+})

@@ -28,6 +28,51 @@ const forPayment: Partial<Record<BffErrorCode, Entry>> = {
     'We could not find this payment. Check you are signed in as the person who made it, or start a new payment.',
     'start-again',
   ],
+  payment_not_found: [
+    'Payment not found',
+    'We could not find this payment. Check you are signed in as the person who made it, or start a new payment.',
+    'start-again',
+  ],
+  payment_not_completed: [
+    'Payment not completed yet',
+    'Only a completed payment can be refunded. Check its status again in a little while.',
+    'retry',
+  ],
+  payment_not_reversible: [
+    'This payment cannot be refunded',
+    'The bank does not allow this payment to be refunded here, and no money has moved. Contact the payee to arrange a refund.',
+    'start-again',
+  ],
+  recurring_payment_not_found: [
+    'Payment permission not found',
+    'We could not find this recurring payment permission. Set up a new one to pay this way.',
+    'start-again',
+  ],
+  recurring_payment_not_active: [
+    'Payment permission not active',
+    'This recurring payment permission has ended, been revoked or has not started yet, so no money has moved. Set up a new one to keep paying.',
+    'start-again',
+  ],
+  recurring_payment_limit_exceeded: [
+    'Over the agreed limit',
+    'This payment is more than the permission allows, so no money has moved. Pay a smaller amount, or wait until the limit resets.',
+    'start-again',
+  ],
+  standing_order_not_found: [
+    'Standing order not found',
+    'We could not find this standing order. Check you are signed in as the person who set it up.',
+    'start-again',
+  ],
+  idempotency_key_reused: [
+    'Payment details changed',
+    'A retry of this payment carried different details, so nothing was paid again. Start the payment again.',
+    'start-again',
+  ],
+  idempotency_key_in_progress: [
+    'Payment still being processed',
+    'This payment is still being processed. Wait a moment before checking it again; it will not be paid twice.',
+    'wait',
+  ],
   forbidden: notFinished,
   flow_not_found: notFinished,
   flow_expired: notFinished,
