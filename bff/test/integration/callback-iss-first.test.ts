@@ -4,25 +4,13 @@
  * against the simulator, with real code exchanges.
  */
 import { errorBodySchema } from '@mhkit/shared'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { approvedAtBank, codeExchanges, flowOf, withParam } from '../support/lifecycle'
-import { bffOverSim, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { bffOverSim, simWorldPerFile } from '../support/sim-harness'
 import { APP_ORIGIN } from '../support/test-app'
 
-let world: SimWorld
-
-beforeAll(async () => {
-  world = await startSimWorld()
-})
-
-beforeEach(async () => {
-  await world.sim.admin.resetCounters()
-})
-
-afterAll(async () => {
-  await world.close()
-})
+const world = simWorldPerFile()
 
 describe('iss first on every callback; a stateless error changes no flow', () => {
   it('an error callback without state leaves the browser’s pending flow as it was', async () => {

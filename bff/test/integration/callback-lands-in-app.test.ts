@@ -4,27 +4,15 @@
  * against the simulator, with real code exchanges.
  */
 import { errorBodySchema } from '@mhkit/shared'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { SESSION_COOKIE } from '../../src/session/cookies'
 import { TestBrowser } from '../support/browser'
 import { approvedAtBank, codeExchanges, flowOf, navigateAsBrowser } from '../support/lifecycle'
-import { bffOverSim, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { bffOverSim, simWorldPerFile } from '../support/sim-harness'
 import { APP_ORIGIN } from '../support/test-app'
 
-let world: SimWorld
-
-beforeAll(async () => {
-  world = await startSimWorld()
-})
-
-beforeEach(async () => {
-  await world.sim.admin.resetCounters()
-})
-
-afterAll(async () => {
-  await world.close()
-})
+const world = simWorldPerFile()
 
 describe('a bad callback reached by navigation lands in the app', () => {
   const cases: [string, (issuer: string) => string, string][] = [

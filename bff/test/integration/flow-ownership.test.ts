@@ -4,27 +4,15 @@
  * against the simulator, with real code exchanges.
  */
 import { errorBodySchema } from '@mhkit/shared'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { TX_COOKIE } from '../../src/session/cookies'
 import { TestBrowser } from '../support/browser'
 import { approvedAtBank, flowOf, signIn } from '../support/lifecycle'
-import { bffOverSim, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { bffOverSim, simWorldPerFile } from '../support/sim-harness'
 import { APP_ORIGIN } from '../support/test-app'
 
-let world: SimWorld
-
-beforeAll(async () => {
-  world = await startSimWorld()
-})
-
-beforeEach(async () => {
-  await world.sim.admin.resetCounters()
-})
-
-afterAll(async () => {
-  await world.close()
-})
+const world = simWorldPerFile()
 
 describe('a flow outcome belongs to the browser that started it', () => {
   it('answers 404 flow_not_found to another browser, pending or settled', async () => {

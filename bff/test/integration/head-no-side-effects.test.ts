@@ -2,24 +2,12 @@
  * `HEAD` runs no side effects: Hono answers it with the GET handler, so `/api` refuses it. Checklist "Login lifecycle";
  * against the simulator, with real code exchanges.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { approvedAtBank, codeExchanges, cookieHeader, flowOf, signIn } from '../support/lifecycle'
-import { bffOverSim, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { bffOverSim, simWorldPerFile } from '../support/sim-harness'
 
-let world: SimWorld
-
-beforeAll(async () => {
-  world = await startSimWorld()
-})
-
-beforeEach(async () => {
-  await world.sim.admin.resetCounters()
-})
-
-afterAll(async () => {
-  await world.close()
-})
+const world = simWorldPerFile()
 
 describe('HEAD has no side effects', () => {
   it('HEAD /api/callback exchanges no code and sets no cookie', async () => {

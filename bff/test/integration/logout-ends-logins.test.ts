@@ -4,25 +4,13 @@
  * against the simulator, with real code exchanges.
  */
 import { errorBodySchema, sessionResponseSchema } from '@mhkit/shared'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { SESSION_COOKIE, TX_COOKIE } from '../../src/session/cookies'
 import { approvedAtBank, authenticated, codeExchanges, flowOf, signIn } from '../support/lifecycle'
-import { bffOverSim, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { bffOverSim, simWorldPerFile } from '../support/sim-harness'
 
-let world: SimWorld
-
-beforeAll(async () => {
-  world = await startSimWorld()
-})
-
-beforeEach(async () => {
-  await world.sim.admin.resetCounters()
-})
-
-afterAll(async () => {
-  await world.close()
-})
+const world = simWorldPerFile()
 
 describe('logout ends the logins this browser has in flight', () => {
   it('a consent approved after logout creates no session, even with the old cookies', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
 import { startSimulator, type RunningSimulator } from '@mhkit/sim'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 
 import { createApp, type AppConfig } from '../../src/app'
 import { createLogger } from '../../src/logger'
@@ -39,6 +40,25 @@ export interface SimWorld {
    */
   fetch: FetchLike & { close(): void; request?: HttpRequester }
   close(): Promise<void>
+}
+
+/**
+ * One simulator for a whole test file: started before its tests, its counters zeroed before
+ * each test and closed after the file. The object is filled in by `beforeAll`, so tests read it
+ * as usual (`world.sim.issuer`).
+ */
+export function simWorldPerFile(): SimWorld {
+  const world = {} as SimWorld
+  beforeAll(async () => {
+    Object.assign(world, await startSimWorld())
+  })
+  beforeEach(async () => {
+    await world.sim.admin.resetCounters()
+  })
+  afterAll(async () => {
+    await world.close()
+  })
+  return world
 }
 
 /** Starts the simulator on random loopback ports with a freshly generated client key. */
