@@ -2,6 +2,7 @@
  * `@mhkit/bff/node` — runs a BFF built by `createBff` on Node's HTTP server, on its own
  * (`serveBff`) or inside an existing Express or `node:http` server (`nodeHandler`).
  */
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -88,11 +89,15 @@ export function nodeHandler(bff: Bff): NodeHandler {
     }
     if (req.readableEnded && req.method !== 'GET' && req.method !== 'HEAD') {
       // A body parser ran first and consumed the body the BFF must read and check itself.
-      bff.logger.error('the BFF is mounted after a body parser; mount nodeHandler(bff) first')
-      res.writeHead(500, { 'content-type': 'application/json' })
+      const correlationId = randomUUID()
+      bff.logger.error(
+        { requestId: correlationId },
+        'the BFF is mounted after a body parser; mount nodeHandler(bff) first',
+      )
+      res.writeHead(500, { 'content-type': 'application/json', 'x-request-id': correlationId })
       res.end(
         JSON.stringify({
-          error: { code: 'internal_error', message: 'Server misconfiguration.', correlationId: '' },
+          error: { code: 'internal_error', message: 'Server misconfiguration.', correlationId },
         }),
       )
       return

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { serve } from '@hono/node-server'
+import { errorBodySchema } from '@mhkit/shared'
 import express from 'express'
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -240,7 +241,10 @@ describe('mounted in a host server', () => {
       body: JSON.stringify({ kind: 'ais' }),
     })
     expect(res.status).toBe(500)
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('internal_error')
+    // A body the kit can read: the contract's error shape, correlated with the log line.
+    const body = errorBodySchema.parse(await res.json())
+    expect(body.error.code).toBe('internal_error')
+    expect(res.headers.get('x-request-id')).toBe(body.error.correlationId)
     expect(logs.raw.join('\n')).toContain('mount nodeHandler(bff) first')
   })
 })
