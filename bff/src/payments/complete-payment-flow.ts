@@ -1,6 +1,7 @@
 import type { FlowResult } from '@mhkit/shared'
 
 import { AppError } from '../errors'
+import { exchangeLoginCode } from '../flows/exchange-login-code'
 import type { LoginTransaction } from '../flows/login-transactions'
 import type { Logger } from '../logger'
 import type { ExpectedClaims, MhPayment } from '../moneyhub'
@@ -54,14 +55,7 @@ export async function completePaymentFlow(
   const sessionHash = tx.sessionHash
   if (sessionHash === undefined)
     throw new AppError('internal_error', { reason: 'payment_tx_session' })
-  const exchanged = await s.moneyhub.exchangeCode({
-    callbackParams: params,
-    expectedState: state,
-    expectedNonce: tx.nonce,
-    codeVerifier: s.sessions.openWith(`tx:${state}`, tx.codeVerifier),
-    ...(tx.sub === undefined ? {} : { sub: tx.sub }),
-    expectedClaims: { ...EXPECTED[intent.kind], ...(tx.sub === undefined ? {} : { sub: tx.sub }) },
-  })
+  const exchanged = await exchangeLoginCode(s, tx, params, state, EXPECTED[intent.kind])
   const owner = {
     sessionHash,
     ...(tx.sub === undefined ? {} : { sub: tx.sub }),

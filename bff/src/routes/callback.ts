@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../context'
 import { AppError, toAppError } from '../errors'
 import { CALLBACK_PATH } from '../flows/callback-landing'
+import { exchangeLoginCode } from '../flows/exchange-login-code'
 import { ownsFlow } from '../flows/flow-owner'
 import type { FlowRecord } from '../flows/flow-records'
 import type { LoginTransaction } from '../flows/login-transactions'
@@ -282,17 +283,7 @@ async function complete(
       )
       return s.flows.succeed(tx.flowId, done.result, done.sessionHash)
     }
-    const exchanged = await s.moneyhub.exchangeCode({
-      callbackParams: params,
-      expectedState: state,
-      expectedNonce: tx.nonce,
-      codeVerifier: s.sessions.openWith(`tx:${state}`, tx.codeVerifier),
-      ...(tx.sub === undefined ? {} : { sub: tx.sub }),
-      expectedClaims: {
-        ...(tx.sub === undefined ? {} : { sub: tx.sub }),
-        connectionId: true,
-      },
-    })
+    const exchanged = await exchangeLoginCode(s, tx, params, state, { connectionId: true })
     if (tx.connectionId !== undefined && exchanged.connectionId !== tx.connectionId) {
       throw new AppError('invalid_id_token', { reason: 'connection_mismatch' })
     }
