@@ -12,6 +12,7 @@ import { AppError } from '../errors'
 import { toAccount } from '../mappers/account'
 import { toTransaction } from '../mappers/transaction'
 import { validate } from '../internal/validate'
+import { endSessionOnReauth } from '../middleware/end-session-on-reauth'
 import {
   isMoneyhubError,
   type DataSubject,
@@ -196,7 +197,11 @@ async function firstTransactions(
  * with no refresh token, or was refused), `reauth_required`, upstream codes.
  */
 export function dataRoutes(s: Services) {
+  // docs/security.md S7: a refused token for the user ends the session on these routes.
+  const endOnReauth = endSessionOnReauth(s)
   return new Hono<AppEnv>()
+    .use('/api/accounts/*', endOnReauth)
+    .use('/api/transactions/*', endOnReauth)
     .get('/api/accounts', async (c) => {
       const sources = await dataSources(c, s)
       const pages = await Promise.all(
