@@ -247,7 +247,7 @@ export function RecurringPaymentConsentForm() {
       <FlowProgress
         flows={[redirect, popup]}
         what="recurring payment permission"
-        succeeded="Permission set up. It is in your list below."
+        succeeded="Permission set up. It is in your list above; pay with it there."
         failedTitle="The permission was not set up"
       />
     </form>

@@ -49,6 +49,11 @@ function words(path: string): string | undefined {
   return undefined
 }
 
+const NEEDS_NEW_PERMISSION: ReadonlySet<string> = new Set([
+  'recurring_payment_not_active',
+  'recurring_payment_not_found',
+])
+
 const nameOf = (consent: RecurringPayment) => consent.payeeName ?? consent.reference
 
 /**
@@ -61,11 +66,14 @@ export function RecurringPaymentPayForm({
   selectedId,
   onSelect,
   onPaid,
+  onNewPermission,
 }: {
   readonly consents: readonly RecurringPayment[]
   readonly selectedId: string
   readonly onSelect: (id: string) => void
   readonly onPaid: (payment: RecurringPaymentMade) => void
+  /** Takes the person to setting up a new permission. */
+  readonly onNewPermission: () => void
 }) {
   const { record } = useEventLog()
   const pay = usePayWithRecurringPayment()
@@ -179,9 +187,13 @@ export function RecurringPaymentPayForm({
           error={error}
           describe={describePaymentError}
           onAction={() => {
-            // A lost answer is retried as the same attempt (same key); anything else starts over.
+            // A lost answer is retried as the same attempt (same key). A permission that can no
+            // longer pay sends the person to set up a new one; anything else starts over here.
             if (describePaymentError(error).action === 'retry') pay.retry()
-            else {
+            else if (NEEDS_NEW_PERMISSION.has(error.code)) {
+              pay.reset()
+              onNewPermission()
+            } else {
               pay.reset()
               amountRef.current?.focus()
             }

@@ -59,6 +59,7 @@ export function RecurringPaymentsScreen() {
             selectedId={selectedId}
             onSelect={setSelectedId}
             onPaid={onPaid}
+            onNewPermission={() => document.getElementById('vrp-payee-name')?.focus()}
           />
           {made.length > 0 ? (
             <>

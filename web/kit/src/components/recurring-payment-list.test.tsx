@@ -47,6 +47,15 @@ describe('RecurringPaymentList', () => {
     expect(bff.callsTo(`DELETE /api/recurring-payments/${RECURRING_PAYMENT_ID}`)).toHaveLength(0)
   })
 
+  it('shows the empty state to a browser without a session, which has set none up', async () => {
+    const bff = fakeBff({
+      'GET /api/recurring-payments': () => errorBody('unauthenticated', 401),
+    })
+    renderWithKit(<RecurringPaymentList />, bff)
+    expect(await screen.findByText('No recurring payment permissions yet.')).toBeVisible()
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
   it('shows a failed revoke as an alert a person can act on', async () => {
     const bff = fakeBff({
       'GET /api/recurring-payments': () => json({ data: [recurringPayment()] }),

@@ -6,6 +6,7 @@ import { formatMoney } from '../format/format-money'
 import { useRecurringPayments } from '../hooks/use-recurring-payments'
 import { useRevokeRecurringPayment } from '../hooks/use-revoke-recurring-payment'
 import { cx } from '../internal/class-names'
+import { isNoSession } from '../internal/is-no-session'
 import { queryGate } from '../internal/query-gate'
 import { ErrorNotice } from './error-notice'
 
@@ -116,8 +117,9 @@ export function RecurringPaymentList({
   const { data, isFetching } = query
   const classes = cx('mhkit-recurring-payments', className)
   const gate = queryGate(query, classes, 'Loading recurring payments…')
-  if (gate !== null || data === undefined) return gate
-  if (data.data.length === 0) {
+  const none = data === undefined && isNoSession(query.error)
+  if (!none && (gate !== null || data === undefined)) return gate
+  if (data === undefined || data.data.length === 0) {
     return (
       <div className={classes}>
         {children ?? <p className="mhkit-empty">No recurring payment permissions yet.</p>}

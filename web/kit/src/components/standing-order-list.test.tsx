@@ -58,6 +58,13 @@ describe('StandingOrderList', () => {
     expect(await screen.findByText('No standing orders yet.')).toBeVisible()
   })
 
+  it('shows the empty state to a browser without a session, which has started none', async () => {
+    const bff = fakeBff({ 'GET /api/standing-orders': () => errorBody('unauthenticated', 401) })
+    renderWithKit(<StandingOrderList />, bff)
+    expect(await screen.findByText('No standing orders yet.')).toBeVisible()
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
   it('shows a failed load as an alert with a retry', async () => {
     const bff = fakeBff({
       'GET /api/standing-orders': () => errorBody('upstream_unavailable', 503),

@@ -5,6 +5,7 @@ import { formatDate } from '../format/format-date'
 import { formatMoney } from '../format/format-money'
 import { useStandingOrders } from '../hooks/use-standing-orders'
 import { cx } from '../internal/class-names'
+import { isNoSession } from '../internal/is-no-session'
 import { queryGate } from '../internal/query-gate'
 
 /** Props of {@link StandingOrderList}. */
@@ -60,8 +61,9 @@ export function StandingOrderList({
   const { data, isFetching } = query
   const classes = cx('mhkit-standing-orders', className)
   const gate = queryGate(query, classes, 'Loading standing orders…')
-  if (gate !== null || data === undefined) return gate
-  if (data.data.length === 0) {
+  const none = data === undefined && isNoSession(query.error)
+  if (!none && (gate !== null || data === undefined)) return gate
+  if (data === undefined || data.data.length === 0) {
     return (
       <div className={classes}>
         {children ?? <p className="mhkit-empty">No standing orders yet.</p>}
