@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures'
 import { expectBackOnCallback, MOCK_BANK, screenshot } from '../support/journeys'
+import { expectNoHorizontalScrollOnPhone } from '../support/layout'
 import { SAVINGS_PAYEE } from '../support/recurring-payments'
 
 test('a standing order is checked, set up at the bank and listed with its schedule', async ({
@@ -24,6 +25,7 @@ test('a standing order is checked, set up at the bank and listed with its schedu
   await expect(form.getByText('Enter the 6-digit sort code')).toBeVisible()
   await expect(form.getByText('Enter an amount in pounds')).toBeVisible()
   await screenshot(page, testInfo, 'standing-order-field-errors')
+  await expectNoHorizontalScrollOnPhone(page)
   expect(sent).toBe(0)
 
   await form.getByLabel('Sort code').fill(SAVINGS_PAYEE.sortCode)
@@ -32,7 +34,7 @@ test('a standing order is checked, set up at the bank and listed with its schedu
   await form.getByLabel('How often').selectOption('monthly')
   await form.getByLabel('Day of the month').fill('1')
   await form.getByLabel('First payment (£)').fill('750')
-  await form.getByLabel('Number of payments').fill('12')
+  await form.getByRole('textbox', { name: 'Number of payments' }).fill('12')
   await form.getByRole('button', { name: 'Continue to your bank' }).click()
 
   await bank.choose(MOCK_BANK)
@@ -49,4 +51,5 @@ test('a standing order is checked, set up at the bank and listed with its schedu
   await expect(rent).toContainText(/Set up|Being set up|Waiting for the bank/)
   await expect(rent.locator('.mhkit-badge')).not.toHaveText('Not set up')
   await screenshot(page, testInfo, 'standing-order-listed')
+  await expectNoHorizontalScrollOnPhone(page)
 })

@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures'
 import { screenshot } from '../support/journeys'
+import { expectNoHorizontalScrollOnPhone } from '../support/layout'
 import {
   paymentSent,
   payForm,
@@ -42,6 +43,7 @@ test('a VRP permission pays twice, refuses an amount over its monthly limit, and
   await expect(refusal).toHaveAttribute('data-code', 'recurring_payment_limit_exceeded')
   await expect(made.getByRole('listitem')).toHaveCount(2)
   await screenshot(page, testInfo, 'vrp-over-limit')
+  await expectNoHorizontalScrollOnPhone(page)
 
   // Revoke asks first, then ends the permission.
   await permission.getByRole('button', { name: 'Revoke payments to My savings' }).click()
