@@ -32,6 +32,8 @@ test('a VRP payment whose answer is lost is retried by the person and moves mone
   await payWithPermission(page, '25')
   const lost = payForm(page).getByRole('alert')
   await expect(lost).toHaveAttribute('data-code', 'network_error')
+  await expect(lost).toContainText('we heard whether the payment went through')
+  await expect(lost).toContainText('it will not be paid twice')
   await screenshot(page, testInfo, 'vrp-answer-lost')
   // The kit retried the unanswered attempt on its own, always with the same key, and the BFF
   // answered each retry with the first payment.

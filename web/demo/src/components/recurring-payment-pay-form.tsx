@@ -3,6 +3,8 @@ import {
   ErrorNotice,
   formatMoney,
   usePayWithRecurringPayment,
+  type BffError,
+  type ErrorDescription,
   type PaymentStatusValue,
   type RecurringPayment,
 } from '@mhkit/react'
@@ -53,6 +55,29 @@ const NEEDS_NEW_PERMISSION: ReadonlySet<string> = new Set([
   'recurring_payment_not_active',
   'recurring_payment_not_found',
 ])
+
+// Answers that leave it open whether the money moved.
+const NO_ANSWER: ReadonlySet<string> = new Set([
+  'network_error',
+  'upstream_timeout',
+  'upstream_error',
+])
+
+/**
+ * The kit's payment wording, except when no answer came back: then the person must hear that
+ * the payment may already be made and that trying again is safe (the same attempt keeps its
+ * idempotency key, so it is never paid twice).
+ */
+function describePayAttempt(error: BffError): ErrorDescription {
+  if (!NO_ANSWER.has(error.code)) return describePaymentError(error)
+  return {
+    title: 'No answer about this payment yet',
+    message:
+      'The connection dropped before we heard whether the payment went through. Try again: if it was already made you will see it, and it will not be paid twice.',
+    action: 'retry',
+    actionLabel: 'Try again',
+  }
+}
 
 const nameOf = (consent: RecurringPayment) => consent.payeeName ?? consent.reference
 
@@ -185,11 +210,11 @@ export function RecurringPaymentPayForm({
       {error === null ? null : (
         <ErrorNotice
           error={error}
-          describe={describePaymentError}
+          describe={describePayAttempt}
           onAction={() => {
             // A lost answer is retried as the same attempt (same key). A permission that can no
             // longer pay sends the person to set up a new one; anything else starts over here.
-            if (describePaymentError(error).action === 'retry') pay.retry()
+            if (describePayAttempt(error).action === 'retry') pay.retry()
             else if (NEEDS_NEW_PERMISSION.has(error.code)) {
               pay.reset()
               onNewPermission()
