@@ -23,7 +23,11 @@ function bff(calls: Call[]): typeof fetch {
   return (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
     const method = init?.method ?? 'GET'
-    calls.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined })
+    calls.push({
+      method,
+      url,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    })
     if (method === 'POST') {
       return Promise.resolve(
         json({ error: { code: 'invalid_request', message: 'No.', correlationId: 'c-2' } }, 400),
@@ -61,9 +65,9 @@ function field(label: string): HTMLInputElement {
 // React listens for `input` events and reads the value through the native setter.
 function type(label: string, value: string): void {
   const input = field(label)
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
+  const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')
   act(() => {
-    setter?.call(input, value)
+    native?.set?.call(input, value)
     input.dispatchEvent(new Event('input', { bubbles: true }))
   })
 }
