@@ -1,19 +1,21 @@
-import { StandingOrderList } from '@mhkit/react'
-import { StandingOrderForm } from '../components/standing-order-form'
+import { lazy, Suspense } from 'react'
 
-/** Standing orders: the ones set up here with their schedule and status, and a new one. */
+// Loaded on first visit, like the recurring-payments screen.
+const StandingOrders = lazy(() =>
+  import('./standing-orders-screen').then((module) => ({ default: module.StandingOrders })),
+)
+
+/** The `/standing-orders` route: {@link StandingOrders}, loaded when first shown. */
 export function StandingOrdersScreen() {
   return (
-    <>
-      <section className="demo-panel" aria-labelledby="so-heading">
-        <h1 id="so-heading">Standing orders</h1>
-        <StandingOrderList label="Your standing orders">
-          <p className="demo-muted">No standing orders yet. Set one up below.</p>
-        </StandingOrderList>
-      </section>
-      <section className="demo-panel">
-        <StandingOrderForm />
-      </section>
-    </>
+    <Suspense
+      fallback={
+        <p className="demo-muted" role="status">
+          Loading standing orders…
+        </p>
+      }
+    >
+      <StandingOrders />
+    </Suspense>
   )
 }

@@ -4,7 +4,7 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EventLogProvider } from '../event-log'
-import { RecurringPaymentsScreen } from './recurring-payments'
+import { RecurringPayments } from './recurring-payments-screen'
 
 globalThis.IS_REACT_ACT_ENVIRONMENT = true
 
@@ -92,7 +92,7 @@ beforeEach(async () => {
       <QueryClientProvider client={queryClient}>
         <MhkitProvider client={client}>
           <EventLogProvider>
-            <RecurringPaymentsScreen />
+            <RecurringPayments />
           </EventLogProvider>
         </MhkitProvider>
       </QueryClientProvider>,
@@ -106,7 +106,7 @@ afterEach(() => {
   container.remove()
 })
 
-describe('RecurringPaymentsScreen', () => {
+describe('RecurringPayments', () => {
   it('shows each field’s problem, tied to its input, and sends nothing', async () => {
     type('Sort code', '12-34')
     type('Most for one payment (£)', '12.345')
