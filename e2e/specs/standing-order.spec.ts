@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures'
 import { expectBackOnCallback, MOCK_BANK, screenshot } from '../support/journeys'
+import { collectCspViolations } from '../support/csp-violations'
 import { expectNoHorizontalScrollOnPhone } from '../support/layout'
 import { SAVINGS_PAYEE } from '../support/recurring-payments'
 
@@ -7,6 +8,7 @@ test('a standing order is checked, set up at the bank and listed with its schedu
   page,
   bank,
 }, testInfo) => {
+  const cspViolations = await collectCspViolations(page)
   await page.goto('/standing-orders')
   await expect(page.getByRole('heading', { name: 'Standing orders', level: 1 })).toBeVisible()
   await expect(page.getByText('No standing orders yet.')).toBeVisible()
@@ -25,6 +27,8 @@ test('a standing order is checked, set up at the bank and listed with its schedu
   await expect(form.getByText('Enter the 6-digit sort code')).toBeVisible()
   await expect(form.getByText('Enter an amount in pounds')).toBeVisible()
   await screenshot(page, testInfo, 'standing-order-field-errors')
+  // The form was checked with the shared schemas under the strict CSP, without a violation.
+  expect(await cspViolations()).toEqual([])
   await expectNoHorizontalScrollOnPhone(page)
   expect(sent).toBe(0)
 
