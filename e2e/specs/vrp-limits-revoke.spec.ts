@@ -51,7 +51,7 @@ test('a VRP permission pays twice, refuses an amount over its monthly limit, and
   await expect(permission).toContainText('Revoked')
 
   // Paying with the revoked permission is refused, and says what to do.
-  await expect(payForm(page)).toContainText('This permission is revoked')
+  await expect(page.getByRole('note')).toContainText('This permission is revoked')
   await payWithPermission(page, '5')
   const notActive = payForm(page).getByRole('alert')
   await expect(notActive).toHaveAttribute('data-code', 'recurring_payment_not_active')

@@ -146,6 +146,11 @@ export { PaymentList } from './components/payment-list'
 export type { PaymentListProps } from './components/payment-list'
 export { RecurringPaymentList } from './components/recurring-payment-list'
 export type { RecurringPaymentListProps } from './components/recurring-payment-list'
+export { RecurringPaymentPayForm } from './components/recurring-payment-pay-form'
+export type {
+  RecurringPaymentPaid,
+  RecurringPaymentPayFormProps,
+} from './components/recurring-payment-pay-form'
 export { StandingOrderList } from './components/standing-order-list'
 export type { StandingOrderListProps } from './components/standing-order-list'
 export { ErrorNotice } from './components/error-notice'
@@ -155,3 +160,4 @@ export type { ErrorNoticeProps } from './components/error-notice'
 export { formatMoney } from './format/format-money'
 export { formatDate, describeExpiry } from './format/format-date'
 export { describeFrequency } from './format/describe-frequency'
+export { parsePounds } from './format/parse-pounds'

@@ -1,11 +1,15 @@
-import { useRecurringPaymentConsent, type RecurringPaymentConsentOptions } from '@mhkit/react'
+import {
+  parsePounds,
+  useRecurringPaymentConsent,
+  type RecurringPaymentConsentOptions,
+} from '@mhkit/react'
 import { useState, type FormEvent } from 'react'
 import { useEventLog } from '../event-log'
 import { CALLBACK_PATH } from '../router'
 import { FlowProgress } from './flow-progress'
 import { FormField } from './form-field'
 import type { FieldErrors } from './form-checks'
-import { parsePounds, utcDate } from './parse-pounds'
+import { utcDate } from './utc-date'
 import { emptyPayee, PayeeFields, payeeWords, toPayee, type PayeeInput } from './payee-fields'
 import { useFormChecks } from './use-form-checks'
 

@@ -3,9 +3,9 @@ import { useState } from 'react'
 import { RecurringPaymentConsentForm } from '../components/recurring-payment-consent-form'
 import {
   paymentStatusText,
-  RecurringPaymentPayForm,
+  RecurringPaymentPaySection,
   type RecurringPaymentMade,
-} from '../components/recurring-payment-pay-form'
+} from '../components/recurring-payment-pay-section'
 
 /**
  * The `/recurring-payments` screen. Variable recurring payments: set up a permission with limits at the bank, see each
@@ -39,7 +39,7 @@ export function RecurringPayments() {
                 aria-label={`Pay with the permission for ${consent.payeeName ?? consent.reference}`}
                 onClick={() => {
                   setSelectedId(consent.id)
-                  document.getElementById('vrp-pay-amount')?.focus()
+                  document.getElementById('vrp-pay-consent')?.focus()
                 }}
               >
                 Pay with this
@@ -54,7 +54,7 @@ export function RecurringPayments() {
       </section>
       {list.length > 0 ? (
         <section className="demo-panel">
-          <RecurringPaymentPayForm
+          <RecurringPaymentPaySection
             consents={list}
             selectedId={selectedId}
             onSelect={setSelectedId}

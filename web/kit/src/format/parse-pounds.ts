@@ -12,11 +12,3 @@ export function parsePounds(text: string): number | undefined {
   const [, pounds = '0', pence = ''] = match
   return Number(pounds) * 100 + Number(pence.padEnd(2, '0'))
 }
-
-/**
- * Today's calendar date in UTC (`YYYY-MM-DD`), shifted by `days`: the BFF and the bank compare
- * validity windows and payment dates in UTC, so the forms' defaults do too.
- */
-export function utcDate(days = 0): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-}
