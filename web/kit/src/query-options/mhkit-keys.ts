@@ -20,6 +20,7 @@ export const mhkitKeys = {
   flow: (flowId: string) => [...all, 'flows', flowId] as const,
   payments: () => [...all, 'payments'] as const,
   payment: (paymentId: string) => [...all, 'payments', paymentId] as const,
+  payees: () => [...all, 'payees'] as const,
   recurringPayments: () => [...all, 'recurring-payments'] as const,
   recurringPayment: (id: string) => [...all, 'recurring-payments', id] as const,
   standingOrders: () => [...all, 'standing-orders'] as const,
@@ -36,10 +37,13 @@ export function connectionDependentKeys() {
   ] as const
 }
 
-/** Keys whose data a settled flow of `kind` changed: the connection's data, or its payments. */
+/**
+ * Keys whose data a settled flow of `kind` changed: the connection's data, or its payments
+ * (and "your payees", which every payment kind may add to).
+ */
 export function keysAfterFlow(kind: FlowResponse['kind']): ReadonlyArray<readonly string[]> {
-  if (kind === 'payment') return [mhkitKeys.payments()]
-  if (kind === 'recurring_payment') return [mhkitKeys.recurringPayments()]
-  if (kind === 'standing_order') return [mhkitKeys.standingOrders()]
+  if (kind === 'payment') return [mhkitKeys.payments(), mhkitKeys.payees()]
+  if (kind === 'recurring_payment') return [mhkitKeys.recurringPayments(), mhkitKeys.payees()]
+  if (kind === 'standing_order') return [mhkitKeys.standingOrders(), mhkitKeys.payees()]
   return connectionDependentKeys()
 }
