@@ -2,7 +2,15 @@ import { useSyncExternalStore } from 'react'
 
 /** The demo's screens. */
 export type RouteName =
-  'overview' | 'accounts' | 'transactions' | 'connections' | 'callback' | 'not-found'
+  | 'overview'
+  | 'accounts'
+  | 'transactions'
+  | 'connections'
+  | 'pay'
+  | 'payments'
+  | 'payment'
+  | 'callback'
+  | 'not-found'
 
 /** Paths of the screens that appear in the navigation, in order. */
 export const navRoutes: readonly {
@@ -14,6 +22,13 @@ export const navRoutes: readonly {
   { path: '/accounts', name: 'accounts', label: 'Accounts' },
   { path: '/transactions', name: 'transactions', label: 'Transactions' },
   { path: '/connections', name: 'connections', label: 'Connections' },
+  { path: '/pay', name: 'pay', label: 'Pay' },
+  { path: '/payments', name: 'payments', label: 'Payments' },
+]
+
+/** Screens whose path carries parameters (`:name` matches one non-empty segment). */
+export const paramRoutes: readonly { readonly pattern: string; readonly name: RouteName }[] = [
+  { pattern: '/payments/:id', name: 'payment' },
 ]
 
 /** Where the BFF sends the browser back after a bank connection (`returnTo`). */
@@ -26,9 +41,50 @@ export const CALLBACK_PATH = '/callback'
  * @param pathname - `location.pathname`
  */
 export function matchRoute(pathname: string): RouteName {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+  const path = trimSlash(pathname)
   if (path === CALLBACK_PATH) return 'callback'
-  return navRoutes.find((route) => route.path === path)?.name ?? 'not-found'
+  const fixed = navRoutes.find((route) => route.path === path)
+  if (fixed !== undefined) return fixed.name
+  return (
+    paramRoutes.find((route) => matchPath(route.pattern, path) !== undefined)?.name ?? 'not-found'
+  )
+}
+
+function trimSlash(pathname: string): string {
+  return pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+}
+
+/**
+ * Matches a pathname against a pattern such as `/payments/:id`: each `:name` takes exactly
+ * one non-empty segment, percent-decoded; a trailing slash is ignored.
+ *
+ * @param pattern - the route pattern
+ * @param pathname - `location.pathname`
+ * @returns the parameters by name, or `undefined` when the path does not match (or a segment
+ *   is not valid percent-encoding)
+ */
+export function matchPath(
+  pattern: string,
+  pathname: string,
+): Readonly<Record<string, string>> | undefined {
+  const want = pattern.split('/')
+  const have = trimSlash(pathname).split('/')
+  if (want.length !== have.length) return undefined
+  const params: Record<string, string> = {}
+  for (const [index, part] of want.entries()) {
+    const segment = have[index] ?? ''
+    if (!part.startsWith(':')) {
+      if (part !== segment) return undefined
+      continue
+    }
+    if (segment === '') return undefined
+    try {
+      params[part.slice(1)] = decodeURIComponent(segment)
+    } catch {
+      return undefined
+    }
+  }
+  return params
 }
 
 // History changes made by this module, and by other code calling history.replaceState (the
@@ -69,4 +125,14 @@ const readPath = (): string => window.location.pathname
  */
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, readPath, () => '/')
+}
+
+/**
+ * The parameters of the current path under `pattern`, re-rendering on navigation.
+ *
+ * @param pattern - e.g. `/payments/:id`
+ * @returns the parameters, or `undefined` when the current path does not match
+ */
+export function useRouteParams(pattern: string): Readonly<Record<string, string>> | undefined {
+  return matchPath(pattern, usePathname())
 }
