@@ -18,8 +18,6 @@ export type { BffErrorCode, BffErrorOptions, KitErrorCode } from './api/bff-erro
 export { describeError } from './api/describe-error'
 export type { ErrorAction, ErrorDescription } from './api/describe-error'
 export { describePaymentError } from './api/describe-payment-error'
-export { loadPaymentChecks } from './api/payment-checks'
-export type { FieldIssue, PaymentChecks } from './api/payment-checks'
 export { useBffClient } from './api/mhkit-context'
 export type { BankListKind, TransactionFilters } from './api/contract'
 
@@ -102,7 +100,6 @@ export type { PaymentFlow, PaymentOptions, PaymentParams } from './hooks/use-pay
 export { usePaymentStatus } from './hooks/use-payment-status'
 export { usePayments } from './hooks/use-payments'
 export { usePayees } from './hooks/use-payees'
-export { usePaymentChecks } from './hooks/use-payment-checks'
 export { useRefund } from './hooks/use-refund'
 export type { RefundFlow, RefundOptions, RefundParams } from './hooks/use-refund'
 export { useRecurringPaymentConsent } from './hooks/use-recurring-payment-consent'

@@ -1,10 +1,5 @@
-import {
-  describePaymentError,
-  formatMoney,
-  usePaymentChecks,
-  useRefund,
-  type Payment,
-} from '@mhkit/react'
+import { describePaymentError, formatMoney, useRefund, type Payment } from '@mhkit/react'
+import { usePaymentChecks } from '@mhkit/react/checks'
 import { useId, useState, type FormEvent } from 'react'
 import { useEventLog } from '../event-log'
 import { CALLBACK_PATH } from '../router'

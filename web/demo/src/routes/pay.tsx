@@ -1,13 +1,5 @@
-import {
-  BankPicker,
-  describePaymentError,
-  formatMoney,
-  usePayees,
-  usePayment,
-  usePaymentChecks,
-  type FieldIssue,
-  type PaymentChecks,
-} from '@mhkit/react'
+import { BankPicker, describePaymentError, formatMoney, usePayees, usePayment } from '@mhkit/react'
+import { usePaymentChecks, type FieldIssue, type PaymentChecks } from '@mhkit/react/checks'
 import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react'
 import { ErrorNotice } from '../components/error-notice'
 import { poundsToPence } from '../components/money-input'

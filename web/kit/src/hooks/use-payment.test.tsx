@@ -96,7 +96,6 @@ describe('usePayment', () => {
     const onSuccess = vi.fn()
     const queryClient = testQueryClient()
     queryClient.setQueryData(mhkitKeys.payments(), { data: [] })
-    queryClient.setQueryData(mhkitKeys.payees(), { data: [] })
     queryClient.setQueryData(mhkitKeys.accounts(), { data: [] })
     const { result } = setup(
       { ...pay, mode: 'popup', onSuccess, returnTo: '/paid' },
@@ -120,8 +119,6 @@ describe('usePayment', () => {
     expect(onSuccess).toHaveBeenCalledOnce()
     expect(popup.closed).toBe(true)
     expect(queryClient.getQueryState(mhkitKeys.payments())?.isInvalidated).toBe(true)
-    // A new payee may have joined "your payees".
-    expect(queryClient.getQueryState(mhkitKeys.payees())?.isInvalidated).toBe(true)
     expect(queryClient.getQueryState(mhkitKeys.accounts())?.isInvalidated).toBe(false)
   })
 

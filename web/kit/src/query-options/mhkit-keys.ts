@@ -37,13 +37,10 @@ export function connectionDependentKeys() {
   ] as const
 }
 
-/**
- * Keys whose data a settled flow of `kind` changed: the connection's data, or its payments
- * (and "your payees", which every payment kind may add to).
- */
+/** Keys whose data a settled flow of `kind` changed: the connection's data, or its payments. */
 export function keysAfterFlow(kind: FlowResponse['kind']): ReadonlyArray<readonly string[]> {
-  if (kind === 'payment') return [mhkitKeys.payments(), mhkitKeys.payees()]
-  if (kind === 'recurring_payment') return [mhkitKeys.recurringPayments(), mhkitKeys.payees()]
-  if (kind === 'standing_order') return [mhkitKeys.standingOrders(), mhkitKeys.payees()]
+  if (kind === 'payment') return [mhkitKeys.payments()]
+  if (kind === 'recurring_payment') return [mhkitKeys.recurringPayments()]
+  if (kind === 'standing_order') return [mhkitKeys.standingOrders()]
   return connectionDependentKeys()
 }
