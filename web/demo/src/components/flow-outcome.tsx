@@ -20,6 +20,9 @@ export function outcomeHeading(kind: FlowKind | undefined): string {
   }
 }
 
+// Final statuses in which no money moved.
+const NOT_PAID = new Set(['rejected', 'failed', 'cancelled', 'abandoned'])
+
 function paymentPath(id: string | undefined): string {
   return id === undefined ? '/payments' : `/payments/${encodeURIComponent(id)}`
 }
@@ -28,6 +31,24 @@ function Succeeded({ flow }: { readonly flow: NonNullable<ConnectCallbackResult[
   const result = flow.result
   switch (flow.kind) {
     case 'payment':
+      // Authorised, but the bank may still refuse to make it (rejected, insufficient funds).
+      if (result?.status !== undefined && NOT_PAID.has(result.status)) {
+        return (
+          <>
+            <div className="demo-alert" role="alert">
+              <strong>Your bank did not make the payment</strong>
+              <p>
+                You authorised it, but your bank turned it down, so no money has moved. Check your
+                balance or the payee’s details and try again, or use another account.
+              </p>
+            </div>
+            <p className="demo-actions">
+              <Link to={paymentPath(result.paymentId)}>See the payment</Link>
+              <Link to="/pay">Try the payment again</Link>
+            </p>
+          </>
+        )
+      }
       return (
         <>
           <p className="demo-alert" data-tone="ok" role="status">

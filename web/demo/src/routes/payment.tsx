@@ -14,7 +14,9 @@ export function PaymentScreen() {
   const payment = usePaymentStatus(paymentId).data?.data
   return (
     <section className="demo-panel" aria-labelledby="payment-heading">
-      <h1 id="payment-heading">{payment?.refundOf === undefined ? 'Payment' : 'Refund'}</h1>
+      <h1 id="payment-heading">
+        {payment?.refundOf === undefined ? 'Payment details' : 'Refund details'}
+      </h1>
       <PaymentStatus paymentId={paymentId} className="demo-payment-status">
         {payment !== undefined && isRefundable(payment) ? (
           <div className="demo-refund-box">
