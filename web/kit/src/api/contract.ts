@@ -20,6 +20,7 @@ export type {
   FlowResult,
   Money,
   NewPayee,
+  PayeeSummary,
   Payment,
   PaymentRequestInput,
   PaymentStatus,
