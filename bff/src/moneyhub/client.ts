@@ -18,6 +18,7 @@ import type { ClientContext } from './internal/context'
 import type { TokenSource } from './internal/rest'
 import { assertSecureUrl, createBreaker, type Transport } from './internal/transport'
 import { createJwksCache } from './jwks'
+import { verifySecurityEventToken } from './security-event-token'
 import { publicJwks } from './keys'
 import { authorisationUrl, pushedAuthorisationRequest } from './par'
 import { createPayee, getPayee, getPayment, getStandingOrder, listPayments } from './payments'
@@ -191,6 +192,20 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
     authorisationUrl: async (params) => authorisationUrl(ctx, params),
     exchangeCode: async (params) => exchangeCode(ctx, verifier, params),
     verifyIdToken: async (idToken, expectations) => verifyIdToken(verifier, idToken, expectations),
+    verifySecurityEventToken: async (token, opts) =>
+      verifySecurityEventToken(
+        {
+          issuers: [...new Set([issuer, issuerUrl.origin])],
+          clientId,
+          // Moneyhub signs webhooks with RS256 in its example; the registered ID-token alg too.
+          algorithms: [...new Set(['RS256', ctx.idTokenAlg])],
+          toleranceSeconds: tolerance,
+          now: t.now,
+          jwks,
+        },
+        token,
+        opts,
+      ),
     refreshToken: async (refreshToken, opts) => refresh(refreshToken, opts),
     tokenForUser: async (sub, scopes) => {
       assertSub(sub)

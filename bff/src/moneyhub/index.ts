@@ -13,6 +13,7 @@ export { generateState, generateNonce, generateCodeVerifier } from './random'
 export { createSharedTokenCache } from './shared-token-cache'
 export type { SharedTokenCacheOptions, TokenSealer, TokenStore } from './shared-token-cache'
 export type { TokenCache } from './token-cache'
+export type { SecurityEventTokenClaims } from './security-event-token'
 export type {
   AccessToken,
   AuthorisationParams,

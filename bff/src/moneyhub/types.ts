@@ -5,6 +5,7 @@
 import type { HttpRequester } from './http'
 import type { JWK } from 'jose'
 import type { ClientKeys } from './keys'
+import type { SecurityEventTokenClaims } from './security-event-token'
 import type { TokenCache } from './token-cache'
 import type {
   MhAccount,
@@ -282,6 +283,11 @@ export interface MoneyhubClient {
   authorisationUrl(params: { requestUri: string } | AuthorisationParams): Promise<string>
   exchangeCode(params: ExchangeCodeParams): Promise<ExchangeCodeResult>
   verifyIdToken(idToken: string, expectations: IdTokenExpectations): Promise<IdTokenClaims>
+  /** Verifies a JWT-format webhook (docs/webhooks.md); throws `invalid_security_event_token`. */
+  verifySecurityEventToken(
+    token: string,
+    options?: { maxAgeSeconds?: number },
+  ): Promise<SecurityEventTokenClaims>
   refreshToken(refreshToken: string, options?: { sub?: string }): Promise<TokenSet>
   tokenForUser(sub: string, scopes: readonly string[]): Promise<AccessToken>
   clientToken(scopes: readonly string[]): Promise<AccessToken>

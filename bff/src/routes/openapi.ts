@@ -43,6 +43,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 
 import type { AppEnv } from '../context'
+import { liveEventPaths } from './openapi-events'
 
 type Schema = z.ZodType
 
@@ -118,6 +119,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: { title: 'Moneyhub Connect Kit BFF', version: '0.1.0' },
     components: { schemas: { ErrorBody: json(errorBodySchema, 'output') } },
     paths: {
+      ...liveEventPaths,
       '/api/session': {
         get: op({ summary: 'The session, never a token', ok: sessionResponseSchema }),
       },
