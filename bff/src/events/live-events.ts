@@ -58,11 +58,15 @@ export function createLiveEvents(deps: {
   clock: Clock
 }): LiveEvents {
   const userKey = (sub: string) => `evuser:${hashId(sub)}`
+  // Ids grow strictly within this instance even when the clock stands still, so a resume
+  // after one event never skips a sibling stamped in the same millisecond.
+  let lastMs = 0
   return {
     async publish(audience, event) {
       const now = deps.clock.now()
+      lastMs = Math.max(now, lastMs + 1)
       const frame: LiveEventFrame = {
-        id: `${String(now).padStart(13, '0')}-${randomBytes(9).toString('base64url')}`,
+        id: `${String(lastMs).padStart(13, '0')}-${randomBytes(9).toString('base64url')}`,
         at: new Date(now).toISOString(),
         event,
       }
