@@ -150,3 +150,16 @@ export type { ErrorNoticeProps } from './components/error-notice'
 // Formatting
 export { formatMoney } from './format/format-money'
 export { formatDate, describeExpiry } from './format/format-date'
+
+// Live updates (opt-in: nothing here is bundled unless imported)
+export { useMoneyhubEvents } from './hooks/use-moneyhub-events'
+export type { MoneyhubEventsOptions } from './hooks/use-moneyhub-events'
+export { subscribeLiveEvents } from './live/subscribe-live-events'
+export type { LiveEventsOptions, LiveEventsStatus } from './live/subscribe-live-events'
+export { moneyhubLiveUpdates } from './live/moneyhub-live-updates'
+export type { LiveUpdates, LiveUpdatesOptions } from './live/moneyhub-live-updates'
+export { liveEventKeys } from './live/live-event-keys'
+export { useConsentReminders } from './hooks/use-consent-reminders'
+export type { ConsentReminder } from './hooks/use-consent-reminders'
+export { RenewConsentPrompt } from './components/renew-consent-prompt'
+export type { RenewConsentPromptProps } from './components/renew-consent-prompt'
