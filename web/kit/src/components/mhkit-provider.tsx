@@ -38,10 +38,9 @@ export function MhkitProvider({ basePath, client, liveUpdates, children }: Mhkit
     () => ({ client: client ?? createBffClient(basePath === undefined ? {} : { basePath }) }),
     [client, basePath],
   )
-  const Updater = liveUpdates?.Updater
   return (
     <MhkitContext.Provider value={value}>
-      {Updater ? <Updater /> : null}
+      {liveUpdates}
       {children}
     </MhkitContext.Provider>
   )

@@ -1,17 +1,18 @@
 import type { LiveEvent } from '@mhkit/shared'
 import { useQueryClient } from '@tanstack/react-query'
-import type { ComponentType } from 'react'
+import type { ReactElement } from 'react'
 
 import { useMoneyhubEvents } from '../hooks/use-moneyhub-events'
 import { useSession } from '../hooks/use-session'
 import type { ConsentReminder } from '../hooks/use-consent-reminders'
 import { consentRemindersKey, liveEventKeys } from './live-event-keys'
 
-/** A live-updates plug-in for {@link MhkitProvider}'s `liveUpdates` prop. */
-export interface LiveUpdates {
-  /** Rendered by the provider; subscribes and invalidates, renders nothing. */
-  readonly Updater: ComponentType
-}
+/**
+ * A live-updates plug-in for {@link MhkitProvider}'s `liveUpdates` prop: an element the provider
+ * renders inside itself, which subscribes and invalidates and renders nothing. (An element, so
+ * the provider only places it and apps without live updates carry no code for them.)
+ */
+export type LiveUpdates = ReactElement
 
 /** Options of {@link moneyhubLiveUpdates}. */
 export interface LiveUpdatesOptions {
@@ -56,5 +57,5 @@ export function moneyhubLiveUpdates(options: LiveUpdatesOptions = {}): LiveUpdat
     })
     return null
   }
-  return { Updater }
+  return <Updater />
 }
