@@ -27,17 +27,19 @@ export const STREAM_MAX_MS = 5 * 60 * 1000
  * {@link LIVE_EVENT_HEARTBEAT_MS}; closes after {@link STREAM_MAX_MS}. Only the shared event
  * vocabulary travels: no token, user id or webhook body. docs/webhooks.md.
  *
- * @throws AppError `unauthenticated` | `session_expired` without a signed-in session
+ * @throws AppError `unauthenticated` | `session_expired` without a session
  */
 export function eventRoutes(s: Services, liveEvents: LiveEvents) {
   return new Hono<AppEnv>().get('/api/events', async (c) => {
-    const sub = await requireUser(c, s.userBinding)
+    const sub = await s.userBinding.get(c)
     const session = c.var.session
+    // A signed-in user, or a session without one (an anonymous payer follows their payments).
+    if (sub === undefined && session === undefined) await requireUser(c, s.userBinding)
     const audience: EventAudience = {
-      sub,
+      ...(sub === undefined ? {} : { sub }),
       ...(session === undefined ? {} : { sessionHash: hashId(session.id) }),
     }
-    await liveEvents.rememberUser(sub)
+    if (sub !== undefined) await liveEvents.rememberUser(sub)
     const lastIdHeader = c.req.header('last-event-id')
     const lastId = liveEventIdSchema.safeParse(lastIdHeader).success ? lastIdHeader : undefined
     const log = c.var.log

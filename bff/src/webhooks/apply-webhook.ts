@@ -15,7 +15,8 @@ export interface ApplyDeps {
 
 /**
  * Whom an event is for. Payment events go to whoever started the payment (its session, and
- * its user when one was signed in), from the payment ledger; the rest to the webhook's user.
+ * its user when one was signed in), from the payment ledger; the rest to the webhook's user
+ * when that user opened a live stream here.
  *
  * @returns the audience, or undefined when the event concerns no one this BFF knows
  */
@@ -26,7 +27,13 @@ export async function eventAudience(
 ): Promise<EventAudience | undefined> {
   if (event.type === 'payment.status') {
     const owner = await paymentOwner(deps.store, event.paymentId)
-    if (owner !== undefined) return { sessionHash: owner.sessionHash, sub: owner.sub ?? userId }
+    // The ledger says who may see the payment (as GET /api/payments/:id does), not the token.
+    if (owner !== undefined) {
+      return {
+        sessionHash: owner.sessionHash,
+        ...(owner.sub === undefined ? {} : { sub: owner.sub }),
+      }
+    }
   }
   return (await deps.liveEvents.knowsUser(userId)) ? { sub: userId } : undefined
 }

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { accountIdsOf, connectAndApprove, storedSession } from '../support/bff-flows'
+import { approveFlow, PAYMENT } from '../support/payment-flows'
 import { readEventStream, serveOnLoopback, untilReady } from '../support/event-stream'
 import { cookieHeader } from '../support/lifecycle'
 import { bffOverSim, CLIENT_ID, simWorldPerFile, type BffUnderTest } from '../support/sim-harness'
@@ -220,5 +221,43 @@ describe('POST /webhooks/moneyhub (JSON, opted in)', () => {
     expect((await post(`/webhooks/moneyhub/${SECRET}`, 'd3')).status).toBe(202)
     expect((await post(`/webhooks/moneyhub/${SECRET}`, 'd3')).status).toBe(200)
     expect(jsonBff.logs.raw.join('\n')).not.toContain('pay-1')
+  })
+})
+
+describe('payment webhooks', () => {
+  it("pushes a payment's settlement to the session that started it, as a final status", async () => {
+    const payer = bffOverSim(world, { store: bff.store })
+    const server2 = await serveOnLoopback((request) => payer.app.fetch(request))
+    try {
+      await world.sim.admin.registerWebhookEndpoint({
+        clientId: CLIENT_ID,
+        url: `${server2.url}/webhooks/moneyhub`,
+      })
+      await world.sim.admin.bankOutcome({ outcome: 'completed', settleAfterSeconds: 600, times: 1 })
+      const { flow } = await approveFlow(payer.browser, '/api/payments', PAYMENT)
+      expect(flow.status).toBe('succeeded')
+      const paymentId = flow.result?.paymentId ?? ''
+      const stream = await openStream(payer)
+      await world.sim.admin.advanceClock(600)
+      let frame = await stream.next(5_000)
+      // A pending notice may come first when it raced the callback's ledger entry.
+      if (frame?.event.type === 'payment.status' && frame.event.status === 'pending') {
+        frame = await stream.next(5_000)
+      }
+      expect(frame?.event).toEqual({
+        type: 'payment.status',
+        paymentId,
+        status: 'completed',
+        final: true,
+      })
+      await stream.close()
+    } finally {
+      await world.sim.admin.registerWebhookEndpoint({
+        clientId: CLIENT_ID,
+        url: `${server.url}/webhooks/moneyhub`,
+      })
+      await world.sim.admin.clearBankOutcomes()
+      await server2.close()
+    }
   })
 })
