@@ -4,11 +4,12 @@ import { StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 
 import { fakeBff, json, testQueryClient } from '../../test/fake-bff'
-import { connection, CONNECTION_ID, transaction } from '../../test/fixtures'
+import { connection, CONNECTION_ID, payment, PAYMENT_ID, transaction } from '../../test/fixtures'
 import { createBffClient } from '../api/bff-client'
 import { MhkitProvider } from '../components/mhkit-provider'
 import { RenewConsentPrompt } from '../components/renew-consent-prompt'
 import { TransactionTable } from '../components/transaction-table'
+import { usePaymentStatus } from '../hooks/use-payment-status'
 import { moneyhubLiveUpdates } from './moneyhub-live-updates'
 
 const encoder = new TextEncoder()
@@ -107,5 +108,60 @@ describe('moneyhubLiveUpdates', () => {
     expect(prompt.textContent).toMatch(/renew/i)
     view.unmount()
     expect(signal?.aborted).toBe(true)
+  })
+
+  it('reads a payment again at once on its final live event, and the status stops polling', async () => {
+    let release = () => undefined as void
+    const released = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let settled = false
+    const bff = fakeBff({
+      'GET /api/session': () =>
+        json({ authenticated: true, user: { id: 'user-1' }, expiresAt: '2026-11-22T12:00:00Z' }),
+      'GET /api/payments/:id': () =>
+        json({ data: payment({ status: settled ? 'completed' : 'pending' }) }),
+    })
+    const liveFetch: typeof fetch = (input, init) =>
+      (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).endsWith(
+        '/api/events',
+      )
+        ? Promise.resolve(
+            openStream(
+              [
+                frame('1765015524002-c', {
+                  type: 'payment.status',
+                  paymentId: PAYMENT_ID,
+                  status: 'completed',
+                  final: true,
+                }),
+              ],
+              released,
+              init?.signal,
+            ),
+          )
+        : bff.fetch(input, init)
+    function Status() {
+      const status = usePaymentStatus(PAYMENT_ID, { initialInterval: 60_000 })
+      return <p role="status">{status.data?.data.status ?? 'loading'}</p>
+    }
+    render(
+      <QueryClientProvider client={testQueryClient()}>
+        <MhkitProvider
+          client={createBffClient({ fetch: bff.fetch })}
+          liveUpdates={moneyhubLiveUpdates({ fetch: liveFetch })}
+        >
+          <Status />
+        </MhkitProvider>
+      </QueryClientProvider>,
+    )
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('pending'))
+    settled = true
+    release()
+    // Without the live event the next poll would be a minute away.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('completed'))
+    const reads = bff.callsTo(`GET /api/payments/${PAYMENT_ID}`).length
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(bff.callsTo(`GET /api/payments/${PAYMENT_ID}`)).toHaveLength(reads)
   })
 })
