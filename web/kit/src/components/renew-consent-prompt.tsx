@@ -26,11 +26,7 @@ export function RenewConsentPrompt({ className }: RenewConsentPromptProps) {
     <div className={cx('mhkit-renew-consent', className)}>
       {due.map(({ reminder, connection }) => (
         <div key={connection.id} role="alert" className="mhkit-renew-consent__item">
-          <p>
-            {reminder.reason === 'reauth'
-              ? `Your consent for ${connection.bankName} needs renewing to keep your data up to date.`
-              : `${connection.bankName} has not updated for a while. Reconnect to refresh it.`}
-          </p>
+          <p>Renew your consent for {connection.bankName} to keep your data up to date.</p>
           <ReconnectButton connection={connection} />
           <button type="button" className="mhkit-button" onClick={() => dismiss(connection.id)}>
             Not now

@@ -1,6 +1,5 @@
 import type { LiveEvent } from '@mhkit/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback } from 'react'
 
 import { consentRemindersKey } from '../live/live-event-keys'
 
@@ -21,13 +20,10 @@ export function useConsentReminders() {
     initialData: [],
     staleTime: Infinity,
   })
-  const dismiss = useCallback(
-    (connectionId: string) => {
-      queryClient.setQueryData<ConsentReminder[]>(consentRemindersKey, (old = []) =>
-        old.filter((r) => r.connectionId !== connectionId),
-      )
-    },
-    [queryClient],
-  )
+  const dismiss = (connectionId: string) => {
+    queryClient.setQueryData<ConsentReminder[]>(consentRemindersKey, (old = []) =>
+      old.filter((r) => r.connectionId !== connectionId),
+    )
+  }
   return { reminders: data, dismiss }
 }

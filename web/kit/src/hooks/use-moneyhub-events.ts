@@ -12,7 +12,7 @@ export interface MoneyhubEventsOptions {
   /** Subscribe only while true (default true), e.g. once the user is signed in. */
   enabled?: boolean
   /** `fetch` to use (default the global one). */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
 }
 
 /**
@@ -36,7 +36,7 @@ export function useMoneyhubEvents(options: MoneyhubEventsOptions = {}): LiveEven
       url: client.url('/events'),
       onEvent: (event, frame) => onEvent.current?.(event, frame),
       onStatus: setStatus,
-      ...(doFetch === undefined ? {} : { fetch: doFetch }),
+      fetch: doFetch,
     })
   }, [client, enabled, doFetch, onEvent])
   return status

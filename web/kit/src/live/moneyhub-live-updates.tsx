@@ -42,7 +42,7 @@ export function moneyhubLiveUpdates(options: LiveUpdatesOptions = {}): LiveUpdat
     const session = useSession()
     useMoneyhubEvents({
       enabled: session.data?.authenticated === true,
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      fetch: options.fetch,
       onEvent: (event) => {
         for (const queryKey of liveEventKeys(event))
           void queryClient.invalidateQueries({ queryKey })

@@ -11,7 +11,7 @@ export interface LiveEventsOptions {
   onEvent: (event: LiveEvent, frame: LiveEventFrame) => void
   onStatus?: (status: LiveEventsStatus) => void
   /** `fetch` to use (default the global one). */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
   /** First reconnect delay in ms (default 1000); doubles per failure up to `maxDelayMs`. */
   initialDelayMs?: number
   /** Longest reconnect delay in ms (default 30000). */
@@ -52,7 +52,6 @@ export function subscribeLiveEvents(options: LiveEventsOptions): () => void {
   const initial = options.initialDelayMs ?? 1000
   const max = options.maxDelayMs ?? 30_000
   const controller = new AbortController()
-  const seen = new Set<string>()
   let lastId: string | undefined
   let failures = 0
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -66,7 +65,6 @@ export function subscribeLiveEvents(options: LiveEventsOptions): () => void {
       const response = await doFetch(options.url, {
         headers,
         credentials: 'same-origin',
-        cache: 'no-store',
         signal: controller.signal,
       })
       if (response.status === 401 || response.status === 403) {
@@ -89,9 +87,8 @@ export function subscribeLiveEvents(options: LiveEventsOptions): () => void {
             status('open')
           }
           const frame = frameOf(block)
-          if (frame !== undefined && !seen.has(frame.id)) {
-            seen.add(frame.id)
-            if (seen.size > 200) seen.delete(seen.values().next().value as string)
+          // Ids sort by time: one at or before the last seen is a resume's repeat.
+          if (frame !== undefined && (lastId === undefined || frame.id > lastId)) {
             lastId = frame.id
             options.onEvent(frame.event, frame)
           }
