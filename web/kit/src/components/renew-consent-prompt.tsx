@@ -17,14 +17,11 @@ export function RenewConsentPrompt({ className }: RenewConsentPromptProps) {
   const { reminders, dismiss } = useConsentReminders()
   const connections = useConnections()
   const list = connections.data?.data ?? []
-  const due = reminders.flatMap((reminder) => {
-    const connection = list.find((c) => c.id === reminder.connectionId)
-    return connection === undefined ? [] : [{ reminder, connection }]
-  })
+  const due = list.filter((c) => reminders.some((r) => r.connectionId === c.id))
   if (due.length === 0) return null
   return (
     <div className={cx('mhkit-renew-consent', className)}>
-      {due.map(({ reminder, connection }) => (
+      {due.map((connection) => (
         <div key={connection.id} role="alert" className="mhkit-renew-consent__item">
           <p>Renew your consent for {connection.bankName} to keep your data up to date.</p>
           <ReconnectButton connection={connection} />
