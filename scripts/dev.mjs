@@ -264,6 +264,30 @@ const ready = await waitUntilReady(
       console.log(`\n[dev] still starting after 60 s; see the logs above (${appUrl})\n`),
   },
 )
+if (ready && useSimulator) {
+  // The simulator posts webhooks (signed tokens) to the BFF, as Moneyhub would to the endpoint
+  // registered in its admin portal (docs/webhooks.md).
+  await fetch(`http://127.0.0.1:${SIM_IDENTITY_PORT}/__sim/webhooks/endpoints`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(process.env.SIM_ADMIN_TOKEN
+        ? { authorization: `Bearer ${process.env.SIM_ADMIN_TOKEN}` }
+        : {}),
+    },
+    body: JSON.stringify({
+      clientId: 'mhkit-dev',
+      url: `${bffUrl}/webhooks/moneyhub`,
+      format: 'jwt',
+    }),
+  }).then(
+    (res) => {
+      if (!res.ok)
+        console.log(`[dev] webhook endpoint not registered at the simulator (${res.status})`)
+    },
+    () => console.log('[dev] webhook endpoint not registered at the simulator'),
+  )
+}
 if (ready) console.log(`\n[dev] ready: open ${appUrl}  (Ctrl-C stops everything)\n`)
 
 /** `node` arguments that run a TypeScript entry point through tsx, as the packages' scripts do. */

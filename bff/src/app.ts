@@ -24,6 +24,10 @@ import { callbackRoutes } from './routes/callback'
 import { connectRoutes } from './routes/connect'
 import { connectionRoutes } from './routes/connections'
 import { dataRoutes } from './routes/data'
+import { eventRoutes } from './routes/events'
+import { createMemoryEventBus, type EventBus } from './events/event-bus'
+import { createEventBacklog } from './events/event-backlog'
+import { createLiveEvents } from './events/live-events'
 import { flowRoutes } from './routes/flows'
 import { openApiRoutes } from './routes/openapi'
 import { operationalRoutes } from './routes/operational'
@@ -33,6 +37,8 @@ import { payeeRoutes } from './routes/payees'
 import { paymentRoutes } from './routes/payments'
 import { recurringPaymentRoutes } from './routes/recurring-payments'
 import { standingOrderRoutes } from './routes/standing-orders'
+import { webhookRoutes } from './routes/webhooks'
+import type { WebhookConfig } from './webhooks/webhook-config'
 import { sessionRoutes } from './routes/session'
 import { guardStore } from './session/guarded-store'
 import { createSealer } from './session/sealer'
@@ -115,6 +121,8 @@ export interface AppConfig {
   bankLists?: BankListSources
   /** Bank list cache lifetime (default 1 hour). */
   bankCacheTtlMs?: number
+  /** How `POST /webhooks/moneyhub` accepts deliveries (default: signed JWT only). */
+  webhooks?: WebhookConfig
 }
 
 /** Everything the app depends on; `server.ts` builds the real ones, tests build their own. */
@@ -128,6 +136,8 @@ export interface AppDeps {
   userBinding?: UserBinding
   /** The socket peer address (the Node adapter's connection info); tests leave it out. */
   peerAddress?: PeerAddress
+  /** Live-event fan-out between instances (default: in this process only). */
+  events?: EventBus
 }
 
 /**
@@ -172,6 +182,12 @@ export function createApp(deps: AppDeps) {
     clock,
     defaultBankSet: config.defaultBankSet ?? 'all',
   }
+  const liveEvents = createLiveEvents({
+    bus: deps.events ?? createMemoryEventBus(),
+    backlog: createEventBacklog(store),
+    store,
+    clock,
+  })
   const corsOrigins = config.corsOrigins ?? []
   const callbackErrorPage = config.callbackErrorPage ?? '/'
   const pageProblem = returnToProblem(callbackErrorPage)
@@ -252,6 +268,11 @@ export function createApp(deps: AppDeps) {
     .route('/', payeeRoutes(services))
     .route('/', recurringPaymentRoutes(services))
     .route('/', standingOrderRoutes(services))
+    .route('/', eventRoutes(services, liveEvents))
+    .route(
+      '/',
+      webhookRoutes(services, { store, liveEvents, clock }, config.webhooks ?? { format: 'jwt' }),
+    )
     .route('/', openApiRoutes())
     .route('/', operationalRoutes(services, store))
   return routes

@@ -9,5 +9,5 @@ const EXACT = new Set(['/.well-known/jwks.json', '/healthz', '/readyz', '/api'])
  * @param pathname - the request URL's path, e.g. `/api/session`
  */
 export function isBffPath(pathname: string): boolean {
-  return pathname.startsWith('/api/') || EXACT.has(pathname)
+  return pathname.startsWith('/api/') || pathname.startsWith('/webhooks/') || EXACT.has(pathname)
 }

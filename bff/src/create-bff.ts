@@ -20,6 +20,9 @@ import { isBffPath } from './bff-paths'
 import { createMemoryStore } from './session/memory-store'
 import { guardStore } from './session/guarded-store'
 import { createRedisStore } from './session/redis-store'
+import { createMemoryEventBus } from './events/event-bus'
+import { createRedisEventBus } from './events/redis-event-bus'
+import type { WebhookConfig } from './webhooks/webhook-config'
 import { createSealer } from './session/sealer'
 import { createSqliteStore } from './session/sqlite-store'
 import type { Store } from './session/store'
@@ -81,6 +84,8 @@ export interface BffOptions {
   callbackErrorPage?: string | undefined
   /** Where the Moneyhub user is bound (default: the BFF session); see README "userBinding". */
   userBinding?: UserBinding
+  /** How Moneyhub's webhooks are accepted (default: signed JWT only); docs/webhooks.md. */
+  webhooks?: WebhookConfig
 }
 
 /** A BFF built by {@link createBff}. */
@@ -210,10 +215,16 @@ export async function createBff(options: BffOptions): Promise<Bff> {
       sealer: createSealer(sessionEncryptionKey),
     }),
   })
+  // Live events cross instances through Redis when the store is Redis; else one process.
+  const events =
+    options.sessionStore === 'redis' && options.redisUrl !== undefined
+      ? createRedisEventBus({ url: options.redisUrl })
+      : createMemoryEventBus()
   const app = createApp({
     moneyhub,
     store,
     logger,
+    events,
     config: {
       appOrigin,
       sessionEncryptionKey,
@@ -223,6 +234,7 @@ export async function createBff(options: BffOptions): Promise<Bff> {
       ...(options.callbackErrorPage === undefined
         ? {}
         : { callbackErrorPage: options.callbackErrorPage }),
+      ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
     },
     ...(options.userBinding === undefined ? {} : { userBinding: options.userBinding }),
     // The socket's peer address when the request came through @hono/node-server (directly or
@@ -251,6 +263,7 @@ export async function createBff(options: BffOptions): Promise<Bff> {
     store,
     async close() {
       upstream.close()
+      await events.close()
       await store.close()
     },
   }

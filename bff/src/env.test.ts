@@ -243,3 +243,32 @@ describe('STATIC_DIR and CALLBACK_ERROR_PAGE', () => {
     },
   )
 })
+
+describe('parseEnv: webhooks', () => {
+  it('accepts only signed webhooks unless JSON is chosen', () => {
+    expect(parseEnv(base, noFile).webhooks).toEqual({ format: 'jwt' })
+  })
+
+  it('requires a long URL-safe secret for the JSON format', () => {
+    expect(failure({ ...base, MONEYHUB_WEBHOOK_FORMAT: 'json' }).variable).toBe(
+      'MONEYHUB_WEBHOOK_SECRET',
+    )
+    expect(
+      failure({ ...base, MONEYHUB_WEBHOOK_FORMAT: 'json', MONEYHUB_WEBHOOK_SECRET: 'short' })
+        .variable,
+    ).toBe('MONEYHUB_WEBHOOK_SECRET')
+    expect(failure({ ...base, MONEYHUB_WEBHOOK_SECRET: `${'a'.repeat(40)}/x` }).variable).toBe(
+      'MONEYHUB_WEBHOOK_SECRET',
+    )
+    expect(failure({ ...base, MONEYHUB_WEBHOOK_FORMAT: 'xml' }).variable).toBe(
+      'MONEYHUB_WEBHOOK_FORMAT',
+    )
+    const secret = 'b'.repeat(40)
+    expect(
+      parseEnv(
+        { ...base, MONEYHUB_WEBHOOK_FORMAT: 'json', MONEYHUB_WEBHOOK_SECRET: secret },
+        noFile,
+      ).webhooks,
+    ).toEqual({ format: 'json', secret })
+  })
+})

@@ -4,6 +4,7 @@ import { returnToProblem } from '@mhkit/shared'
 import { z } from 'zod'
 
 import { GENERATE_KEY_COMMAND, parseSessionEncryptionKey } from './session/encryption-key'
+import { WEBHOOK_SECRET_MIN_LENGTH, type WebhookConfig } from './webhooks/webhook-config'
 
 /**
  * Configuration of the BFF, parsed once from the environment at boot.
@@ -50,6 +51,8 @@ export interface BffEnv {
    * a same-origin path where the app mounts the kit's callback page; default `/`).
    */
   callbackErrorPage: string | undefined
+  /** MONEYHUB_WEBHOOK_FORMAT (`jwt` default, `json`) and MONEYHUB_WEBHOOK_SECRET. */
+  webhooks: WebhookConfig
 }
 
 /** Thrown by {@link parseEnv}; `variable` names the offending environment variable. */
@@ -123,6 +126,27 @@ function enumValue<T extends string>(
   const parsed = schema.safeParse(value)
   if (!parsed.success) throw new EnvError(name, `has an unsupported value "${value.slice(0, 40)}"`)
   return parsed.data
+}
+
+/** MONEYHUB_WEBHOOK_FORMAT and MONEYHUB_WEBHOOK_SECRET (docs/webhooks.md). */
+function webhookConfigFromEnv(
+  format: string | undefined,
+  secret: string | undefined,
+): WebhookConfig {
+  const chosen = enumValue('MONEYHUB_WEBHOOK_FORMAT', z.enum(['jwt', 'json']), format, 'jwt')
+  if (
+    secret !== undefined &&
+    (secret.length < WEBHOOK_SECRET_MIN_LENGTH || !/^[A-Za-z0-9_-]+$/.test(secret))
+  ) {
+    throw new EnvError(
+      'MONEYHUB_WEBHOOK_SECRET',
+      `must be at least ${WEBHOOK_SECRET_MIN_LENGTH} URL-safe characters`,
+    )
+  }
+  if (chosen === 'json' && secret === undefined) {
+    throw new EnvError('MONEYHUB_WEBHOOK_SECRET', 'is required when MONEYHUB_WEBHOOK_FORMAT=json')
+  }
+  return { format: chosen, ...(secret === undefined ? {} : { secret }) }
 }
 
 function parsePort(value: string | undefined): number {
@@ -311,6 +335,10 @@ export function parseEnv(source: Source, readFile: (path: string) => string): Bf
     rateLimitMultiplier: Number(multiplierRaw),
     staticDir: read(source, 'STATIC_DIR'),
     callbackErrorPage: callbackPage(read(source, 'CALLBACK_ERROR_PAGE')),
+    webhooks: webhookConfigFromEnv(
+      read(source, 'MONEYHUB_WEBHOOK_FORMAT'),
+      read(source, 'MONEYHUB_WEBHOOK_SECRET'),
+    ),
   }
 }
 

@@ -67,6 +67,7 @@ const fromMoneyhub: { readonly [C in MoneyhubErrorCode]: ErrorCode } = {
   authorization_error: 'upstream_error',
   invalid_callback: 'invalid_request',
   invalid_id_token: 'invalid_id_token',
+  invalid_security_event_token: 'invalid_request',
   token_request_failed: 'upstream_error',
   reauth_required: 'reauth_required',
   rate_limited: 'upstream_rate_limited',

@@ -32,7 +32,10 @@ export function recordResponses(context: BrowserContext): ResponseRecorder {
         const headers = await response.allHeaders().catch(() => response.headers())
         let body = ''
         const status = response.status()
-        if (status < 300 || status >= 400) {
+        // A live-event stream stays open for minutes: its body would never finish reading. It
+        // carries only the event vocabulary (bff/test/integration/webhooks.test.ts checks it).
+        const streaming = (headers['content-type'] ?? '').startsWith('text/event-stream')
+        if (!streaming && (status < 300 || status >= 400)) {
           body = await response.text().catch(() => '')
         }
         return { url: response.url(), status, headers, body }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { generateClientKey } from '@mhkit/playwright'
 import { freePort } from './ports'
 import { startService, waitUntilReady, type Service } from './service'
+import { createSimAdmin } from './sim-admin'
 import { simClientEnv, type SimUrls } from './sim-env'
 
 /** The repository root (this file lives in `e2e/support/`). */
@@ -188,6 +189,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       waitUntilReady(bffProcess, `${bffUrl}/healthz`),
       waitUntilReady(appProcess, `http://127.0.0.1:${appPort}${app.readyPath ?? '/'}`),
     ])
+    // Where the simulator sends webhooks (signed tokens), as Moneyhub's admin portal registers it.
+    await createSimAdmin(sim.identityUrl, options.simAdminToken).request(
+      'POST',
+      '/webhooks/endpoints',
+      { clientId, url: `${bffUrl}/webhooks/moneyhub`, format: 'jwt' },
+    )
     return { appUrl, bffUrl, sim, simAdminToken: options.simAdminToken, clientId, logDir, stop }
   } catch (error) {
     await stop()

@@ -1,7 +1,7 @@
 export { startSimulator, type RunningSimulator, type SimulatorOptions } from './server'
 export type { SimClient } from './identity/sim-client'
 export { SIM_BANKS, MOCK_BANK_ID, type SimBank, type SimBankType } from './banks'
-export { SimAdminClient } from './admin/sim-admin-client'
+export { SimAdminClient, type SimWebhookDelivery } from './admin/sim-admin-client'
 export type { Fault } from './faults'
 export type { BankOutcomeInput } from './bank-outcomes'
 export { approveConsent, denyConsent, type ConsentDriverOptions } from './testing/approve-consent'

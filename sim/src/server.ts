@@ -11,6 +11,9 @@ import { adminRoutes } from './admin/admin-routes'
 import { MIN_ADMIN_TOKEN_LENGTH } from './admin/admin-token'
 import { SimAdminClient } from './admin/sim-admin-client'
 import { createDataApi } from './data-api/create-data-api'
+import { webhookAdminRoutes } from './admin/webhook-admin-routes'
+import { createPaymentWebhooks } from './webhooks/payment-webhooks'
+import { WebhookSender } from './webhooks/webhook-sender'
 import { FaultRegistry } from './faults'
 import { apiError } from './internal/api-error'
 import { isLoopbackHost } from './internal/loopback-host'
@@ -148,6 +151,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const issuer = `${identityUrl}/oidc`
   const apiUrl = `http://${host}:${String(apiPort)}/v3`
 
+  // Webhooks to each client's registered endpoint (admin API); payments are watched for
+  // status changes at submission, when the clock moves, and once a second for settlements.
+  const webhooks = new WebhookSender({ identityUrl, signingKeys: () => keys })
+  const paymentWebhooks = createPaymentWebhooks(state, webhooks, now)
+  const paymentSweep = setInterval(() => void paymentWebhooks.sweep(), 1_000)
+  paymentSweep.unref()
+
   const buildProvider = () => {
     const built = createProvider({
       issuer,
@@ -182,6 +192,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (ctx.oidc.params?.grant_type !== 'authorization_code') return
       const grantId = ctx.oidc.entities.AuthorizationCode?.grantId
       if (grantId) markSubmitted(state, grantId, now())
+      void paymentWebhooks.sweep()
     })
     provider = built
     oidcCallback = built.callback()
@@ -236,7 +247,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         },
         advanceClock: (seconds) => {
           clockOffsetMs += seconds * 1000
+          void paymentWebhooks.sweep()
         },
+        adminToken: options.adminToken,
+      }),
+    )
+    identityApp.route(
+      '/__sim',
+      webhookAdminRoutes({
+        sender: webhooks,
+        state,
+        fixtures,
+        now,
         adminToken: options.adminToken,
       }),
     )
@@ -266,6 +288,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     faults,
     now,
     apiUrl: () => apiUrl,
+    onSynced: (connection) => {
+      const clientId = state.users.get(connection.userId)?.clientId
+      if (clientId === undefined) return
+      void webhooks
+        .emit({
+          clientId,
+          userId: connection.userId,
+          eventType: 'syncCompleted',
+          payload: { connectionId: connection.id },
+        })
+        .catch(() => undefined)
+    },
   })
   const apiListener = getRequestListener(dataApi.fetch)
   apiServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -278,6 +312,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     apiUrl,
     admin: new SimAdminClient(identityUrl, fetch, options.adminToken),
     close: async () => {
+      clearInterval(paymentSweep)
       await Promise.all([closeServer(identityServer), closeServer(apiServer)])
     },
   }

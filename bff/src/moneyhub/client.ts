@@ -49,6 +49,7 @@ import {
   listPayments,
   type PaymentsQuery,
 } from './payments'
+import { verifySecurityEventToken, type SecurityEventTokenClaims } from './security-event-token'
 import {
   confirmFunds,
   type ConfirmFundsInput,
@@ -153,6 +154,11 @@ export interface MoneyhubClient {
   authorisationUrl(params: { requestUri: string } | AuthorisationParams): Promise<string>
   exchangeCode(params: ExchangeCodeParams): Promise<ExchangeCodeResult>
   verifyIdToken(idToken: string, expectations: IdTokenExpectations): Promise<IdTokenClaims>
+  /** Verifies a JWT-format webhook (docs/webhooks.md); throws `invalid_security_event_token`. */
+  verifySecurityEventToken(
+    token: string,
+    options?: { maxAgeSeconds?: number },
+  ): Promise<SecurityEventTokenClaims>
   refreshToken(refreshToken: string, options?: { sub?: string }): Promise<TokenSet>
   tokenForUser(sub: string, scopes: readonly string[]): Promise<AccessToken>
   clientToken(scopes: readonly string[]): Promise<AccessToken>
@@ -356,6 +362,20 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
     authorisationUrl: async (params) => authorisationUrl(ctx, params),
     exchangeCode: async (params) => exchangeCode(ctx, verifier, params),
     verifyIdToken: async (idToken, expectations) => verifyIdToken(verifier, idToken, expectations),
+    verifySecurityEventToken: async (token, opts) =>
+      verifySecurityEventToken(
+        {
+          issuers: [...new Set([issuer, issuerUrl.origin])],
+          clientId,
+          // Moneyhub signs webhooks with RS256 in its example; the registered ID-token alg too.
+          algorithms: [...new Set(['RS256', ctx.idTokenAlg])],
+          toleranceSeconds: tolerance,
+          now: t.now,
+          jwks,
+        },
+        token,
+        opts,
+      ),
     refreshToken: async (refreshToken, opts) => refresh(refreshToken, opts),
     tokenForUser: async (sub, scopes) => {
       assertSub(sub)

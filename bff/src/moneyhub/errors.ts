@@ -17,6 +17,7 @@ export const moneyhubErrorCodes = [
   'authorization_error',
   'invalid_callback',
   'invalid_id_token',
+  'invalid_security_event_token',
   'token_request_failed',
   'reauth_required',
   'rate_limited',

@@ -16,6 +16,7 @@ export type { TokenCache } from './token-cache'
 export type { AccessToken } from './token-cache'
 export type { AuthorisationParams, ClaimsRequestLike, PushedAuthorisation } from './par'
 export type { BankListKind } from './banks'
+export type { SecurityEventTokenClaims } from './security-event-token'
 export type {
   CircuitBreakerOptions,
   MoneyhubLogger,

@@ -44,6 +44,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 
 import type { AppEnv } from '../context'
+import { liveEventPaths } from './openapi-events'
 
 type Schema = z.ZodType
 
@@ -119,6 +120,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: { title: 'Moneyhub Connect Kit BFF', version: '0.1.0' },
     components: { schemas: { ErrorBody: json(errorBodySchema, 'output') } },
     paths: {
+      ...liveEventPaths,
       '/api/session': {
         get: op({ summary: 'The session, never a token', ok: sessionResponseSchema }),
       },

@@ -18,6 +18,7 @@ import { createMemoryStore } from '../../src/session/memory-store'
 import type { Store } from '../../src/session/store'
 import { createPooledFetch } from '../../src/upstream/pooled-fetch'
 import type { UserBinding } from '../../src/user-binding'
+import type { EventBus } from '../../src/events/event-bus'
 import { fakeClock, type FakeClock } from './fake-clock'
 import { TestBrowser } from './browser'
 import { APP_ORIGIN, captureLogs, type LogCapture } from './test-app'
@@ -148,6 +149,7 @@ export function bffOverSim(
     clock?: FakeClock
     config?: Partial<AppConfig>
     moneyhub?: MoneyhubClient
+    events?: EventBus
   } = {},
 ): BffUnderTest {
   const clock = options.clock ?? fakeClock(Date.now())
@@ -160,6 +162,7 @@ export function bffOverSim(
     clock,
     logger: createLogger({ level: 'debug', destination: logs }),
     ...(options.userBinding === undefined ? {} : { userBinding: options.userBinding }),
+    ...(options.events === undefined ? {} : { events: options.events }),
     config: {
       appOrigin: APP_ORIGIN,
       sessionEncryptionKey: options.key ?? randomBytes(32),

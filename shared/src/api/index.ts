@@ -211,3 +211,30 @@ export { logoutRequestSchema, logoutResponseSchema } from './logout'
 export type { LogoutRequest, LogoutResponse } from './logout'
 export { apiRoutes, plannedApiRoutes, apiPaths } from './routes'
 export type { ApiMethod, ApiRoute } from './routes'
+export {
+  LIVE_EVENT_ACCOUNTS_MAX,
+  LIVE_EVENT_HEARTBEAT_MS,
+  LIVE_EVENT_READY_NAME,
+  LIVE_EVENT_RETRY_MS,
+  LIVE_EVENT_SSE_NAME,
+  accountDeletedEventSchema,
+  connectionReminderEventSchema,
+  connectionSyncedEventSchema,
+  formatLiveEventFrame,
+  liveEventFrameSchema,
+  liveEventIdSchema,
+  liveEventSchema,
+  livePaymentStatusSchema,
+  parseLiveEventFrame,
+  paymentStatusEventSchema,
+  transactionChangeSchema,
+  transactionsChangedEventSchema,
+} from './events'
+export type {
+  LiveEvent,
+  LiveEventFrame,
+  LiveEventId,
+  LiveEventType,
+  LivePaymentStatus,
+  TransactionChange,
+} from './events'

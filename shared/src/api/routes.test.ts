@@ -32,6 +32,8 @@ describe('apiRoutes', () => {
         'GET /api/standing-orders',
         'GET /api/standing-orders/:id',
         'POST /api/logout',
+        'GET /api/events',
+        'POST /webhooks/moneyhub',
         'GET /api/openapi.json',
         'GET /.well-known/jwks.json',
         'GET /healthz',

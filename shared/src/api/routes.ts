@@ -58,8 +58,10 @@ export const apiRoutes = [
   { method: 'GET', path: '/api/standing-orders', auth: true, csrf: true },
   { method: 'GET', path: '/api/standing-orders/:id', auth: true, csrf: true },
   { method: 'POST', path: '/api/logout', auth: false, csrf: true },
+  { method: 'GET', path: '/api/events', auth: true, csrf: true },
   { method: 'GET', path: '/api/openapi.json', auth: false, csrf: true },
   { method: 'GET', path: '/.well-known/jwks.json', auth: false, csrf: false },
+  { method: 'POST', path: '/webhooks/moneyhub', auth: false, csrf: false },
   { method: 'GET', path: '/healthz', auth: false, csrf: false },
   { method: 'GET', path: '/readyz', auth: false, csrf: false },
 ] as const satisfies readonly ApiRoute[]
@@ -98,4 +100,5 @@ export const apiPaths = {
   recurringPaymentFundsConfirmation: (id: string) =>
     `/api/recurring-payments/${segment(id)}/funds-confirmation`,
   logout: () => '/api/logout',
+  events: () => '/api/events',
 } as const

@@ -115,4 +115,116 @@ export class SimAdminClient {
   async advanceClock(seconds: number): Promise<void> {
     await this.call('POST', '/clock/advance', { seconds })
   }
+  /**
+   * Register where the client receives webhooks and in which format (`jwt`, Moneyhub's signed
+   * Security Event Token, or `json`), as in Moneyhub's admin portal.
+   */
+  async registerWebhookEndpoint(endpoint: {
+    clientId: string
+    url: string
+    format?: 'jwt' | 'json'
+  }): Promise<void> {
+    await this.call('POST', '/webhooks/endpoints', endpoint)
+  }
+
+  /** Stop sending the client's webhooks. */
+  async unregisterWebhookEndpoint(clientId: string): Promise<void> {
+    await this.call('DELETE', `/webhooks/endpoints/${encodeURIComponent(clientId)}`)
+  }
+
+  /** The last webhook deliveries (newest last), with their bodies and the receiver's status. */
+  async webhookDeliveries(): Promise<SimWebhookDelivery[]> {
+    const response = await this.call('GET', '/webhooks/deliveries')
+    return ((await response.json()) as { deliveries: SimWebhookDelivery[] }).deliveries
+  }
+
+  /**
+   * Add a transaction to an account (amount in pence, negative for money out); the client's
+   * endpoint gets `newTransactions`. Resolves to the new transaction id and the delivery.
+   */
+  async addTransaction(input: {
+    accountId: string
+    amount: number
+    description: string
+  }): Promise<{ transactionId: string; delivery: SimWebhookDelivery | null }> {
+    const response = await this.call('POST', '/transactions', input)
+    return (await response.json()) as {
+      transactionId: string
+      delivery: SimWebhookDelivery | null
+    }
+  }
+
+  /** Send a `reauthReminder` or `refreshReminder` about a connection. */
+  async remindConsent(
+    connectionId: string,
+    kind: 'reauth' | 'refresh',
+  ): Promise<SimWebhookDelivery | null> {
+    const response = await this.call(
+      'POST',
+      `/connections/${encodeURIComponent(connectionId)}/remind`,
+      { kind },
+    )
+    return ((await response.json()) as { delivery: SimWebhookDelivery | null }).delivery
+  }
+
+  /** Send any event about a user to their client's endpoint. */
+  async sendWebhook(input: {
+    userId: string
+    eventType: string
+    payload: Record<string, unknown>
+  }): Promise<SimWebhookDelivery | null> {
+    const response = await this.call('POST', '/webhooks/send', input)
+    return ((await response.json()) as { delivery: SimWebhookDelivery | null }).delivery
+  }
+
+  /** Send a delivery's exact body again: the same `jti`, a replay. */
+  async resendWebhook(deliveryId: string): Promise<SimWebhookDelivery> {
+    return this.deliveryAction(deliveryId, 'resend')
+  }
+
+  /** Send a delivery's event again as a new delivery (a new `jti`). */
+  async duplicateWebhook(deliveryId: string): Promise<SimWebhookDelivery> {
+    return this.deliveryAction(deliveryId, 'duplicate')
+  }
+
+  /**
+   * Send a delivery's event again, spoiled: `signature` (one character flipped), `wrong-key`,
+   * `wrong-audience`, `wrong-issuer`, `stale` (`iat` an hour ago) or `malformed`.
+   */
+  async corruptWebhook(
+    deliveryId: string,
+    mode: 'signature' | 'wrong-key' | 'wrong-audience' | 'wrong-issuer' | 'stale' | 'malformed',
+  ): Promise<SimWebhookDelivery> {
+    return this.deliveryAction(deliveryId, 'corrupt', { mode })
+  }
+
+  private async deliveryAction(
+    id: string,
+    action: string,
+    body?: unknown,
+  ): Promise<SimWebhookDelivery> {
+    const response = await this.call(
+      'POST',
+      `/webhooks/deliveries/${encodeURIComponent(id)}/${action}`,
+      body,
+    )
+    return ((await response.json()) as { delivery: SimWebhookDelivery }).delivery
+  }
+}
+
+/** One webhook delivery the simulator sent, as its admin API shows it. */
+export interface SimWebhookDelivery {
+  /** The admin API's id of this attempt (for resend, duplicate, corrupt). */
+  id: string
+  /** The `jti` (JWT) or `id` (JSON) in the body. */
+  deliveryId: string
+  eventType: string
+  userId: string
+  url: string
+  contentType: 'application/jwt' | 'application/json'
+  body: string
+  /** The receiver's HTTP status; absent when the request failed. */
+  status?: number
+  error?: string
+  sentAt: string
 }

@@ -20,6 +20,8 @@ export interface DataApiDeps {
   now: () => Date
   /** Absolute base of the data API (`http://127.0.0.1:<port>/v3`), for `links`. */
   apiUrl: () => string
+  /** Called after a sync (the simulator sends `syncCompleted`). */
+  onSynced?: (connection: SimConnection) => void
 }
 
 type Env = { Variables: { token: ResolvedToken & { sub: string } } }
@@ -252,6 +254,7 @@ export function createDataApi(deps: DataApiDeps) {
         return apiError(c, 403, 'consent_expired', 'The consent for this connection has expired')
       }
       connection.lastUpdated = deps.now().toISOString()
+      deps.onSynced?.(connection)
       return c.json({ data: { status: 'ok' }, links: { self: link(c) }, meta: {} })
     },
   )

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { MhkitProvider } from '@mhkit/react'
+import { MhkitProvider, moneyhubLiveUpdates } from '@mhkit/react'
 import '@mhkit/react/styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -16,13 +16,16 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 })
 
+const liveUpdates = moneyhubLiveUpdates()
+
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root element')
 
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <MhkitProvider basePath="/api">
+      {/* Live updates: lists (the Transactions page among them) refresh on Moneyhub's webhooks. */}
+      <MhkitProvider basePath="/api" liveUpdates={liveUpdates}>
         <EventLogProvider>
           <App />
         </EventLogProvider>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { createBffClient } from '../api/bff-client'
 import type { BffClient } from '../api/bff-client'
 import { MhkitContext } from '../api/mhkit-context'
+import type { LiveUpdates } from '../live/moneyhub-live-updates'
 
 /** Props of {@link MhkitProvider}. */
 export interface MhkitProviderProps {
@@ -10,6 +11,11 @@ export interface MhkitProviderProps {
   basePath?: string
   /** A ready client (e.g. `createBffClient({ fetch })` in tests). */
   client?: BffClient
+  /**
+   * Opt-in live updates: `moneyhubLiveUpdates()` keeps the kit's queries fresh from the BFF's
+   * live events. A plug-in rather than a switch, so apps without it do not bundle it.
+   */
+  liveUpdates?: LiveUpdates
   children?: ReactNode
 }
 
@@ -27,10 +33,15 @@ export interface MhkitProviderProps {
  * </QueryClientProvider>
  * ```
  */
-export function MhkitProvider({ basePath, client, children }: MhkitProviderProps) {
+export function MhkitProvider({ basePath, client, liveUpdates, children }: MhkitProviderProps) {
   const value = useMemo(
     () => ({ client: client ?? createBffClient(basePath === undefined ? {} : { basePath }) }),
     [client, basePath],
   )
-  return <MhkitContext.Provider value={value}>{children}</MhkitContext.Provider>
+  return (
+    <MhkitContext.Provider value={value}>
+      {liveUpdates}
+      {children}
+    </MhkitContext.Provider>
+  )
 }
