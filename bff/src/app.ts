@@ -164,6 +164,12 @@ export function createApp(deps: AppDeps) {
     clock,
     policy,
   })
+  const liveEvents = createLiveEvents({
+    bus: deps.events ?? createMemoryEventBus(),
+    backlog: createEventBacklog(store),
+    store,
+    clock,
+  })
   const services: Services = {
     moneyhub: deps.moneyhub,
     sessions,
@@ -179,15 +185,10 @@ export function createApp(deps: AppDeps) {
       ...(config.bankLists === undefined ? {} : { sources: config.bankLists }),
     }),
     userBinding: deps.userBinding ?? sessionUserBinding,
+    liveEvents,
     clock,
     defaultBankSet: config.defaultBankSet ?? 'all',
   }
-  const liveEvents = createLiveEvents({
-    bus: deps.events ?? createMemoryEventBus(),
-    backlog: createEventBacklog(store),
-    store,
-    clock,
-  })
   const corsOrigins = config.corsOrigins ?? []
   const callbackErrorPage = config.callbackErrorPage ?? '/'
   const pageProblem = returnToProblem(callbackErrorPage)

@@ -8,6 +8,7 @@ import type { Idempotency } from './payments/idempotency'
 import type { PaymentLedger } from './payments/payment-ledger'
 import type { SessionManager } from './session/sessions'
 import type { UserBinding } from './user-binding'
+import type { LiveEvents } from './events/live-events'
 
 /** What the route factories share; built once by `createApp`. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   /** `Idempotency-Key` outcomes of VRP payments. */
   idempotency: Idempotency
   userBinding: UserBinding
+  /** Live events for the browser's streams, and the Moneyhub users this BFF serves. */
+  liveEvents: LiveEvents
   clock: Clock
   /** Bank set used when a connect request names no bank (`id:<set>` scope). */
   defaultBankSet: 'all' | 'api' | 'test'

@@ -180,6 +180,8 @@ async function startSession(
   if ((await s.userBinding.get(c)) !== plan.sub) await s.userBinding.set(c, plan.sub)
   await s.sessions.save(session)
   writeSessionCookie(c, session.id)
+  // A webhook about this user is now about someone this BFF serves (docs/webhooks.md).
+  await s.liveEvents.rememberUser(plan.sub)
   if (plan.superseded.length > 0) {
     // Best effort (RFC 7009), refresh token first: the grants are already gone server-side.
     await revokeTokens(

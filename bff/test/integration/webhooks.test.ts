@@ -140,10 +140,11 @@ describe('POST /webhooks/moneyhub (JWT) and GET /api/events', () => {
     expect((await post('x', 'text/plain')).status).toBe(415)
   })
 
-  it('refuses a webhook about a user who never opened a live stream here as webhook_unknown_user', async () => {
-    const stranger = bffOverSim(world, { store: bff.store })
+  it('refuses a webhook about a Moneyhub user who never signed in through this BFF as webhook_unknown_user', async () => {
+    // Signed in through another BFF (its own store): a stranger to this one.
+    const stranger = bffOverSim(world)
     await connectAndApprove(stranger.browser)
-    const sub = (await storedSession(stranger.browser, bff.store)).sub ?? ''
+    const sub = (await storedSession(stranger.browser, stranger.store)).sub ?? ''
     const delivery = await world.sim.admin.sendWebhook({
       userId: sub,
       eventType: 'syncCompleted',
@@ -151,6 +152,18 @@ describe('POST /webhooks/moneyhub (JWT) and GET /api/events', () => {
     })
     expect(delivery?.status).toBe(404)
     expect(bff.logs.raw.some((l) => l.includes('"code":"webhook_unknown_user"'))).toBe(true)
+  })
+
+  it('accepts a webhook about a user who signed in here, before any live stream was opened', async () => {
+    const member = bffOverSim(world, { store: bff.store })
+    await connectAndApprove(member.browser)
+    const sub = (await storedSession(member.browser, bff.store)).sub ?? ''
+    const delivery = await world.sim.admin.sendWebhook({
+      userId: sub,
+      eventType: 'syncCompleted',
+      payload: {},
+    })
+    expect(delivery?.status).toBe(202)
   })
 
   it('resumes after Last-Event-ID from the backlog, and maps reminders and syncs', async () => {
