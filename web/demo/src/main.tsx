@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { MhkitProvider, moneyhubLiveUpdates } from '@mhkit/react'
 import '@mhkit/react/styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
 import { EventLogProvider } from './event-log'
+import { KitProvider } from './live-updates'
 import { restoreTheme } from './theme'
 import './styles.css'
 
@@ -16,20 +16,17 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 })
 
-const liveUpdates = moneyhubLiveUpdates()
-
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root element')
 
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      {/* Live updates: lists (the Transactions page among them) refresh on Moneyhub's webhooks. */}
-      <MhkitProvider basePath="/api" liveUpdates={liveUpdates}>
-        <EventLogProvider>
+      <EventLogProvider>
+        <KitProvider>
           <App />
-        </EventLogProvider>
-      </MhkitProvider>
+        </KitProvider>
+      </EventLogProvider>
     </QueryClientProvider>
   </StrictMode>,
 )
