@@ -41,7 +41,7 @@ export interface BffOptions {
     /** The private signing key: a JWK (object or JSON text) or PKCS#8 PEM text. Never logged. */
     privateKey: string | Record<string, unknown>
     /** The `kid` registered at Moneyhub, for a PEM key or a JWK that has none. */
-    keyId?: string
+    keyId?: string | undefined
     /** Default `<appOrigin>/api/callback`. */
     redirectUri?: string
     /** Default `https://identity.moneyhub.co.uk/oidc`. */

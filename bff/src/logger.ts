@@ -101,7 +101,7 @@ export function createLogger(
   const root = pino(
     {
       level: options.level ?? 'info',
-      base: undefined,
+      base: null,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
         level: (label) => ({ level: label }),

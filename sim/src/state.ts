@@ -51,8 +51,8 @@ export interface SimPayee {
   active: boolean
   createdAt: string
   modifiedAt: string
-  externalId?: string
-  userId?: string
+  externalId?: string | undefined
+  userId?: string | undefined
 }
 
 /** A single payment as `GET /payments/:id` returns it. */

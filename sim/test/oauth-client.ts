@@ -31,14 +31,16 @@ export const REDIRECT_URI = 'http://127.0.0.1:5173/api/callback'
  * it with oauth4webapi.
  */
 export async function startWithClient(
-  overrides: Partial<SimClient> = {},
+  // `undefined` removes a default (e.g. `jwks: undefined` for a client with only a jwks_uri).
+  overrides: { [K in keyof SimClient]?: SimClient[K] | undefined } = {},
   simOptions: SimulatorOptions = {},
   alg: 'PS256' | 'ES256' = 'PS256',
 ): Promise<TestClient> {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true })
   const kid = `test-${alg}`
   const jwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }
-  const simClient: SimClient = {
+  // The overrides may remove a default with `undefined`; what is left is a SimClient.
+  const simClient = {
     client_id: 'test-client',
     jwks: { keys: [jwk] },
     redirect_uris: [REDIRECT_URI],
@@ -46,7 +48,7 @@ export async function startWithClient(
     request_object_signing_alg: alg,
     id_token_signed_response_alg: alg,
     ...overrides,
-  }
+  } as SimClient
   const sim = await startSimulator({ clients: [simClient], ...simOptions })
   const options = { [oauth.allowInsecureRequests]: true } as const
   const issuer = new URL(sim.issuer)

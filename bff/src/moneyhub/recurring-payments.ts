@@ -20,7 +20,7 @@ export interface PayRecurringPaymentInput {
   amount: number
   payeeRef: string
   payerRef: string
-  payeeId?: string
+  payeeId?: string | undefined
 }
 
 /** Body of the funds-confirmation call; `amount` in pence, sent as a major-unit string. */

@@ -39,11 +39,11 @@ export interface LoginFacts {
   /** Whether the login was a one-time connect (no ongoing access). */
   oneTime: boolean
   /** For a one-time reconnect: the connection whose grant the new one replaces. */
-  replacesConnectionId?: string
+  replacesConnectionId?: string | undefined
   /** The starting session's data, when it was still live. */
-  previous?: SessionData
+  previous?: SessionData | undefined
   /** The user the host app's binding names, asked only when `previous` names nobody. */
-  hostUser?: string
+  hostUser?: string | undefined
   /** Whether the session of the callback request itself was signed in by one-time connects alone. */
   requestOneTimeOnly: boolean
   exchanged: ExchangedLogin

@@ -39,7 +39,7 @@ afterAll(async () => {
 function bffWithExchangeHook() {
   const clock = fakeClock(Date.now())
   const real = simMoneyhub(world)
-  const hook: { during?: () => Promise<void> } = {}
+  const hook: { during?: (() => Promise<void>) | undefined } = {}
   const moneyhub: MoneyhubClient = {
     ...real,
     exchangeCode: async (params) => {

@@ -16,7 +16,7 @@ describe('Moneyhub flows against the simulator', () => {
     await h.close()
   })
 
-  let newUser: { sub: string; connectionId: string; refreshToken?: string }
+  let newUser: { sub: string; connectionId: string; refreshToken?: string | undefined }
   let existingUser: { userId: string; connectionId: string }
   let payeeId: string
 

@@ -8,10 +8,10 @@
  *   consent expiry when none is given (protocol §4.3).
  */
 export interface ClaimRuleOptions {
-  now?: () => Date
-  monthsInitialConsent?: number
-  daysInitialConsent?: number
-  oneTime?: boolean
+  now?: (() => Date) | undefined
+  monthsInitialConsent?: number | undefined
+  daysInitialConsent?: number | undefined
+  oneTime?: boolean | undefined
 }
 
 /**

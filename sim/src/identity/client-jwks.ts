@@ -41,6 +41,6 @@ export function forgetFailedClientKeys(ctx: KoaContextWithOIDC): void {
     ctx.status === 401 || (ctx.body as { error?: unknown } | undefined)?.error === 'invalid_client'
   if (failed && client?.jwksUri) {
     // `freshUntil` is oidc-provider's own cache marker (lib/models/client.js, ClientKeyStore).
-    ;(client.asymmetricKeyStore as { freshUntil?: number }).freshUntil = undefined
+    ;(client.asymmetricKeyStore as { freshUntil?: number | undefined }).freshUntil = undefined
   }
 }

@@ -143,8 +143,8 @@ export function recordConsent(input: {
         outcome.reversePaymentId = id
         if (original) outcome.paymentId = original.id
       }
-      if (wantsConnectionId)
-        outcome.connectionId = state.payments.get(id)?.connectionId ?? undefined
+      const connectionId = state.payments.get(id)?.connectionId ?? undefined
+      if (wantsConnectionId && connectionId !== undefined) outcome.connectionId = connectionId
       break
     }
     case 'standing_order': {

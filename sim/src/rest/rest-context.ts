@@ -17,7 +17,9 @@ export interface IdentityRestDeps {
   faults: FaultRegistry
   now: () => Date
   /** Revoke every grant (and its tokens) matching a predicate on its outcome or account. */
-  revokeGrants: (match: (grant: { grantId: string; accountId?: string }) => boolean) => void
+  revokeGrants: (
+    match: (grant: { grantId: string; accountId?: string | undefined }) => boolean,
+  ) => void
 }
 
 /** Hono environment of the identity REST routes: the resolved client-level token. */

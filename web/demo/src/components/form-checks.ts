@@ -24,9 +24,9 @@ export function checkForm(
 ): FieldErrors {
   // Each check takes its own body type; the forms build them from their fields, and a wrong
   // shape is exactly what the check reports.
-  const run = checks[name] as (input: unknown) => FieldIssue[]
+  const issues: FieldIssue[] = checks[name](body as never)
   const errors: Record<string, string> = {}
-  for (const issue of run(body)) {
+  for (const issue of issues) {
     errors[issue.path] ??= words(issue.path, issue.message) ?? issue.message
   }
   return errors

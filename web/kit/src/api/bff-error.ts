@@ -13,16 +13,16 @@ export type BffErrorCode = ErrorCode | KitErrorCode
 /** Options accepted by the {@link BffError} constructor. */
 export interface BffErrorOptions {
   /** HTTP status of the BFF answer; `0` when there was no answer at all. */
-  status?: number
+  status?: number | undefined
   /** The BFF's correlation id, so a support request can be matched to a log line. */
-  correlationId?: string
+  correlationId?: string | undefined
   /** Seconds the BFF asked the client to wait before retrying (rate limits, outages). */
-  retryAfter?: number
+  retryAfter?: number | undefined
   /**
    * With `transaction_from_too_early`: the earliest `consent.transactionFromDateTime` the bank
    * allows, to offer as "as far back as this bank allows".
    */
-  earliestTransactionFrom?: string
+  earliestTransactionFrom?: string | undefined
   /** Evidence (a zod issue list, a `TypeError` from fetch). Kept non-enumerable. */
   cause?: unknown
 }

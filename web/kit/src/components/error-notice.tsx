@@ -8,12 +8,12 @@ import { cx } from '../internal/class-names'
 export interface ErrorNoticeProps {
   error: BffError
   /** Called when the person presses the action button; no button without it. */
-  onAction?: () => void
+  onAction?: (() => void) | undefined
   className?: string
   /** Extra content under the message. */
   children?: ReactNode
   /** How to word the error; default {@link describeError} (payments use `describePaymentError`). */
-  describe?: (error: BffError) => ErrorDescription
+  describe?: ((error: BffError) => ErrorDescription) | undefined
 }
 
 /**

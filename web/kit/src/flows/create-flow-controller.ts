@@ -46,19 +46,21 @@ export interface FlowOptions {
   /** How often (ms) to check whether the user closed the popup. Default 500. */
   popupPollInterval?: number
   /** The flow succeeded (popup mode, or the return page in redirect mode). */
-  onSuccess?: (flow: FlowResponse) => void
+  onSuccess?: ((flow: FlowResponse) => void) | undefined
   /** The flow failed; `error.code` says why (`access_denied`, `network_error`, ...). */
-  onError?: (error: BffError) => void
+  onError?: ((error: BffError) => void) | undefined
   /** The user closed the popup, or the flow was cancelled, before it finished. */
-  onCancel?: () => void
+  onCancel?: (() => void) | undefined
   /** Alias of `onCancel`, for those used to Plaid's naming. */
-  onExit?: () => void
+  onExit?: (() => void) | undefined
   /** Every step of the flow (see {@link FlowEventType}). */
-  onEvent?: (event: FlowEvent) => void
+  onEvent?: ((event: FlowEvent) => void) | undefined
 }
 
 /** What the controller needs from the outside world: the BFF calls, injected. */
-export interface FlowControllerOptions<P extends { returnTo?: string }> extends FlowOptions {
+export interface FlowControllerOptions<
+  P extends { returnTo?: string | undefined },
+> extends FlowOptions {
   /** Parameters merged under those given to `start()`. */
   params?: P
   /**
@@ -73,7 +75,7 @@ export interface FlowControllerOptions<P extends { returnTo?: string }> extends 
 }
 
 /** A framework-free redirect-flow controller; hooks subscribe to it. */
-export interface FlowController<P extends { returnTo?: string }> {
+export interface FlowController<P extends { returnTo?: string | undefined }> {
   /** The current state (the same object until something changes). */
   getState: () => ConnectState
   /** Calls `listener` after every state change; returns the unsubscribe function. */
@@ -142,7 +144,7 @@ function outcomeError(flow: FlowResponse): BffError {
  * @returns the controller
  * @see connect-kit-lessons (b) 1, 2, 5, 6, 8
  */
-export function createFlowController<P extends { returnTo?: string }>(
+export function createFlowController<P extends { returnTo?: string | undefined }>(
   initial: FlowControllerOptions<P>,
 ): FlowController<P> {
   let options = initial

@@ -46,7 +46,7 @@ export interface FlowHandle<P> {
  * component, reads the latest options (callbacks are never stale and changing them restarts
  * nothing), and its state reaches React through `useSyncExternalStore`.
  */
-export function useFlowController<P extends { returnTo?: string }>(
+export function useFlowController<P extends { returnTo?: string | undefined }>(
   options: FlowControllerOptions<P>,
 ): [FlowController<P>, ConnectState] {
   const [controller] = useState(() => createFlowController(options))
@@ -60,7 +60,7 @@ export function useFlowController<P extends { returnTo?: string }>(
  * The controller wired to the BFF: `begin` is the flow's start request; the outcome is read
  * from `GET /api/flows/:flowId`; once it settles, what the flow changed is refetched.
  */
-export function useBffFlowController<P extends { returnTo?: string }>(
+export function useBffFlowController<P extends { returnTo?: string | undefined }>(
   begin: (
     client: BffClient,
     params: P,
@@ -84,7 +84,7 @@ export function useBffFlowController<P extends { returnTo?: string }>(
 }
 
 /** {@link useBffFlowController} shaped as the flow hooks return it. */
-export function useFlow<P extends { returnTo?: string }>(
+export function useFlow<P extends { returnTo?: string | undefined }>(
   begin: (
     client: BffClient,
     params: P,
