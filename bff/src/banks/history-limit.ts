@@ -20,7 +20,7 @@ function firstWholeUtcDay(instant: Date): Date {
  * @throws AppError `transaction_from_too_early` whose message and `earliestTransactionFrom` name
  *   the first whole UTC day allowed (valid for the rest of the day, unlike the exact instant).
  */
-export function assertTransactionFromAllowed(
+function assertTransactionFromAllowed(
   transactionFromDateTime: string,
   now: Date,
   limits: Pick<Bank, 'monthsInitialConsent' | 'daysInitialConsent'> = {},

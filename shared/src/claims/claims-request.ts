@@ -166,10 +166,7 @@ export function parseWithOptions(input: unknown, options: ClaimRuleOptions): Cla
 }
 
 /** Parses with a claims request schema and turns failures into a {@link ClaimsError}. */
-export function parseWith(
-  schema: ReturnType<typeof claimsRequestSchema>,
-  input: unknown,
-): ClaimsRequest {
+function parseWith(schema: ReturnType<typeof claimsRequestSchema>, input: unknown): ClaimsRequest {
   const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return result.data
   const issues: ClaimIssue[] = result.error.issues.map(toClaimIssue)

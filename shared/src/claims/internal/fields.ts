@@ -21,7 +21,7 @@ export const penceSchema = z.number().superRefine((value, ctx) => {
  * reacts to references such as `INVALID REQUEST` (protocol §4.6); the punctuation is the subset
  * every UK scheme (Faster Payments, Bacs) carries unchanged.
  */
-export const MAX_REFERENCE_LENGTH = 18
+const MAX_REFERENCE_LENGTH = 18
 const REFERENCE_CHARS = /^[A-Za-z0-9 ./&-]*$/
 const HAS_ALPHANUMERIC = /[A-Za-z0-9]/
 
@@ -54,7 +54,7 @@ export const identifierSchema = z
 /** Free text such as an account holder name: 1–140 characters, no control characters. */
 // eslint-disable-next-line no-control-regex -- the point is to reject control characters
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]+$/
-export const nameSchema = z.string().min(1).max(140).regex(NO_CONTROL_CHARS, {
+const nameSchema = z.string().min(1).max(140).regex(NO_CONTROL_CHARS, {
   error: 'must not contain control characters',
 })
 
