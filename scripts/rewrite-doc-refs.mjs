@@ -116,6 +116,78 @@ export function rewrite(text) {
   return out
 }
 
+const WIDTH = 100
+
+/** What a wrapped line keeps at its start, and what its continuation lines start with. */
+function prefixOf(line, markdown) {
+  const comment = /^(\s*(?:\*|\/\/)\s*)/.exec(line)
+  if (comment !== null) {
+    const tag = /^\s*\*\s*@\w+\s/.test(line)
+    return { first: comment[1], next: tag ? comment[1].replace(/\s*$/, '   ') : comment[1] }
+  }
+  if (!markdown) return undefined
+  if (/^\s*(?:#|\||```|>)/.test(line)) return undefined
+  const item = /^(\s*)(?:[-*]|\d+\.)\s+/.exec(line)
+  if (item !== null) return { first: '', next: ' '.repeat(item[0].length) }
+  const indent = /^(\s*)/.exec(line)[1]
+  return { first: indent, next: indent }
+}
+
+/** The last space where `line` can break within the width, outside inline code. */
+function breakAt(line, from) {
+  let best = -1
+  let ticks = 0
+  for (let i = 0; i < line.length && i <= WIDTH; i++) {
+    if (line[i] === '`') ticks++
+    else if (line[i] === ' ' && i > from && ticks % 2 === 0) best = i
+  }
+  return best
+}
+
+/**
+ * Lines this rewrite made longer than the print width are wrapped, since prettier wraps neither
+ * comments nor prose: the overflow joins the next line of the same paragraph when there is one,
+ * and a one-line doc comment becomes a block.
+ */
+export function wrapChanged(before, after, markdown) {
+  const old = new Set(before.split('\n'))
+  const lines = after.split('\n')
+  let fenced = false
+  for (let i = 0; i < lines.length; i++) {
+    if (markdown && /^\s*```/.test(lines[i])) fenced = !fenced
+    if (fenced || lines[i].length <= WIDTH || old.has(lines[i])) continue
+    const oneLine = /^(\s*)\/\*\*\s+(.*?)\s*\*\/$/.exec(lines[i])
+    if (oneLine !== null) {
+      const [, indent, body] = oneLine
+      lines.splice(i, 1, `${indent}/**`, `${indent} * ${body}`, `${indent} */`)
+      continue
+    }
+    const prefix = prefixOf(lines[i], markdown)
+    if (prefix === undefined) continue
+    const at = breakAt(lines[i], prefix.first.length + 1)
+    if (at < 0) continue
+    const head = lines[i].slice(0, at)
+    const rest = lines[i].slice(at + 1)
+    const next = lines[i + 1]
+    const joinable =
+      next !== undefined &&
+      next.trim() !== '' &&
+      !/^\s*\*\/|^\s*\*?\s*$/.test(next) &&
+      !/^\s*(?:\*|\/\/)?\s*(?:@|[-*]\s|\d+\.\s|#|\||```)/.test(next) &&
+      next.startsWith(prefix.next) &&
+      !next.slice(prefix.next.length).startsWith(' ')
+    lines.splice(
+      i,
+      joinable ? 2 : 1,
+      head,
+      joinable
+        ? `${prefix.next}${rest} ${next.slice(prefix.next.length)}`
+        : `${prefix.next}${rest}`,
+    )
+  }
+  return lines.join('\n')
+}
+
 const here = fileURLToPath(import.meta.url)
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === here) {
   const root = resolve(here, '../..')
@@ -123,7 +195,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === here) {
   for (const file of filesOf(root)) {
     const full = join(root, file)
     const before = readFileSync(full, 'utf8')
-    const after = rewrite(before)
+    const after = wrapChanged(before, rewrite(before), file.endsWith('.md'))
     if (after !== before) {
       writeFileSync(full, after)
       changed++
