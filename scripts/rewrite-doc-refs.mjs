@@ -169,13 +169,12 @@ export function wrapChanged(before, after, markdown) {
     const head = lines[i].slice(0, at)
     const rest = lines[i].slice(at + 1)
     const next = lines[i + 1]
+    const content = next?.startsWith(prefix.next) ? next.slice(prefix.next.length) : ''
     const joinable =
-      next !== undefined &&
-      next.trim() !== '' &&
-      !/^\s*\*\/|^\s*\*?\s*$/.test(next) &&
-      !/^\s*(?:\*|\/\/)?\s*(?:@|[-*]\s|\d+\.\s|#|\||```)/.test(next) &&
-      next.startsWith(prefix.next) &&
-      !next.slice(prefix.next.length).startsWith(' ')
+      content.trim() !== '' &&
+      !content.startsWith(' ') &&
+      !/^(?:@|[-*]\s|\d+\.\s|#|\||```|\*\/|\/)/.test(content) &&
+      !/^\s*\*\/\s*$/.test(next)
     lines.splice(
       i,
       joinable ? 2 : 1,
