@@ -133,13 +133,16 @@ function prefixOf(line, markdown) {
   return { first: indent, next: indent }
 }
 
-/** The last space where `line` can break within the width, outside inline code. */
+/** The last space where `line` can break within the width, outside inline code and `{…}`. */
 function breakAt(line, from) {
   let best = -1
   let ticks = 0
+  let braces = 0
   for (let i = 0; i < line.length && i <= WIDTH; i++) {
     if (line[i] === '`') ticks++
-    else if (line[i] === ' ' && i > from && ticks % 2 === 0) best = i
+    else if (line[i] === '{') braces++
+    else if (line[i] === '}') braces = Math.max(0, braces - 1)
+    else if (line[i] === ' ' && i > from && ticks % 2 === 0 && braces === 0) best = i
   }
   return best
 }
