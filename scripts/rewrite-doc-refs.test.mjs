@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lifecycleId, rewrite } from './rewrite-doc-refs.mjs'
+import { lifecycleId, rewrite, wrapChanged } from './rewrite-doc-refs.mjs'
 
 describe('rewrite', () => {
   it('rewrites protocol sections, wrapped or listed, and leaves the new form alone', () => {
@@ -57,5 +57,34 @@ describe('rewrite', () => {
 describe('lifecycleId', () => {
   it('falls back to the whole list when nothing in the comment points at one item', () => {
     expect(lifecycleId('something unrelated')).toBe('LL1–LL6')
+  })
+})
+
+describe('wrapChanged', () => {
+  const long = (n) => 'word '.repeat(n).trim()
+
+  it('wraps a changed comment line and joins the overflow into the next line', () => {
+    const before = ` * ${long(18)} tail\n * next line\n */`
+    const after = ` * ${long(18)} docs/moneyhub-protocol.md §4.6 tail\n * next line\n */`
+    const lines = wrapChanged(before, after, false).split('\n')
+    expect(lines.every((l) => l.length <= 100)).toBe(true)
+    expect(lines.at(-2)).toMatch(/ \* .*tail next line$/)
+  })
+
+  it('leaves lines it did not change, and never breaks inside {@link …}', () => {
+    const untouched = ` * ${long(25)}`
+    expect(wrapChanged(untouched, untouched, false)).toBe(untouched)
+    const linked = ` * ${long(17)} docs/security.md S7 {@link SomeLongName}`
+    const wrapped = wrapChanged('', linked, false).split('\n')
+    expect(wrapped.some((l) => l.includes('{@link SomeLongName}'))).toBe(true)
+  })
+
+  it('turns a one-line doc comment that grew too long into a block', () => {
+    const after = `/** ${long(13)} (docs/moneyhub-protocol.md §9.8). */`
+    expect(wrapChanged('', after, false).split('\n')).toEqual([
+      '/**',
+      ` * ${long(13)} (docs/moneyhub-protocol.md §9.8).`,
+      ' */',
+    ])
   })
 })
