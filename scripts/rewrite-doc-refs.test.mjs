@@ -80,10 +80,10 @@ describe('wrapChanged', () => {
   })
 
   it('turns a one-line doc comment that grew too long into a block', () => {
-    const after = `/** ${long(13)} (docs/moneyhub-protocol.md §9.8). */`
+    const after = `/** ${long(12)}s (docs/moneyhub-protocol.md §9.8). */`
     expect(wrapChanged('', after, false).split('\n')).toEqual([
       '/**',
-      ` * ${long(13)} (docs/moneyhub-protocol.md §9.8).`,
+      ` * ${long(12)}s (docs/moneyhub-protocol.md §9.8).`,
       ' */',
     ])
   })
