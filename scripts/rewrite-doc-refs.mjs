@@ -133,6 +133,11 @@ function prefixOf(line, markdown) {
   return { first: indent, next: indent }
 }
 
+/** Whether the space at `i` sits between a cited page and its section or id. */
+function cited(line, i) {
+  return /\.md$/.test(line.slice(0, i)) && /^(?:§|[A-Z]{1,2}\d)/.test(line.slice(i + 1))
+}
+
 /** The last space where `line` can break within the width, outside inline code and `{…}`. */
 function breakAt(line, from) {
   let best = -1
@@ -142,7 +147,8 @@ function breakAt(line, from) {
     if (line[i] === '`') ticks++
     else if (line[i] === '{') braces++
     else if (line[i] === '}') braces = Math.max(0, braces - 1)
-    else if (line[i] === ' ' && i > from && ticks % 2 === 0 && braces === 0) best = i
+    else if (line[i] === ' ' && i > from && ticks % 2 === 0 && braces === 0 && !cited(line, i))
+      best = i
   }
   return best
 }
