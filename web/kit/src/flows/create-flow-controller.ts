@@ -51,8 +51,6 @@ export interface FlowOptions {
   onError?: (error: BffError) => void
   /** The user closed the popup, or the flow was cancelled, before it finished. */
   onCancel?: () => void
-  /** Alias of `onCancel`, for those used to Plaid's naming. */
-  onExit?: () => void
   /** Every step of the flow (see {@link FlowEventType}). */
   onEvent?: (event: FlowEvent) => void
 }
@@ -173,7 +171,6 @@ export function createFlowController<P extends { returnTo?: string }>(
     if (!dispatch({ type: 'cancelled' })) return
     emit('cancelled', mode, flowId)
     options.onCancel?.()
-    options.onExit?.()
     ended.settle({ status: 'cancelled', flowId })
   }
 
