@@ -206,6 +206,7 @@ if (useSimulator) {
     JSON.stringify([
       {
         client_id: 'mhkit-dev',
+        client_name: 'Connect Kit demo',
         jwks: { keys: [{ kty, n, e, kid, alg, use: 'sig' }] },
         redirect_uris: [`${APP_ORIGIN}/api/callback`],
         token_endpoint_auth_method: 'private_key_jwt',

@@ -39,6 +39,7 @@ export function simClientEnv(input: {
   const identityUrl = `http://127.0.0.1:${input.identityPort}`
   const registration = {
     client_id: input.client.clientId,
+    client_name: 'Connect Kit demo',
     jwks: input.client.publicJwks,
     redirect_uris: [input.client.redirectUri],
     token_endpoint_auth_method: 'private_key_jwt',

@@ -9,6 +9,8 @@ import { freePort } from './free-port'
 export type SimulatorClient = {
   /** Default `mhkit-dev`. */
   readonly clientId?: string
+  /** Your app's name as people see it on the bank pages (default: the client id). */
+  readonly name?: string
   /** Your BFF's redirect URI, e.g. `http://localhost:5173/api/callback`. */
   readonly redirectUri: string
 } & (
@@ -96,6 +98,7 @@ export function simulatorServer(options: SimulatorServerOptions): SimulatorServe
     Object.assign(env, {
       SIM_CLIENT_ID: clientId,
       SIM_CLIENT_JWKS_URI: options.client.jwksUri,
+      ...(options.client.name === undefined ? {} : { SIM_CLIENT_NAME: options.client.name }),
       SIM_REDIRECT_URIS: options.client.redirectUri,
       SIM_ID_TOKEN_ALG: 'RS256',
     })
@@ -103,6 +106,7 @@ export function simulatorServer(options: SimulatorServerOptions): SimulatorServe
     const file = join(mkdtempSync(join(tmpdir(), 'mhkit-sim-')), 'clients.json')
     const registration = {
       client_id: clientId,
+      ...(options.client.name === undefined ? {} : { client_name: options.client.name }),
       jwks: options.client.publicJwks,
       redirect_uris: [options.client.redirectUri],
       token_endpoint_auth_method: 'private_key_jwt',

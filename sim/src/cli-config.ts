@@ -29,6 +29,8 @@ const schema = z.object({
   SIM_IDENTITY_PORT: z.coerce.number().int().min(0).max(65535).default(8790),
   SIM_API_PORT: z.coerce.number().int().min(0).max(65535).default(8791),
   SIM_CLIENT_ID: z.string().min(1).default('mhkit-dev'),
+  // The app's name on the bank pages (the registration's `client_name`).
+  SIM_CLIENT_NAME: z.string().min(1).max(100).optional(),
   SIM_CLIENT_JWKS_URI: z.url().default('http://localhost:8787/.well-known/jwks.json'),
   SIM_REDIRECT_URIS: z
     .string()
@@ -79,6 +81,7 @@ export function readCliConfig(env: Record<string, string | undefined>): CliConfi
     ? undefined
     : {
         client_id: config.SIM_CLIENT_ID,
+        ...(config.SIM_CLIENT_NAME === undefined ? {} : { client_name: config.SIM_CLIENT_NAME }),
         jwks_uri: config.SIM_CLIENT_JWKS_URI,
         redirect_uris: config.SIM_REDIRECT_URIS.split(',')
           .map((uri) => uri.trim())

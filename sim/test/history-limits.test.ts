@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { humanDate } from '../src/identity/human-date'
 import { approveConsent, MOCK_BANK_ID, SIM_BANKS } from '../src/index'
 import {
   call,
@@ -93,7 +94,8 @@ describe('bank history limits (protocol §4.3, §9.8)', () => {
     })
     const page = await openConsentPage(flow.authUrl)
     const earliest = new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10)
-    expect(page.html).toContain(earliest)
+    // The page writes the date in words (issue 13: dates a person reads).
+    expect(page.html).toContain(`<dd>${humanDate(earliest)}</dd>`)
 
     const { claims } = await finish(
       t,

@@ -4,7 +4,6 @@
  * one-time connects alone or is a signed-in user whose one-time consent has its own Moneyhub
  * user; a connection the session does not hold is never touched upstream.
  */
-import { errorBodySchema } from '@mhkit/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { randomBytes } from 'node:crypto'
@@ -15,6 +14,7 @@ import { createSealer } from '../../src/session/sealer'
 import type { TestBrowser } from '../support/browser'
 import { accountIdsOf, connectAndApprove, connectionsOf, storedSession } from '../support/bff-flows'
 import { bffOverSim, startSimWorld, type SimWorld } from '../support/sim-harness'
+import { codeOf } from '../support/error-code'
 
 const SESSION_COOKIE = '__Host-mhkit-session'
 const LIST_CONNECTIONS = 'GET /users/:id/connections'
@@ -33,10 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.close()
 })
-
-async function errorCode(res: Response): Promise<string> {
-  return errorBodySchema.parse(await res.json()).error.code
-}
 
 async function counter(key: string): Promise<number> {
   return (await world.sim.admin.counters())[key] ?? 0
@@ -141,11 +137,11 @@ describe('DELETE /api/connections/:id on a one-time connection', () => {
     expect(await connectionsOf(browser)).toEqual([])
     const accounts = await browser.get('/api/accounts')
     expect(accounts.status).toBe(403)
-    expect(await errorCode(accounts)).toBe('consent_expired')
+    expect(await codeOf(accounts)).toBe('consent_expired')
     // A second delete finds nothing the session holds.
     const again = await del(browser, id)
     expect(again.status).toBe(404)
-    expect(await errorCode(again)).toBe('connection_not_found')
+    expect(await codeOf(again)).toBe('connection_not_found')
     expect(user).not.toBe('')
   })
 
@@ -158,14 +154,14 @@ describe('DELETE /api/connections/:id on a one-time connection', () => {
     await world.sim.admin.resetCounters()
     const res = await del(browser, theirs)
     expect(res.status).toBe(404)
-    expect(await errorCode(res)).toBe('connection_not_found')
+    expect(await codeOf(res)).toBe('connection_not_found')
     // Not even a listing: a one-time-only session holds nothing but its grants.
     expect(await world.sim.admin.counters()).toEqual({})
 
     // A malformed id is refused before any upstream call as well.
     const bad = await browser.send('DELETE', '/api/connections/not%20an%20id')
     expect(bad.status).toBe(400)
-    expect(await errorCode(bad)).toBe('invalid_request')
+    expect(await codeOf(bad)).toBe('invalid_request')
     expect(await world.sim.admin.counters()).toEqual({})
 
     // The owner still has it.
@@ -183,7 +179,7 @@ describe('DELETE /api/connections/:id on a one-time connection', () => {
     const deletes = await counter(DELETE_CONNECTION)
     const res = await del(browser, theirs)
     expect(res.status).toBe(404)
-    expect(await errorCode(res)).toBe('connection_not_found')
+    expect(await codeOf(res)).toBe('connection_not_found')
     expect(await counter(DELETE_CONNECTION)).toBe(deletes)
     expect((await connectionsOf(owner.browser)).map((c) => c.id)).toContain(theirs)
     expect(await counter(LIST_CONNECTIONS)).toBeGreaterThan(0)

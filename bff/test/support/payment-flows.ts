@@ -3,12 +3,7 @@
  * approve (or deny) it at the simulator's mock bank, follow the callback, read the flow.
  */
 import { approveConsent, denyConsent, MOCK_BANK_ID } from '@mhkit/sim'
-import {
-  connectResponseSchema,
-  errorBodySchema,
-  flowResponseSchema,
-  type FlowResponse,
-} from '@mhkit/shared'
+import { connectResponseSchema, flowResponseSchema, type FlowResponse } from '@mhkit/shared'
 import { expect } from 'vitest'
 
 import type { TestBrowser } from './browser'
@@ -63,10 +58,7 @@ export async function approveFlow(
   return { flow: await flowOf(browser, flowId), callback }
 }
 
-/** The error code of an API error response. */
-export async function codeOf(res: Response): Promise<string> {
-  return errorBodySchema.parse(await res.json()).error.code
-}
+export { codeOf } from './error-code'
 
 /** Every request the BFF's Moneyhub client sent since `from`, counted by the wire record. */
 export function wireSince(world: SimWorld, from: number): string[] {

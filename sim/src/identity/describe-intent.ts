@@ -3,6 +3,7 @@ import { ClaimName } from '@mhkit/shared'
 import type { SimBank } from '../banks'
 import type { SimPayee } from '../state'
 import { isRecord, type AuthorizationIntent } from './authorization-intent'
+import { humanDate } from './human-date'
 import type { ConsentTerm } from './pages'
 import { consentWindow } from './record-consent'
 
@@ -90,7 +91,7 @@ export function describeIntent(
           { label: 'Frequency', value: `${text(frequency.repeat)} (day ${text(frequency.day)})` },
           {
             label: 'First payment',
-            value: `${formatPence(value.firstPaymentAmount)} on ${text(value.firstPaymentDate)}`,
+            value: `${formatPence(value.firstPaymentAmount)} on ${humanDate(value.firstPaymentDate)}`,
           },
           {
             label: 'Regular payment',
@@ -101,7 +102,7 @@ export function describeIntent(
             value:
               value.numberOfPayments !== undefined
                 ? `after ${text(value.numberOfPayments)} payments`
-                : `on ${text(value.finalPaymentDate)}`,
+                : `on ${humanDate(value.finalPaymentDate)}`,
           },
         ],
       }
@@ -125,7 +126,10 @@ export function describeIntent(
           },
           {
             label: 'Valid',
-            value: `${text(value.validFromDate)} to ${text(value.validToDate ?? 'revoked')}`,
+            value:
+              value.validToDate === undefined
+                ? `from ${humanDate(value.validFromDate)} until you revoke it`
+                : `${humanDate(value.validFromDate)} to ${humanDate(value.validToDate)}`,
           },
         ],
       }
@@ -135,7 +139,8 @@ export function describeIntent(
     case 'reconsent':
       return {
         heading: intent.kind === 'reconsent' ? 'Renew your consent' : 'Reconnect your bank',
-        terms: [{ label: 'Connection', value: intent.requestedConnectionId ?? 'not given' }],
+        // The connection is named by its bank, as a person knows it, never by its id.
+        terms: [{ label: 'Connection', value: `Your ${bank.name} accounts` }],
       }
     case 'ais': {
       const window = consentWindow(intent, bank, now)
@@ -143,8 +148,8 @@ export function describeIntent(
         heading: 'Share your accounts',
         terms: [
           { label: 'Access', value: 'Your accounts, balances and transactions' },
-          { label: 'Transactions from', value: window.transactionFrom.toISOString().slice(0, 10) },
-          { label: 'Access until', value: window.expiresAt.toISOString().slice(0, 10) },
+          { label: 'Transactions from', value: humanDate(window.transactionFrom) },
+          { label: 'Access until', value: humanDate(window.expiresAt) },
         ],
       }
     }

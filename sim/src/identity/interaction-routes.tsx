@@ -9,12 +9,14 @@ import { readIntent, type AuthorizationIntent } from './authorization-intent'
 import { hasReference, INVALID_REQUEST_REFERENCE } from './authorization-rules'
 import { describeIntent } from './describe-intent'
 import { historyLimitProblem } from './history-limit'
-import { BankChooserPage, ConsentPage, ErrorPage, SIM_CSS } from './pages'
+import { BankChooserPage, ConsentPage, ErrorPage, SIM_CSS, type AppLink } from './pages'
 import { recordConsent } from './record-consent'
 import { isRecord } from './authorization-intent'
 import { ClaimName } from '@mhkit/shared'
 
 const EXPIRED = 'This sign-in session has expired. Start again from the app.'
+/** How many recently shown interactions keep their way back to the app. */
+const REMEMBERED_APPS = 1000
 
 /**
  * Banks the request may use: the `id:*` selection, narrowed to banks that take payments for
@@ -83,13 +85,41 @@ export function interactionRoutes(deps: InteractionDeps) {
     }
   }
 
+  // The app each recently shown interaction belongs to, so a page reached after its sign-in
+  // session ended (Back to a used consent page, a stale tab) still offers the way back.
+  const appsByUid = new Map<string, AppLink>()
+  const rememberApp = (uid: string, app: AppLink) => {
+    appsByUid.delete(uid)
+    appsByUid.set(uid, app)
+    if (appsByUid.size > REMEMBERED_APPS) {
+      const oldest = appsByUid.keys().next().value
+      if (oldest !== undefined) appsByUid.delete(oldest)
+    }
+  }
+  const expired = (uid: string) => <ErrorPage message={EXPIRED} app={appsByUid.get(uid)} />
+
+  /** The app's display name (`client_name`, else its id) and the origin of its redirect URI. */
+  const appOf = async (params: Record<string, unknown>): Promise<AppLink> => {
+    const clientId = String(params.client_id)
+    const client = await deps.provider().Client.find(clientId)
+    const name = typeof client?.clientName === 'string' ? client.clientName : clientId
+    let href = '/'
+    try {
+      href = `${new URL(String(params.redirect_uri)).origin}/`
+    } catch {
+      // No usable redirect URI: the link stays on this host's root.
+    }
+    return { name, href }
+  }
+
   app.get('/interaction/:uid', async (c) => {
     const interaction = await details(c.env.incoming, c.env.outgoing)
     if (!interaction || interaction.uid !== c.req.param('uid')) {
-      return c.html(<ErrorPage message={EXPIRED} />, 400)
+      return c.html(expired(c.req.param('uid')), 400)
     }
     const intent = readIntent(interaction.params)
-    const clientId = String(interaction.params.client_id)
+    const appLink = await appOf(interaction.params)
+    rememberApp(interaction.uid, appLink)
     const choices = bankChoices(intent, deps.state)
     const bank = chooseBank(choices, c.req.query('bankId'))
     if (choices.length === 0) {
@@ -104,7 +134,9 @@ export function interactionRoutes(deps: InteractionDeps) {
       return c.redirect(returnTo, 303)
     }
     if (!bank) {
-      return c.html(<BankChooserPage uid={interaction.uid} clientId={clientId} banks={choices} />)
+      return c.html(
+        <BankChooserPage uid={interaction.uid} appName={appLink.name} banks={choices} />,
+      )
     }
     const historyProblem = historyLimitProblem(intent, bank, deps.now())
     if (historyProblem !== undefined) {
@@ -139,7 +171,7 @@ export function interactionRoutes(deps: InteractionDeps) {
     return c.html(
       <ConsentPage
         uid={interaction.uid}
-        clientId={clientId}
+        appName={appLink.name}
         bank={bank}
         heading={heading}
         terms={terms}
@@ -150,10 +182,7 @@ export function interactionRoutes(deps: InteractionDeps) {
   app.post('/interaction/:uid/confirm', async (c) => {
     const interaction = await details(c.env.incoming, c.env.outgoing)
     if (!interaction || interaction.uid !== c.req.param('uid')) {
-      return c.html(
-        <ErrorPage message="This sign-in session has expired. Start again from the app." />,
-        400,
-      )
+      return c.html(expired(c.req.param('uid')), 400)
     }
     const form = await c.req.parseBody()
     const provider = deps.provider()

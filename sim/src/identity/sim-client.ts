@@ -7,6 +7,8 @@ import type { JWK } from 'jose'
  */
 export interface SimClient {
   client_id: string
+  /** The app's name as people see it on the bank pages; defaults to `client_id`. */
+  client_name?: string
   /** Needed for `client_secret_basic`. */
   client_secret?: string
   /** Public keys inline; or `jwks_uri`, fetched lazily when the client first authenticates. */
@@ -69,6 +71,7 @@ export function toClientMetadata(
     ),
   }
   if (requestAlg !== 'none') metadata.request_object_signing_alg = requestAlg
+  if (client.client_name !== undefined) metadata.client_name = client.client_name
   if (client.client_secret) metadata.client_secret = client.client_secret
   if (client.jwks) metadata.jwks = client.jwks
   if (client.jwks_uri) metadata.jwks_uri = client.jwks_uri

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 
 import { bankHistoryLimits, banksForSet, SIM_BANKS } from '../banks'
+import { bankIconSvg } from '../identity/bank-icon'
 import { faultGuard } from '../internal/fault-guard'
 import type { IdentityRestDeps } from './rest-context'
 
@@ -15,6 +16,14 @@ import type { IdentityRestDeps } from './rest-context'
  */
 export function bankListRoutes(deps: Pick<IdentityRestDeps, 'faults'>) {
   const app = new Hono()
+  // Each bank list entry's `iconUrl` points here.
+  app.get('/bank-icons/:bankRef', (c) => {
+    const bank = SIM_BANKS.find((b) => b.bankRef === c.req.param('bankRef'))
+    if (bank === undefined) return c.notFound()
+    c.header('content-type', 'image/svg+xml')
+    c.header('cache-control', 'public, max-age=86400')
+    return c.body(bankIconSvg(bank))
+  })
   for (const set of ['all', 'api', 'legacy', 'test', 'payments', 'beta'] as const) {
     app.get(
       `/oidc/.well-known/${set}-connections`,

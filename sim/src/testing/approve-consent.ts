@@ -49,9 +49,12 @@ async function drive(
         `simulator answered ${String(response.status)} at ${new URL(url).pathname}: ${html.slice(0, 200)}`,
       )
     }
+    // The consent page: its decision form carries the chosen bank in a hidden field (the
+    // chooser's cancel form posts to the same place but names no bank).
     const confirm = /<form method="post" action="([^"]+\/confirm)"/.exec(html)
-    if (confirm?.[1]) {
-      const bankId = /name="bankId" value="([0-9a-f]+)"/.exec(html)?.[1] ?? ''
+    const chosen = /type="hidden" name="bankId" value="([0-9a-f]+)"/.exec(html)
+    if (confirm?.[1] && chosen?.[1]) {
+      const bankId = chosen[1]
       url = new URL(confirm[1], url).href
       init = { method: 'POST', body: new URLSearchParams({ bankId, decision }) }
       continue

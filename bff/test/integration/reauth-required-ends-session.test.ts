@@ -5,10 +5,11 @@
  * the simulator only: it refuses tokens for a user whose grants were revoked.
  */
 import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
-import { connectResponseSchema, errorBodySchema, sessionResponseSchema } from '@mhkit/shared'
+import { connectResponseSchema, sessionResponseSchema } from '@mhkit/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SESSION_COOKIE } from '../../src/session/cookies'
+import { codeOf } from '../support/error-code'
 import { TestBrowser } from '../support/browser'
 import { APP_ORIGIN } from '../support/test-app'
 import {
@@ -46,10 +47,6 @@ async function signIn(
     cookie: cookie ?? '',
     connectionId: me.connections?.[0]?.id ?? '',
   }
-}
-
-async function codeOf(res: Response): Promise<string> {
-  return errorBodySchema.parse(await res.json()).error.code
 }
 
 describe('S7: reauth_required ends the session', () => {
