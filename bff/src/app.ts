@@ -179,8 +179,7 @@ export function createApp(deps: AppDeps) {
   }
 
   const app = new Hono<AppEnv>()
-  // A data route answered reauth_required ends the session (checklist S7).
-  app.onError(errorHandler({ ...services, callbackErrorPage }))
+  app.onError(errorHandler({ flows: services.flows, callbackErrorPage }))
   app.notFound(onNotFound)
   app.use(
     requestContext({

@@ -20,9 +20,9 @@ import { createProvider } from './identity/create-provider'
 import { interactionRoutes } from './identity/interaction-routes'
 import { SimOidcStore } from './identity/memory-adapter'
 import type { SimClient } from './identity/sim-client'
-import { unpackUnsignedRequestObject } from './identity/unsigned-request-object'
 import { legacyRequestRoute } from './identity/legacy-request-route'
-import { LEGACY_REQUEST_URN, LegacyRequestUris } from './identity/legacy-request-uris'
+import { LegacyRequestUris } from './identity/legacy-request-uris'
+import { oidcGateway, type NodeHandler } from './identity/oidc-gateway'
 import { generateSigningKeys, initialSigningKeys } from './identity/signing-keys'
 import { identityRestRoutes } from './rest/identity-rest-routes'
 import { markSubmitted } from './rest/payment-submission'
@@ -89,61 +89,6 @@ async function closeServer(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()))
 }
 
-/** Read a form body; `undefined` when it is larger than oidc-provider would accept (56 KiB). */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer
-    size += buffer.length
-    if (size > 56 * 1024) return undefined
-    chunks.push(buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-/**
- * Moneyhub's `sub` on the `authorization_code` grant: when sent, the code must belong to that
- * user's authorisation. oidc-provider ignores unknown token parameters, so the check is here.
- */
-function codeSubMismatch(store: SimOidcStore, form: URLSearchParams): boolean {
-  const sub = form.get('sub')
-  const code = form.get('code')
-  if (form.get('grant_type') !== 'authorization_code' || !sub || !code) return false
-  const payload = store.peek('AuthorizationCode', code)
-  return payload !== undefined && payload.accountId !== sub
-}
-
-const PAR_URN = 'urn:ietf:params:oauth:request_uri:'
-
-/** The client of a pushed request, read from the simulator's own store (no verification needed). */
-function pushedClientId(store: SimOidcStore, requestUri: string): string | undefined {
-  if (!requestUri.startsWith(PAR_URN)) return undefined
-  const payload = store.peek('PushedAuthorizationRequest', requestUri.slice(PAR_URN.length))
-  const jwt = typeof payload?.request === 'string' ? payload.request : undefined
-  const body = jwt?.split('.')[1]
-  if (!body) return undefined
-  try {
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
-      client_id?: unknown
-    }
-    return typeof claims.client_id === 'string' ? claims.client_id : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** Route keys of oidc-provider endpoints, for counters and faults. */
-function oidcRouteKey(pathWithQuery: string): string {
-  const path = pathWithQuery.split('?')[0] ?? ''
-  if (path === '/request') return 'par'
-  if (path === '/auth' || path.startsWith('/auth/')) return 'auth'
-  if (path === '/token') return 'token'
-  if (path === '/certs') return 'jwks'
-  if (path === '/.well-known/openid-configuration') return 'discovery'
-  return `oidc ${path}`
-}
-
 /**
  * Start the Moneyhub simulator: the identity service (oidc-provider at `/oidc`, bank pages,
  * identity REST, admin API) on one port and the data API on another.
@@ -189,7 +134,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let keys: JWK[] = await initialSigningKeys()
 
   let provider: Provider | undefined
-  let oidcCallback: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined
+  let oidcCallback: NodeHandler | undefined
   const currentProvider = (): Provider => {
     if (!provider) throw new Error('simulator is not started')
     return provider
@@ -298,95 +243,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   }
   identityApp.notFound((c) => apiError(c, 404, 'not_found', 'No such route'))
   identityApp.onError((_error, c) => apiError(c, 500, 'internal_error', 'The simulator failed'))
-  const identityListener = getRequestListener(identityApp.fetch)
 
-  identityServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    void (async () => {
-      const url = req.url ?? '/'
-      const isOidc = url === '/oidc' || url.startsWith('/oidc/') || url.startsWith('/oidc?')
-      // Moneyhub serves its bank lists under /oidc/.well-known; they are REST, not OIDC.
-      if (!isOidc || /^\/oidc\/\.well-known\/[a-z]+-connections/.test(url)) {
-        await identityListener(req, res)
-        return
-      }
-      const path = url.slice('/oidc'.length) || '/'
-      const base = oidcRouteKey(path)
-      const routeKeys = [base]
-      let forwardPath = path
-      if ((base === 'token' || base === 'par') && req.method === 'POST') {
-        // Read the form here (to learn the grant type, or unpack an unsigned request object);
-        // oidc-provider then takes the already-read body from req.body.
-        const raw = await readBody(req)
-        if (raw === undefined) {
-          res.writeHead(400, { 'content-type': 'application/json' })
-          res.end(JSON.stringify({ error: 'invalid_request', error_description: 'body too large' }))
-          return
-        }
-        const form = new URLSearchParams(raw)
-        const unpacked =
-          base === 'par' ? unpackUnsignedRequestObject(form, unsignedClients) : undefined
-        ;(req as IncomingMessage & { body?: string }).body = (unpacked ?? form).toString()
-        if (base === 'token') routeKeys.unshift(`token:${form.get('grant_type') ?? 'unknown'}`)
-        if (codeSubMismatch(store, form)) {
-          faults.count(routeKeys[0] ?? base)
-          res.writeHead(400, { 'content-type': 'application/json' })
-          res.end(
-            JSON.stringify({
-              error: 'invalid_grant',
-              error_description: 'grant request is invalid',
-            }),
-          )
-          return
-        }
-      } else if (base === 'auth' && path.includes('?')) {
-        const [pathname = '', search = ''] = path.split('?', 2)
-        let query = new URLSearchParams(search)
-        const legacyUri = query.get('request_uri')
-        if (legacyUri?.startsWith(LEGACY_REQUEST_URN)) {
-          // A URN from the legacy `POST /request` (protocol §3.6): oidc-provider resolves only
-          // its own PAR URNs, so hand it the stored request object by value instead.
-          const legacy = legacyRequests.take(legacyUri)
-          const outerClient = query.get('client_id')
-          if (!legacy || (outerClient !== null && outerClient !== legacy.clientId)) {
-            faults.count(base)
-            res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
-            res.end('invalid_request_uri: request_uri is invalid, expired, or was already used')
-            return
-          }
-          query.delete('request_uri')
-          query.set('client_id', legacy.clientId)
-          query.set('request', legacy.request)
-          forwardPath = `${pathname}?${query.toString()}`
-        }
-        const unpacked = unpackUnsignedRequestObject(query, unsignedClients)
-        query = unpacked ?? query
-        // Moneyhub's authorisation URL is `?request_uri=` alone; oidc-provider wants client_id.
-        const requestUri = query.get('request_uri')
-        const clientId =
-          requestUri && !query.has('client_id') ? pushedClientId(store, requestUri) : undefined
-        if (requestUri && !query.has('client_id') && !clientId) {
-          // Unknown or expired request_uri and no client to redirect to: answer like oidc-provider.
-          res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
-          res.end('invalid_request_uri: request_uri is invalid, expired, or was already used')
-          return
-        }
-        if (clientId) query.set('client_id', clientId)
-        if (unpacked || clientId) forwardPath = `${pathname}?${query.toString()}`
-      }
-      faults.count(routeKeys[0] ?? base)
-      const outcome = await faults.apply(routeKeys)
-      if (outcome.kind === 'respond') {
-        res.writeHead(outcome.status, outcome.headers).end(outcome.body)
-        return
-      }
-      ;(req as IncomingMessage & { originalUrl?: string }).originalUrl = `/oidc${forwardPath}`
-      req.url = forwardPath
-      await oidcCallback?.(req, res)
-    })().catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: 'server_error', error_description: 'simulator failure' }))
-    })
-  })
+  identityServer.on(
+    'request',
+    oidcGateway({
+      store,
+      faults,
+      unsignedClients,
+      legacyRequests,
+      rest: getRequestListener(identityApp.fetch),
+      provider: () => {
+        if (!oidcCallback) throw new Error('simulator is not started')
+        return oidcCallback
+      },
+    }),
+  )
 
   const dataApi = createDataApi({
     provider: currentProvider,

@@ -4,6 +4,7 @@ import type { Logger } from '../logger'
 import { toConnection } from '../mappers/connection'
 import { isMoneyhubError, type MhConnection } from '../moneyhub'
 import type { Services } from '../services'
+import { canStillRead } from '../session/one-time-grants'
 import type { OneTimeGrant, Session } from '../session/sessions'
 
 /** Most connections one answer carries (the shared contract's limit). */
@@ -17,7 +18,7 @@ const MAX_CONNECTIONS = 100
 async function liveGrants(s: Services, session: Session): Promise<OneTimeGrant[]> {
   const now = s.clock.now()
   const all = session.data.oneTime
-  const live = all.filter((g) => g.expiresAt > now || g.refreshToken !== undefined)
+  const live = all.filter((g) => canStillRead(g, now))
   if (live.length !== all.length) {
     session.data.oneTime = live
     await s.sessions.save(session)

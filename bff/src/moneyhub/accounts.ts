@@ -4,7 +4,7 @@
  */
 import type { ClientContext } from './internal/context'
 import { pageQuery } from './internal/query'
-import { callPage, callRest, segment, type TokenSource } from './internal/rest'
+import { callData, callPage, segment, type TokenSource } from './internal/rest'
 import {
   listSchema,
   mhAccountSchema,
@@ -13,7 +13,7 @@ import {
   type MhBalance,
   type MhPage,
 } from './schemas'
-import type { PageQuery } from './types'
+import type { PageQuery } from './page-query'
 
 /** Scopes the account calls need. */
 export const ACCOUNT_SCOPES = ['accounts:read'] as const
@@ -49,12 +49,11 @@ export async function getAccount(
   token: TokenSource,
   accountId: string,
 ): Promise<MhAccount> {
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'data',
     method: 'GET',
     path: `/accounts/${segment(accountId, 'account id')}`,
     token,
-    envelope: 'data',
     schema: mhAccountSchema,
   })
 }
@@ -69,12 +68,11 @@ export async function getBalances(
   token: TokenSource,
   accountId: string,
 ): Promise<MhBalance[]> {
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'data',
     method: 'GET',
     path: `/accounts/${segment(accountId, 'account id')}/balances`,
     token,
-    envelope: 'data',
     schema: listSchema(mhBalanceSchema),
   })
 }

@@ -5,10 +5,48 @@
 import * as oauth from 'oauth4webapi'
 import { validateCallback } from './callback'
 import { MoneyhubError } from './errors'
-import { claimId, verifyIdToken, type IdTokenVerifier } from './id-token'
+import {
+  claimId,
+  verifyIdToken,
+  type ExpectedClaims,
+  type IdTokenClaims,
+  type IdTokenVerifier,
+} from './id-token'
 import { clientAuth, httpOptions, oauthClient, type ClientContext } from './internal/context'
 import { checkTokenResponse } from './internal/token-response'
-import type { ExchangeCodeParams, ExchangeCodeResult } from './types'
+
+/** A user token set; stays in the BFF, never reaches the browser. */
+export interface TokenSet {
+  accessToken: string
+  refreshToken?: string
+  /** Epoch ms. */
+  expiresAt: number
+  scope?: string
+  idToken?: string
+}
+
+/** Parameters of {@link MoneyhubClient.exchangeCode}. */
+export interface ExchangeCodeParams {
+  callbackParams: URLSearchParams | URL
+  expectedState: string
+  expectedNonce: string
+  codeVerifier: string
+  /** Moneyhub's `sub` extension, when the user is known. */
+  sub?: string
+  expectedClaims?: ExpectedClaims
+}
+
+/** Result of {@link MoneyhubClient.exchangeCode}. */
+export interface ExchangeCodeResult {
+  sub: string
+  connectionId?: string
+  paymentId?: string
+  standingOrderId?: string
+  recurringPaymentId?: string
+  reversePaymentId?: string
+  claims: IdTokenClaims
+  tokens: TokenSet & { idToken: string }
+}
 
 /** Access-token lifetime assumed when the token response has no `expires_in`. */
 export const DEFAULT_EXPIRES_IN_SECONDS = 300

@@ -3,7 +3,9 @@ import type { ClientContext } from './internal/context'
 import { errorFromReply, parseJson, parseShape } from './internal/responses'
 import { sendText } from './internal/transport'
 import { listSchema, mhBankSchema, type MhBank } from './schemas'
-import type { BankListKind } from './types'
+
+/** Bank list kinds (`/.well-known/<kind>-connections`). */
+export type BankListKind = 'all' | 'api' | 'legacy' | 'test' | 'payments' | 'beta'
 
 const KINDS: readonly BankListKind[] = ['all', 'api', 'legacy', 'test', 'payments', 'beta']
 

@@ -7,7 +7,7 @@ import { DEFAULT_EXPIRES_IN_SECONDS } from './authorization-code'
 import { MoneyhubError } from './errors'
 import { clientAuth, httpOptions, oauthClient, type ClientContext } from './internal/context'
 import { checkTokenResponse } from './internal/token-response'
-import type { AccessToken } from './types'
+import type { AccessToken } from './token-cache'
 
 const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/
 const SUB = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/

@@ -2,9 +2,15 @@
  * `createMoneyhubClient`: wires configuration, transport, discovery and JWKS caches, the token
  * cache and every operation into one object. No hidden globals: two clients share nothing.
  */
-import { getAccount, getAccounts, getBalances, ACCOUNT_SCOPES } from './accounts'
-import { exchangeCode } from './authorization-code'
-import { listBanks } from './banks'
+import type { JWK } from 'jose'
+import { ACCOUNT_SCOPES, getAccount, getAccounts, getBalances } from './accounts'
+import {
+  exchangeCode,
+  type ExchangeCodeParams,
+  type ExchangeCodeResult,
+  type TokenSet,
+} from './authorization-code'
+import { type BankListKind, listBanks } from './banks'
 import { assertScopes, assertSub, requestClientCredentials } from './client-credentials'
 import {
   deleteConnection,
@@ -12,28 +18,189 @@ import {
   syncConnection,
   updateConnectionExpiry,
 } from './connections'
-import { createDiscoveryCache, loadDiscovery } from './discovery'
-import { verifyIdToken, type IdTokenVerifier } from './id-token'
+import { createDiscoveryCache, type DiscoveryDocument, loadDiscovery } from './discovery'
+import { MoneyhubError } from './errors'
+import type { FetchLike, HttpRequester } from './http'
+import {
+  type IdTokenAlg,
+  type IdTokenClaims,
+  type IdTokenExpectations,
+  type IdTokenVerifier,
+  verifyIdToken,
+} from './id-token'
 import type { ClientContext } from './internal/context'
 import type { TokenSource } from './internal/rest'
 import { assertSecureUrl, createBreaker, type Transport } from './internal/transport'
 import { createJwksCache } from './jwks'
-import { publicJwks } from './keys'
-import { authorisationUrl, pushedAuthorisationRequest } from './par'
-import { createPayee, getPayee, getPayment, getStandingOrder, listPayments } from './payments'
+import { type ClientKeys, type MoneyhubAuthMethod, publicJwks } from './keys'
+import type { PageQuery } from './page-query'
+import {
+  type AuthorisationParams,
+  authorisationUrl,
+  type PushedAuthorisation,
+  pushedAuthorisationRequest,
+} from './par'
+import {
+  createPayee,
+  type CreatePayeeInput,
+  getPayee,
+  getPayment,
+  getStandingOrder,
+  listPayments,
+  type PaymentsQuery,
+} from './payments'
 import {
   confirmFunds,
+  type ConfirmFundsInput,
   getRecurringPayment,
   payRecurringPayment,
+  type PayRecurringPaymentInput,
   revokeRecurringPayment,
 } from './recurring-payments'
 import { createRefresher } from './refresh'
 import { revokeToken } from './revocation'
-import { createTokenCache, tokenCacheKey } from './token-cache'
-import { getTransactions, TRANSACTION_SCOPES } from './transactions'
-import { MoneyhubError } from './errors'
-import type { AccessToken, DataSubject, MoneyhubClient, MoneyhubClientOptions } from './types'
+import type {
+  MhAccount,
+  MhBalance,
+  MhBank,
+  MhConnection,
+  MhFundsConfirmation,
+  MhPage,
+  MhPayee,
+  MhPayment,
+  MhRecurringPayment,
+  MhRecurringPaymentResult,
+  MhStandingOrderRequest,
+  MhSyncResult,
+  MhTransaction,
+  MhUser,
+} from './schemas'
+import { type AccessToken, createTokenCache, type TokenCache, tokenCacheKey } from './token-cache'
+import { getTransactions, TRANSACTION_SCOPES, type TransactionsQuery } from './transactions'
+import type {
+  CircuitBreakerOptions,
+  MoneyhubLogger,
+  MoneyhubRetryOptions,
+  MoneyhubTimeouts,
+} from './transport-options'
 import { deleteUser, getUser, registerUser } from './users'
+
+/**
+ * Whose data a data-API read is for: a Moneyhub user id (the client gets and caches a
+ * `client_credentials` token with `sub` and the call's scopes), or `{ accessToken }`, a user
+ * access token the caller already holds — e.g. the code-exchange token of a one-time consent,
+ * which reads that consent's connection only (protocol §4.2, §5.1). A given token is sent as
+ * it is: never cached, renewed or retried after a 401 (which fails as `unauthorized`).
+ */
+export type DataSubject = string | { accessToken: string }
+
+/** Options of {@link createMoneyhubClient}. */
+export interface MoneyhubClientOptions {
+  /** The identity issuer, e.g. `https://identity.moneyhub.co.uk/oidc`; compared exactly. */
+  issuer: string
+  clientId: string
+  /** The registered redirect URI; sent at PAR and at code exchange, never derived from a request. */
+  redirectUri: string
+  keys: ClientKeys
+  /** Data API base, e.g. `https://api.moneyhub.co.uk/v3`. */
+  apiUrl: string
+  /** Identity REST host (users, payments...); defaults to the issuer's origin. */
+  identityUrl?: string
+  fetch?: FetchLike
+  /**
+   * The lean HTTP seam for REST calls (data API, identity REST, bank lists); built from
+   * `fetch` when absent. The BFF passes its pooled one (`createPooledFetch().request`).
+   */
+  request?: HttpRequester
+  /**
+   * A circuit breaker per upstream, identity and data API (checklist R11): after
+   * `failureThreshold` consecutive failed calls (default 5) calls fail at once with
+   * `upstream_unavailable` and `retryAfter` for `openMs` (default 10 s), then one probe call
+   * decides. `false` turns it off.
+   */
+  circuitBreaker?: CircuitBreakerOptions | false
+  /** Clock in epoch milliseconds (default `Date.now`). */
+  now?: () => number
+  /** Allow `http://` for loopback hosts only (the simulator). */
+  allowInsecureLoopback?: boolean
+  timeouts?: MoneyhubTimeouts
+  retry?: MoneyhubRetryOptions
+  /**
+   * The access-token cache: `{ maxEntries }` for one in process memory (default, 10 000
+   * entries), or a shared one (`createSharedTokenCache`) so several instances ask Moneyhub once.
+   */
+  tokenCache?: { maxEntries?: number } | TokenCache
+  logger?: MoneyhubLogger
+  authMethod?: MoneyhubAuthMethod
+  /** The registered `id_token_signed_response_alg` (default `RS256`, Moneyhub's documented default). */
+  idTokenAlg?: IdTokenAlg
+  /** ID-token clock tolerance in seconds, clamped to 10–30 (default 15). */
+  clockToleranceSeconds?: number
+  /** Discovery cache lifetime in ms (default 1 h). */
+  discoveryTtlMs?: number
+  /** Minimum time between two JWKS refetches in ms (default 30 s). */
+  jwksCooldownMs?: number
+  /** Maximum JWKS cache age in ms (default 10 min). */
+  jwksMaxAgeMs?: number
+}
+
+/** The Moneyhub protocol and data client. */
+export interface MoneyhubClient {
+  readonly clientId: string
+  readonly issuer: string
+  discovery(): Promise<DiscoveryDocument>
+  pushedAuthorisationRequest(params: AuthorisationParams): Promise<PushedAuthorisation>
+  authorisationUrl(params: { requestUri: string } | AuthorisationParams): Promise<string>
+  exchangeCode(params: ExchangeCodeParams): Promise<ExchangeCodeResult>
+  verifyIdToken(idToken: string, expectations: IdTokenExpectations): Promise<IdTokenClaims>
+  refreshToken(refreshToken: string, options?: { sub?: string }): Promise<TokenSet>
+  tokenForUser(sub: string, scopes: readonly string[]): Promise<AccessToken>
+  clientToken(scopes: readonly string[]): Promise<AccessToken>
+  /** Forget cached tokens for one user (after logout or a 401). */
+  forgetUser(sub: string): Promise<void>
+  /**
+   * Revoke a token at the provider's `revocation_endpoint` (RFC 7009); `{ revoked: false }`
+   * without a call when the provider advertises none.
+   */
+  revokeToken(token: string, hint?: 'refresh_token' | 'access_token'): Promise<{ revoked: boolean }>
+
+  registerUser(input?: { clientUserId?: string }): Promise<MhUser>
+  getUser(userId: string): Promise<MhUser>
+  deleteUser(userId: string): Promise<void>
+  listConnections(userId: string): Promise<MhConnection[]>
+  deleteConnection(userId: string, connectionId: string): Promise<void>
+  updateConnectionExpiry(userId: string, connectionId: string, expiresAt: string): Promise<void>
+  syncConnection(
+    userId: string,
+    connectionId: string,
+    body?: { enableAsync?: boolean; customerIpAddress?: string; customerLastLoggedTime?: string },
+  ): Promise<MhSyncResult>
+  /** `GET /accounts` for a user id or with a given access token ({@link DataSubject}). */
+  getAccounts(subject: DataSubject, query?: PageQuery): Promise<MhPage<MhAccount>>
+  /** `GET /accounts/{id}` for a user id or with a given access token. */
+  getAccount(subject: DataSubject, accountId: string): Promise<MhAccount>
+  /** `GET /accounts/{id}/balances` for a user id or with a given access token. */
+  getBalances(subject: DataSubject, accountId: string): Promise<MhBalance[]>
+  /** `GET /transactions` for a user id or with a given access token. */
+  getTransactions(subject: DataSubject, query?: TransactionsQuery): Promise<MhPage<MhTransaction>>
+  getPayment(paymentId: string): Promise<MhPayment>
+  listPayments(query?: PaymentsQuery): Promise<MhPage<MhPayment>>
+  createPayee(input: CreatePayeeInput): Promise<MhPayee>
+  getPayee(payeeId: string): Promise<MhPayee>
+  getStandingOrder(standingOrderId: string): Promise<MhStandingOrderRequest>
+  getRecurringPayment(recurringPaymentId: string): Promise<MhRecurringPayment>
+  payRecurringPayment(
+    recurringPaymentId: string,
+    input: PayRecurringPaymentInput,
+  ): Promise<MhRecurringPaymentResult>
+  revokeRecurringPayment(recurringPaymentId: string): Promise<void>
+  confirmFunds(recurringPaymentId: string, input: ConfirmFundsInput): Promise<MhFundsConfirmation>
+  listBanks(kind: BankListKind): Promise<MhBank[]>
+  /** Readiness for `/readyz`: can discovery and the JWKS be loaded right now? */
+  ready(): Promise<{ discovery: boolean; jwks: boolean }>
+  /** The client's public JWKS (same as `publicJwks(keys)`). */
+  publicJwks(): { keys: JWK[] }
+}
 
 const DEFAULT_TIMEOUTS = { identity: 10_000, jwks: 5_000, data: 15_000 }
 
@@ -135,15 +302,14 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
     authMethod,
     idTokenAlg: options.idTokenAlg ?? 'RS256',
     toleranceSeconds: tolerance,
-    discovery: () => Promise.reject(new Error('not wired')),
+    discovery: createDiscoveryCache(
+      () => loadDiscovery(issuer, t),
+      t,
+      options.discoveryTtlMs ?? 3_600_000,
+    ),
   }
-  ctx.discovery = createDiscoveryCache(
-    () => loadDiscovery(ctx),
-    t,
-    options.discoveryTtlMs ?? 3_600_000,
-  )
 
-  const jwks = createJwksCache(t, async () => (await ctx.discovery()).jwks_uri as string, {
+  const jwks = createJwksCache(t, async () => (await ctx.discovery()).jwks_uri, {
     cooldownMs: options.jwksCooldownMs ?? 30_000,
     maxAgeMs: options.jwksMaxAgeMs ?? 600_000,
   })
@@ -185,8 +351,7 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
   return {
     clientId,
     issuer,
-    discovery: async () =>
-      ({ ...(await ctx.discovery()) }) as Awaited<ReturnType<MoneyhubClient['discovery']>>,
+    discovery: async () => ({ ...(await ctx.discovery()) }),
     pushedAuthorisationRequest: async (params) => pushedAuthorisationRequest(ctx, params),
     authorisationUrl: async (params) => authorisationUrl(ctx, params),
     exchangeCode: async (params) => exchangeCode(ctx, verifier, params),

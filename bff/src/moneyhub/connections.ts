@@ -4,7 +4,7 @@
  */
 import { MoneyhubError } from './errors'
 import type { ClientContext } from './internal/context'
-import { callRest, segment, type TokenSource } from './internal/rest'
+import { callData, callVoid, segment, type TokenSource } from './internal/rest'
 import {
   listSchema,
   mhConnectionSchema,
@@ -19,12 +19,11 @@ export async function listConnections(
   token: TokenSource,
   userId: string,
 ): Promise<MhConnection[]> {
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'GET',
     path: `/users/${segment(userId, 'user id')}/connections`,
     token,
-    envelope: 'data',
     schema: listSchema(mhConnectionSchema),
   })
 }
@@ -41,12 +40,11 @@ export async function deleteConnection(
   userId: string,
   connectionId: string,
 ): Promise<void> {
-  await callRest(ctx, {
+  await callVoid(ctx, {
     host: 'identity',
     method: 'DELETE',
     path: `/users/${segment(userId, 'user id')}/connection/${segment(connectionId, 'connection id')}`,
     token,
-    envelope: 'none',
   })
 }
 
@@ -66,13 +64,12 @@ export async function updateConnectionExpiry(
   if (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))) {
     throw new MoneyhubError('invalid_input', 'expiresAt must be an ISO date-time')
   }
-  await callRest(ctx, {
+  await callVoid(ctx, {
     host: 'identity',
     method: 'PATCH',
     path: `/users/${segment(userId, 'user id')}/connections/${segment(connectionId, 'connection id')}`,
     body: { expiresAt },
     token,
-    envelope: 'none',
   })
 }
 
@@ -88,13 +85,12 @@ export async function syncConnection(
   connectionId: string,
   body: { enableAsync?: boolean; customerIpAddress?: string; customerLastLoggedTime?: string } = {},
 ): Promise<MhSyncResult> {
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'data',
     method: 'POST',
     path: `/sync/${segment(connectionId, 'connection id')}`,
     body,
     token,
-    envelope: 'data',
     schema: mhSyncResultSchema,
   })
 }

@@ -4,30 +4,38 @@
  */
 import * as oauth from 'oauth4webapi'
 import { MoneyhubError, isMoneyhubError } from './errors'
-import { assertSecureUrl, type Transport } from './internal/transport'
-import { httpOptions, type ClientContext } from './internal/context'
+import { assertSecureUrl, oauthRequestOptions, type Transport } from './internal/transport'
 
-const REQUIRED_ENDPOINTS = [
-  'authorization_endpoint',
-  'token_endpoint',
-  'jwks_uri',
-  'pushed_authorization_request_endpoint',
-] as const
+/**
+ * The validated discovery document: oauth4webapi's server metadata with the endpoints the
+ * client relies on present, and https (or loopback http when allowed).
+ */
+export type DiscoveryDocument = oauth.AuthorizationServer & {
+  authorization_endpoint: string
+  token_endpoint: string
+  jwks_uri: string
+  pushed_authorization_request_endpoint: string
+}
+
+/** The endpoints the client cannot work without. */
+type RequiredEndpoint =
+  'authorization_endpoint' | 'token_endpoint' | 'jwks_uri' | 'pushed_authorization_request_endpoint'
 
 /**
  * Fetch and validate the discovery document once (no cache).
  *
- * @param ctx - client context (issuer, transport)
- * @returns the authorization server metadata
+ * @param issuer - the configured issuer, compared exactly
+ * @param t - the transport
+ * @returns the validated document
  * @throws MoneyhubError `issuer_mismatch` when `issuer` differs from the configured issuer;
  *   `discovery_failed` for any other failure (status, JSON, missing or non-https endpoints)
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
  */
-export async function loadDiscovery(ctx: ClientContext): Promise<oauth.AuthorizationServer> {
-  const issuerUrl = new URL(ctx.issuer)
+export async function loadDiscovery(issuer: string, t: Transport): Promise<DiscoveryDocument> {
+  const issuerUrl = new URL(issuer)
   let as: oauth.AuthorizationServer
   try {
-    const response = await oauth.discoveryRequest(issuerUrl, httpOptions(ctx))
+    const response = await oauth.discoveryRequest(issuerUrl, oauthRequestOptions(t))
     as = await oauth.processDiscoveryResponse(issuerUrl, response)
   } catch (err) {
     if (
@@ -52,36 +60,43 @@ export async function loadDiscovery(ctx: ClientContext): Promise<oauth.Authoriza
   }
   // Exact comparison again: processDiscoveryResponse compares the string form too, but this
   // is the property the whole flow rests on.
-  if (as.issuer !== ctx.issuer) {
+  if (as.issuer !== issuer) {
     throw new MoneyhubError(
       'issuer_mismatch',
       'discovery issuer differs from the configured issuer',
     )
   }
-  for (const name of REQUIRED_ENDPOINTS) {
+  const endpoint = (name: RequiredEndpoint): string => {
     const value = as[name]
     if (typeof value !== 'string') {
       throw new MoneyhubError('discovery_failed', `discovery lacks ${name}`)
     }
     try {
-      assertSecureUrl(value, ctx.t.allowInsecureLoopback, name)
+      assertSecureUrl(value, t.allowInsecureLoopback, name)
     } catch (cause) {
       throw new MoneyhubError('discovery_failed', `discovery ${name} is not an https URL`, {
         cause,
       })
     }
+    return value
   }
-  return as
+  return {
+    ...as,
+    authorization_endpoint: endpoint('authorization_endpoint'),
+    token_endpoint: endpoint('token_endpoint'),
+    jwks_uri: endpoint('jwks_uri'),
+    pushed_authorization_request_endpoint: endpoint('pushed_authorization_request_endpoint'),
+  }
 }
 
 /** A single-flight, TTL cache around {@link loadDiscovery}. */
 export function createDiscoveryCache(
-  load: () => Promise<oauth.AuthorizationServer>,
+  load: () => Promise<DiscoveryDocument>,
   t: Pick<Transport, 'now'>,
   ttlMs: number,
-): () => Promise<oauth.AuthorizationServer> {
-  let cached: { value: oauth.AuthorizationServer; at: number } | undefined
-  let pending: Promise<oauth.AuthorizationServer> | undefined
+): () => Promise<DiscoveryDocument> {
+  let cached: { value: DiscoveryDocument; at: number } | undefined
+  let pending: Promise<DiscoveryDocument> | undefined
   return () => {
     if (cached && t.now() - cached.at < ttlMs) return Promise.resolve(cached.value)
     pending ??= load()

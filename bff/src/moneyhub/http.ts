@@ -3,7 +3,9 @@
  * and the whole body as text), without the web `Response` and its streams. `fetch` stays the
  * seam for oauth4webapi (discovery, PAR, token, JWKS), which needs real `Response` objects.
  */
-import type { FetchLike } from './types'
+
+/** The fetch signature the client uses (the global `fetch` fits). */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 /** One request of a REST call. */
 export interface UpstreamRequest {

@@ -6,7 +6,38 @@
 import { errors as joseErrors, jwtVerify } from 'jose'
 import { MoneyhubError } from './errors'
 import type { JwksCache } from './jwks'
-import type { IdTokenAlg, IdTokenClaims, IdTokenExpectations } from './types'
+
+/** ID-token signing algorithms the client can be registered with. */
+export type IdTokenAlg = 'RS256' | 'PS256' | 'ES256'
+
+/** What the caller expects back in the ID token (protocol §7.3, checklist P19). */
+export interface ExpectedClaims {
+  /** The user id sent in `claims.id_token.sub.value`; the ID token `sub` must equal it. */
+  sub?: string
+  /** `true`: `mh:con_id` must be present; a string: it must equal that id (reauth, reconsent). */
+  connectionId?: boolean | string
+  payment?: boolean
+  standingOrder?: boolean
+  recurringPayment?: boolean
+  reversePayment?: boolean
+}
+
+/** Expectations for {@link MoneyhubClient.verifyIdToken}. */
+export interface IdTokenExpectations extends ExpectedClaims {
+  /** The nonce sent; omit only for refresh-response ID tokens. */
+  nonce?: string
+  /** Maximum age of `iat` in seconds (default 3600). */
+  maxAgeSeconds?: number
+}
+
+/** Verified ID-token claims (the payload). */
+export type IdTokenClaims = Record<string, unknown> & {
+  iss: string
+  sub: string
+  aud: string | string[]
+  exp: number
+  iat: number
+}
 
 /** What verification needs besides the token. */
 export interface IdTokenVerifier {

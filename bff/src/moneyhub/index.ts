@@ -13,36 +13,25 @@ export { generateState, generateNonce, generateCodeVerifier } from './random'
 export { createSharedTokenCache } from './shared-token-cache'
 export type { SharedTokenCacheOptions, TokenSealer, TokenStore } from './shared-token-cache'
 export type { TokenCache } from './token-cache'
+export type { AccessToken } from './token-cache'
+export type { AuthorisationParams, ClaimsRequestLike, PushedAuthorisation } from './par'
+export type { BankListKind } from './banks'
 export type {
-  AccessToken,
-  AuthorisationParams,
-  BankListKind,
   CircuitBreakerOptions,
-  ClaimsRequestLike,
-  ConfirmFundsInput,
-  CreatePayeeInput,
-  DataSubject,
-  DiscoveryDocument,
-  ExchangeCodeParams,
-  ExchangeCodeResult,
-  ExpectedClaims,
-  FetchLike,
-  IdTokenAlg,
-  IdTokenClaims,
-  IdTokenExpectations,
-  MoneyhubAuthMethod,
-  MoneyhubClient,
-  MoneyhubClientOptions,
   MoneyhubLogger,
   MoneyhubRetryOptions,
   MoneyhubTimeouts,
-  PageQuery,
-  PaymentsQuery,
-  PayRecurringPaymentInput,
-  PushedAuthorisation,
-  TokenSet,
-  TransactionsQuery,
-} from './types'
+} from './transport-options'
+export type { ConfirmFundsInput, PayRecurringPaymentInput } from './recurring-payments'
+export type { CreatePayeeInput, PaymentsQuery } from './payments'
+export type { DataSubject, MoneyhubClient, MoneyhubClientOptions } from './client'
+export type { DiscoveryDocument } from './discovery'
+export type { ExchangeCodeParams, ExchangeCodeResult, TokenSet } from './authorization-code'
+export type { ExpectedClaims, IdTokenAlg, IdTokenClaims, IdTokenExpectations } from './id-token'
+export type { FetchLike } from './http'
+export type { MoneyhubAuthMethod } from './keys'
+export type { PageQuery } from './page-query'
+export type { TransactionsQuery } from './transactions'
 export type {
   MhAccount,
   MhBalance,

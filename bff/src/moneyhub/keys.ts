@@ -12,6 +12,9 @@ import {
   type JWK,
 } from 'jose'
 
+/** How the client authenticates at the token and PAR endpoints. */
+export type MoneyhubAuthMethod = 'private_key_jwt' | { clientSecretBasic: string }
+
 /** Signing algorithms a client key may use. */
 export type ClientKeyAlg = 'PS256' | 'ES256'
 

@@ -4,10 +4,35 @@
  */
 import * as oauth from 'oauth4webapi'
 import { z } from 'zod'
+import type { DiscoveryDocument } from './discovery'
 import { MoneyhubError } from './errors'
 import { clientAuth, httpOptions, oauthClient, type ClientContext } from './internal/context'
 import { errorFromResponse } from './internal/responses'
-import type { AuthorisationParams, PushedAuthorisation } from './types'
+
+/** A claims request as sent in the `claims` parameter (`@mhkit/shared` `ClaimsRequest` fits). */
+export interface ClaimsRequestLike {
+  id_token?: Record<string, unknown>
+  userinfo?: Record<string, unknown>
+}
+
+/** Parameters of an authorisation request. */
+export interface AuthorisationParams {
+  scope: string
+  claims?: ClaimsRequestLike
+  state: string
+  nonce: string
+  codeVerifier: string
+  /** Moneyhub only accepts `consent` (the default). */
+  prompt?: 'consent'
+}
+
+/** Result of {@link MoneyhubClient.pushedAuthorisationRequest}. */
+export interface PushedAuthorisation {
+  requestUri: string
+  expiresIn: number
+  /** Where to send the browser: authorization_endpoint with client_id and request_uri. */
+  url: string
+}
 
 const parBodySchema = z.looseObject({
   request_uri: z.string().min(1),
@@ -44,7 +69,7 @@ function assertParams(params: AuthorisationParams): void {
  */
 export async function signRequestObject(
   ctx: ClientContext,
-  as: oauth.AuthorizationServer,
+  as: DiscoveryDocument,
   params: AuthorisationParams,
 ): Promise<string> {
   assertParams(params)
@@ -107,7 +132,7 @@ export async function pushedAuthorisationRequest(
       },
     )
   }
-  const url = new URL(as.authorization_endpoint as string)
+  const url = new URL(as.authorization_endpoint)
   url.searchParams.set('client_id', ctx.clientId)
   url.searchParams.set('request_uri', result.request_uri)
   return { requestUri: result.request_uri, expiresIn: result.expires_in, url: url.href }
@@ -124,7 +149,7 @@ export async function authorisationUrl(
   params: { requestUri: string } | AuthorisationParams,
 ): Promise<string> {
   const as = await ctx.discovery()
-  const url = new URL(as.authorization_endpoint as string)
+  const url = new URL(as.authorization_endpoint)
   url.searchParams.set('client_id', ctx.clientId)
   if ('requestUri' in params) {
     if (typeof params.requestUri !== 'string' || params.requestUri.length === 0) {

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { MoneyhubError } from './errors'
 import type { ClientContext } from './internal/context'
 import { dateParam, pageQuery } from './internal/query'
-import { callPage, callRest, segment, type TokenSource } from './internal/rest'
+import { callData, callPage, segment, type TokenSource } from './internal/rest'
 import {
   mhPayeeSchema,
   mhPaymentSchema,
@@ -16,7 +16,24 @@ import {
   type MhPayment,
   type MhStandingOrderRequest,
 } from './schemas'
-import type { CreatePayeeInput, PaymentsQuery } from './types'
+import type { PageQuery } from './page-query'
+
+/** Payments list query (protocol §9.7). */
+export interface PaymentsQuery extends PageQuery {
+  userId?: string
+  payeeId?: string
+  startDate?: string
+  endDate?: string
+}
+
+/** Body of `POST /payees`. */
+export interface CreatePayeeInput {
+  accountNumber: string
+  sortCode: string
+  name: string
+  externalId?: string
+  userId?: string
+}
 
 /** `GET /payments/{id}` (scope `payment:read`). @throws MoneyhubError `invalid_input`, `not_found`, ... */
 export async function getPayment(
@@ -24,12 +41,11 @@ export async function getPayment(
   token: TokenSource,
   paymentId: string,
 ): Promise<MhPayment> {
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'GET',
     path: `/payments/${segment(paymentId, 'payment id')}`,
     token,
-    envelope: 'data',
     schema: mhPaymentSchema,
   })
 }
@@ -86,13 +102,12 @@ export async function createPayee(
   const parsed = payeeInputSchema.safeParse(input)
   if (!parsed.success)
     throw new MoneyhubError('invalid_input', 'the payee is not valid', { cause: parsed.error })
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'POST',
     path: '/payees',
     body: parsed.data,
     token,
-    envelope: 'data',
     schema: mhPayeeSchema,
   })
 }
@@ -103,12 +118,11 @@ export async function getPayee(
   token: TokenSource,
   payeeId: string,
 ): Promise<MhPayee> {
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'GET',
     path: `/payees/${segment(payeeId, 'payee id')}`,
     token,
-    envelope: 'data',
     schema: mhPayeeSchema,
   })
 }
@@ -119,12 +133,11 @@ export async function getStandingOrder(
   token: TokenSource,
   standingOrderId: string,
 ): Promise<MhStandingOrderRequest> {
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'GET',
     path: `/standing-orders/${segment(standingOrderId, 'standing order id')}`,
     token,
-    envelope: 'data',
     schema: mhStandingOrderRequestSchema,
   })
 }

@@ -5,7 +5,7 @@
 import { MoneyhubError } from './errors'
 import type { ClientContext } from './internal/context'
 import { penceParam, textParam } from './internal/query'
-import { callRest, segment, type TokenSource } from './internal/rest'
+import { callData, callVoid, segment, type TokenSource } from './internal/rest'
 import {
   mhFundsConfirmationSchema,
   mhRecurringPaymentResultSchema,
@@ -14,7 +14,20 @@ import {
   type MhRecurringPayment,
   type MhRecurringPaymentResult,
 } from './schemas'
-import type { ConfirmFundsInput, PayRecurringPaymentInput } from './types'
+
+/** Body of `POST /recurring-payments/{id}/pay` (amount in pence). */
+export interface PayRecurringPaymentInput {
+  amount: number
+  payeeRef: string
+  payerRef: string
+  payeeId?: string
+}
+
+/** Body of the funds-confirmation call; `amount` in pence, sent as a major-unit string. */
+export interface ConfirmFundsInput {
+  amount: number
+  currency?: 'GBP'
+}
 
 /** `GET /recurring-payments/{id}` (scope `recurring_payment:read`). @throws MoneyhubError `not_found`, ... */
 export async function getRecurringPayment(
@@ -22,12 +35,11 @@ export async function getRecurringPayment(
   token: TokenSource,
   id: string,
 ): Promise<MhRecurringPayment> {
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'GET',
     path: `/recurring-payments/${segment(id, 'recurring payment id')}`,
     token,
-    envelope: 'data',
     schema: mhRecurringPaymentSchema,
   })
 }
@@ -53,13 +65,12 @@ export async function payRecurringPayment(
   }
   if (!body.payeeRef || !body.payerRef)
     throw new MoneyhubError('invalid_input', 'payeeRef and payerRef are required')
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'POST',
     path: `/recurring-payments/${segment(id, 'recurring payment id')}/pay`,
     body,
     token,
-    envelope: 'data',
     schema: mhRecurringPaymentResultSchema,
   })
 }
@@ -70,12 +81,11 @@ export async function revokeRecurringPayment(
   token: TokenSource,
   id: string,
 ): Promise<void> {
-  await callRest(ctx, {
+  await callVoid(ctx, {
     host: 'identity',
     method: 'DELETE',
     path: `/recurring-payments/${segment(id, 'recurring payment id')}`,
     token,
-    envelope: 'none',
   })
 }
 
@@ -92,7 +102,7 @@ export async function confirmFunds(
   input: ConfirmFundsInput,
 ): Promise<MhFundsConfirmation> {
   const pence = penceParam(input.amount, 'amount')
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'POST',
     path: `/recurring-payments/${segment(id, 'recurring payment id')}/funds-confirmation`,
@@ -101,7 +111,6 @@ export async function confirmFunds(
       currency: input.currency ?? 'GBP',
     },
     token,
-    envelope: 'data',
     schema: mhFundsConfirmationSchema,
   })
 }

@@ -8,7 +8,7 @@ import { MoneyhubError } from './errors'
 import { verifyIdToken, type IdTokenVerifier } from './id-token'
 import { clientAuth, httpOptions, oauthClient, type ClientContext } from './internal/context'
 import { checkTokenResponse } from './internal/token-response'
-import type { TokenSet } from './types'
+import type { TokenSet } from './authorization-code'
 
 /**
  * Create a refresher that shares one in-flight request per refresh token: concurrent callers

@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 
-import { isFresh, type TokenCache } from './token-cache'
-import type { AccessToken } from './types'
+import { isFresh, type AccessToken, type TokenCache } from './token-cache'
 
 /** The store operations the shared cache needs (the BFF's `Store` has them all). */
 export interface TokenStore {

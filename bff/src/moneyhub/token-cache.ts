@@ -2,7 +2,13 @@
  * A bounded (LRU), single-flight cache of access tokens keyed by everything that changes the
  * token: user (`sub`) and the sorted scope set (checklist R5, R7, R8).
  */
-import type { AccessToken } from './types'
+
+/** An access token from the client-credentials cache. */
+export interface AccessToken {
+  accessToken: string
+  /** Epoch ms. */
+  expiresAt: number
+}
 
 interface Entry {
   value?: AccessToken & { issuedAt: number }

@@ -7,7 +7,17 @@ import type { ClientContext } from './internal/context'
 import { dateParam, pageQuery, textParam } from './internal/query'
 import { callPage, segment, type TokenSource } from './internal/rest'
 import { mhTransactionSchema, type MhPage, type MhTransaction } from './schemas'
-import type { TransactionsQuery } from './types'
+import type { PageQuery } from './page-query'
+
+/** Transactions query with Moneyhub's own parameter names (protocol §9.4). */
+export interface TransactionsQuery extends PageQuery {
+  accountId?: string
+  /** `YYYY-MM-DD`, inclusive. */
+  startDate?: string
+  /** `YYYY-MM-DD`, inclusive. */
+  endDate?: string
+  text?: string
+}
 
 /** Scopes the transaction calls need. */
 export const TRANSACTION_SCOPES = ['transactions:read:all'] as const

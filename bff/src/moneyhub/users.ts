@@ -1,7 +1,7 @@
 /** Users on the identity host with client-level tokens (protocol §9.5). */
 import { MoneyhubError } from './errors'
 import type { ClientContext } from './internal/context'
-import { callRest, segment, type TokenSource } from './internal/rest'
+import { callData, callVoid, segment, type TokenSource } from './internal/rest'
 import { mhUserSchema, type MhUser } from './schemas'
 
 /**
@@ -23,13 +23,13 @@ export async function registerUser(
       'clientUserId must be a string of at most 200 characters',
     )
   }
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'POST',
     path: '/users',
     body: input.clientUserId !== undefined ? { clientUserId: input.clientUserId } : {},
     token,
-    envelope: 'bare',
+    bare: true,
     schema: mhUserSchema,
   })
 }
@@ -40,12 +40,12 @@ export async function getUser(
   token: TokenSource,
   userId: string,
 ): Promise<MhUser> {
-  return callRest(ctx, {
+  return callData(ctx, {
     host: 'identity',
     method: 'GET',
     path: `/users/${segment(userId, 'user id')}`,
     token,
-    envelope: 'bare',
+    bare: true,
     schema: mhUserSchema,
   })
 }
@@ -56,11 +56,10 @@ export async function deleteUser(
   token: TokenSource,
   userId: string,
 ): Promise<void> {
-  await callRest(ctx, {
+  await callVoid(ctx, {
     host: 'identity',
     method: 'DELETE',
     path: `/users/${segment(userId, 'user id')}`,
     token,
-    envelope: 'none',
   })
 }

@@ -3,8 +3,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../context'
 import { hashId, safeEqual } from '../session/ids'
 import type { Store } from '../session/store'
-import type { Services } from '../services'
-import { requireUser } from '../user-binding'
+import { requireUser, type UserBinding } from '../user-binding'
 import type {
   PaymentDetails,
   RecurringPaymentDetails,
@@ -49,7 +48,10 @@ export interface PaymentOwner {
  *
  * @throws AppError `unauthenticated` | `session_expired`
  */
-export async function requestOwner(c: Context<AppEnv>, s: Services): Promise<PaymentOwner> {
+export async function requestOwner(
+  c: Context<AppEnv>,
+  s: { userBinding: UserBinding },
+): Promise<PaymentOwner> {
   const session = c.var.session
   const sub = await s.userBinding.get(c)
   if (session === undefined && sub === undefined) await requireUser(c, s.userBinding)

@@ -12,8 +12,9 @@ import { MoneyhubError, type ExchangeCodeResult } from '../moneyhub'
 import { completePaymentFlow } from '../payments/complete-payment-flow'
 import { readTxCookie, writeSessionCookie } from '../session/cookies'
 import { hashId, safeEqual } from '../session/ids'
-import type { OneTimeGrant, Session, SessionData } from '../session/sessions'
-import { grantTokens, revokeTokens } from '../session/revoke-tokens'
+import { grantTokens, planLogin, sessionGrants } from '../session/one-time-grants'
+import { revokeTokens } from '../session/revoke-tokens'
+import type { Session, SessionData } from '../session/sessions'
 import type { Services } from '../services'
 
 // Parameters an authorisation response may carry (protocol §8); anything else is refused.
@@ -70,21 +71,25 @@ function callbackParams(
   return { params, state }
 }
 
-function failureCode(error: unknown): ErrorCode {
-  if (error instanceof MoneyhubError) {
-    // An authorisation error whose request_uri lapsed before the user finished is an expiry.
-    if (error.error === 'invalid_request_uri' || error.error === 'expired_token')
-      return 'flow_expired'
-    if (error.code === 'authorization_error') {
-      return error.error === 'access_denied' ? 'access_denied' : 'upstream_error'
-    }
-  }
-  return toAppError(error).code
-}
-
-function statelessErrorCode(error: string | null): ErrorCode {
+/**
+ * The code of an OAuth `error` the authorisation response carried (docs/moneyhub-protocol.md
+ * §8): a `request_uri` that lapsed before the user finished is an expiry, a refusal is
+ * `access_denied`, anything else the identity service's failure.
+ */
+function authorisationErrorCode(error: string | null | undefined): ErrorCode {
   if (error === 'invalid_request_uri' || error === 'expired_token') return 'flow_expired'
   return error === 'access_denied' ? 'access_denied' : 'upstream_error'
+}
+
+/** The code a failed callback ends its flow with. */
+function failureCode(error: unknown): ErrorCode {
+  if (
+    error instanceof MoneyhubError &&
+    (error.code === 'authorization_error' || authorisationErrorCode(error.error) === 'flow_expired')
+  ) {
+    return authorisationErrorCode(error.error)
+  }
+  return toAppError(error).code
 }
 
 /**
@@ -101,7 +106,7 @@ function statelessFailure(c: Context<AppEnv>, params: URLSearchParams): never {
     { event: 'security', reason: 'callback_without_state', error: error?.slice(0, 40) },
     'login failure',
   )
-  throw new AppError(statelessErrorCode(error), { reason: 'callback_without_state' })
+  throw new AppError(authorisationErrorCode(error), { reason: 'callback_without_state' })
 }
 
 /**
@@ -124,17 +129,11 @@ function redirectToApp(c: Context<AppEnv>, flow: FlowRecord): Response {
 }
 
 /**
- * Builds the new session after a successful code exchange: a fresh id (checklist S4) that
- * carries over the starting session's connections, refresh token and one-time grants when it
- * was the same user, and destroys the starting session.
- *
- * A one-time connect never changes who is signed in: when a user is already bound (in the
- * starting session or the host app's binding), it keeps that user and only adds the one-time
- * grant; the one-time consent's own Moneyhub user is kept on the grant. Only a one-time
- * connect with nobody bound signs in its own user, marked `oneTimeOnly` (no ongoing access).
- *
- * A one-time reconnect (`tx.replacesConnectionId`, a `reauth` of a one-time connection) drops
- * the replaced connection's grant and id: the new grant takes its place.
+ * Starts the session of a successful login: {@link planLogin} decides what it holds (who is
+ * signed in, what of the starting session carries over, which one-time grants a reconnect
+ * supersedes); this does the I/O. The starting session is destroyed (replaced, so logins it
+ * started in other tabs may still complete), the new one gets a fresh id (docs/security.md
+ * S4), and superseded grants' tokens are revoked once the new session is saved.
  */
 async function startSession(
   c: Context<AppEnv>,
@@ -142,109 +141,55 @@ async function startSession(
   tx: LoginTransaction,
   exchanged: ExchangeCodeResult,
 ): Promise<Session> {
+  const oldContext = tx.sessionHash
   let previous: SessionData | undefined
-  if (tx.sessionHash !== undefined) {
-    previous = await s.sessions.loadByHash(tx.sessionHash)
-    await s.sessions.destroyByHash(tx.sessionHash)
-    // Replaced, not ended: logins it started in other tabs may still complete.
-    if (previous !== undefined) await s.logins.sessionReplaced(tx.sessionHash)
+  if (oldContext !== undefined) {
+    previous = await s.sessions.loadByHash(oldContext)
+    await s.sessions.destroyByHash(oldContext)
+    if (previous !== undefined) await s.logins.sessionReplaced(oldContext)
   }
-  const bound = tx.oneTime ? (previous?.sub ?? (await s.userBinding.get(c))) : undefined
-  const sub = bound ?? exchanged.sub
-  const sameUser =
-    previous !== undefined &&
-    (bound !== undefined || previous.sub === undefined || previous.sub === exchanged.sub)
-  const connectionIds = new Set(sameUser ? (previous?.connectionIds ?? []) : [])
-  // A one-time reconnect: the new one-time consent replaces the old connection's grant.
-  const replaced = tx.oneTime ? tx.replacesConnectionId : undefined
-  if (replaced !== undefined) connectionIds.delete(replaced)
-  if (exchanged.connectionId !== undefined) connectionIds.add(exchanged.connectionId)
+  const plan = planLogin({
+    oneTime: tx.oneTime,
+    ...(tx.replacesConnectionId === undefined
+      ? {}
+      : { replacesConnectionId: tx.replacesConnectionId }),
+    ...(previous === undefined ? {} : { previous }),
+    ...(tx.oneTime && previous?.sub === undefined ? { hostUser: await s.userBinding.get(c) } : {}),
+    requestOneTimeOnly: c.var.session?.data.oneTimeOnly === true,
+    exchanged,
+    now: s.clock.now(),
+  })
 
-  const session = await s.sessions.create({ connectionIds: [...connectionIds] })
+  const session = await s.sessions.create({ connectionIds: plan.connectionIds })
   // The browser keeps seeing the payments it made before this sign-in.
-  if (sameUser && tx.sessionHash !== undefined) {
-    await s.payments.carryOver(tx.sessionHash, hashId(session.id))
+  if (plan.sameUser && oldContext !== undefined) {
+    await s.payments.carryOver(oldContext, hashId(session.id))
   }
-  const oneTime: OneTimeGrant[] = []
-  const superseded: OneTimeGrant[] = []
-  if (sameUser && previous !== undefined && tx.sessionHash !== undefined) {
-    const oldContext = tx.sessionHash
-    for (const grant of previous.oneTime) {
-      // Replaced by this flow's new grant (pushed below): never kept next to it.
-      if (
-        grant.connectionId === replaced ||
-        (tx.oneTime && grant.connectionId === exchanged.connectionId)
-      ) {
-        superseded.push(grant)
-        continue
-      }
-      // An access token that has run out is kept only when a refresh token can renew it.
-      if (grant.expiresAt <= s.clock.now() && grant.refreshToken === undefined) continue
-      // Re-seal for the new session id: sealed values are bound to their session.
-      const reseal = (sealed: string) =>
-        s.sessions.seal(session, s.sessions.openWith(oldContext, sealed))
-      oneTime.push({
-        connectionId: grant.connectionId,
-        ...(grant.sub === undefined ? {} : { sub: grant.sub }),
-        accessToken: reseal(grant.accessToken),
-        ...(grant.refreshToken === undefined ? {} : { refreshToken: reseal(grant.refreshToken) }),
-        expiresAt: grant.expiresAt,
-      })
-    }
-  }
-  const { tokens } = exchanged
-  if (tx.oneTime && exchanged.connectionId !== undefined) {
-    // One-time access: the code-exchange tokens are the only way to read this consent's data,
-    // so they stay server-side, sealed, for the consent's life.
-    oneTime.push({
-      connectionId: exchanged.connectionId,
-      sub: exchanged.sub,
-      accessToken: s.sessions.seal(session, tokens.accessToken),
-      ...(tokens.refreshToken === undefined
-        ? {}
-        : { refreshToken: s.sessions.seal(session, tokens.refreshToken) }),
-      expiresAt: tokens.expiresAt,
-    })
-  }
-  session.data.oneTime = oneTime
-  // Data of a user signed in by one-time connects alone is read only with their grants.
-  const oneTimeOnly =
-    tx.oneTime && (bound === undefined || (previous ?? c.var.session?.data)?.oneTimeOnly === true)
-  if (oneTimeOnly) session.data.oneTimeOnly = true
-  if (tokens.refreshToken !== undefined && !tx.oneTime) {
-    session.data.refreshToken = s.sessions.seal(session, tokens.refreshToken)
-  } else if (sameUser && previous?.refreshToken !== undefined && tx.sessionHash !== undefined) {
-    session.data.refreshToken = s.sessions.seal(
-      session,
-      s.sessions.openWith(tx.sessionHash, previous.refreshToken),
-    )
+  const seal = (secret: string) => s.sessions.seal(session, secret)
+  // Only ever opens values of `previous`, which exists only with a starting session.
+  const openOld = (sealed: string) => s.sessions.openWith(oldContext ?? '', sealed)
+  session.data.oneTime = sessionGrants(plan, exchanged, (sealed) => seal(openOld(sealed)), seal)
+  if (plan.oneTimeOnly) session.data.oneTimeOnly = true
+  if (plan.refreshToken === 'exchanged' && exchanged.tokens.refreshToken !== undefined) {
+    session.data.refreshToken = seal(exchanged.tokens.refreshToken)
+  } else if (plan.refreshToken === 'carried' && previous?.refreshToken !== undefined) {
+    session.data.refreshToken = seal(openOld(previous.refreshToken))
   }
   c.set('session', session)
   // A host app's binding that already names this user is left as it is.
-  if ((await s.userBinding.get(c)) !== sub) await s.userBinding.set(c, sub)
+  if ((await s.userBinding.get(c)) !== plan.sub) await s.userBinding.set(c, plan.sub)
   await s.sessions.save(session)
   writeSessionCookie(c, session.id)
-  if (tx.sessionHash !== undefined && superseded.length > 0) {
-    await revokeSuperseded(c, s, tx.sessionHash, superseded)
+  if (plan.superseded.length > 0) {
+    // Best effort (RFC 7009), refresh token first: the grants are already gone server-side.
+    await revokeTokens(
+      s.moneyhub,
+      grantTokens(plan.superseded, openOld),
+      c.var.log,
+      'replaced one-time tokens',
+    )
   }
   return session
-}
-
-/**
- * Revokes the tokens of one-time grants a reconnect replaced (RFC 7009), refresh token first.
- * Best effort: the grants are already gone server-side, so a failure is logged with its code
- * only and never fails the callback.
- *
- * @param sessionHash - store key of the session the grants were sealed for
- */
-async function revokeSuperseded(
-  c: Context<AppEnv>,
-  s: Services,
-  sessionHash: string,
-  grants: OneTimeGrant[],
-): Promise<void> {
-  const open = (sealed: string) => s.sessions.openWith(sessionHash, sealed)
-  await revokeTokens(s.moneyhub, grantTokens(grants, open), c.var.log, 'replaced one-time tokens')
 }
 
 async function complete(

@@ -8,7 +8,8 @@ import { validate } from '../internal/validate'
 import { isMoneyhubError } from '../moneyhub'
 import type { Services } from '../services'
 import type { OneTimeGrant, Session } from '../session/sessions'
-import { grantTokens, revokeTokens } from '../session/revoke-tokens'
+import { grantTokens } from '../session/one-time-grants'
+import { revokeTokens } from '../session/revoke-tokens'
 import { requireUser } from '../user-binding'
 
 /**

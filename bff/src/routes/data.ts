@@ -12,6 +12,7 @@ import { AppError } from '../errors'
 import { toAccount } from '../mappers/account'
 import { toTransaction } from '../mappers/transaction'
 import { validate } from '../internal/validate'
+import { endSessionOnReauth } from '../middleware/end-session-on-reauth'
 import {
   isMoneyhubError,
   type DataSubject,
@@ -19,6 +20,7 @@ import {
   type TransactionsQuery,
 } from '../moneyhub'
 import type { Services } from '../services'
+import { isExpired, renewedGrant, withoutGrant } from '../session/one-time-grants'
 import type { OneTimeGrant, Session } from '../session/sessions'
 import { requireUser } from '../user-binding'
 
@@ -71,7 +73,7 @@ async function addGrants(
   let changed = false
   for (const grant of session.data.oneTime) {
     let live: OneTimeGrant | undefined = grant
-    if (grant.expiresAt <= now) {
+    if (isExpired(grant, now)) {
       live = await renew(c, s, session, grant)
       changed = true
     }
@@ -110,12 +112,7 @@ async function renew(
       refreshToken,
       grant.sub === undefined ? {} : { sub: grant.sub },
     )
-    return {
-      ...grant,
-      accessToken: s.sessions.seal(session, next.accessToken),
-      refreshToken: s.sessions.seal(session, next.refreshToken ?? refreshToken),
-      expiresAt: next.expiresAt,
-    }
+    return renewedGrant(grant, next, refreshToken, (secret) => s.sessions.seal(session, secret))
   } catch (error) {
     if (isMoneyhubError(error, 'reauth_required')) {
       c.var.log.info({ event: 'one_time_access_ended' }, 'one-time refresh token refused')
@@ -148,7 +145,7 @@ async function read<T>(
     ) {
       throw error
     }
-    session.data.oneTime = session.data.oneTime.filter((g) => g.connectionId !== grant.connectionId)
+    session.data.oneTime = withoutGrant(session.data.oneTime, grant.connectionId)
     await s.sessions.save(session)
     throw new AppError('consent_expired', { reason: 'one_time_access_refused', cause: error })
   }
@@ -196,7 +193,11 @@ async function firstTransactions(
  * with no refresh token, or was refused), `reauth_required`, upstream codes.
  */
 export function dataRoutes(s: Services) {
+  // docs/security.md S7: a refused token for the user ends the session on these routes.
+  const endOnReauth = endSessionOnReauth(s)
   return new Hono<AppEnv>()
+    .use('/api/accounts/*', endOnReauth)
+    .use('/api/transactions/*', endOnReauth)
     .get('/api/accounts', async (c) => {
       const sources = await dataSources(c, s)
       const pages = await Promise.all(

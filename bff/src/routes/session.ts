@@ -7,7 +7,8 @@ import { validate } from '../internal/validate'
 import { clearSessionCookie, clearTxCookie, readTxCookie } from '../session/cookies'
 import { hashId } from '../session/ids'
 import type { Services } from '../services'
-import { grantTokens, revokeTokens, type RevocableToken } from '../session/revoke-tokens'
+import { grantTokens, type RevocableToken } from '../session/one-time-grants'
+import { revokeTokens } from '../session/revoke-tokens'
 
 /**
  * `GET /api/session` (who is signed in, their connections in short form — the same ones as

@@ -1,32 +1,6 @@
 import type { Logger } from '../logger'
 import type { MoneyhubClient } from '../moneyhub'
-import type { OneTimeGrant } from './sessions'
-
-/** A provider token to revoke, with its RFC 7009 type hint. */
-export interface RevocableToken {
-  token: string
-  hint: 'refresh_token' | 'access_token'
-}
-
-/**
- * The tokens of one-time grants, opened, each grant's refresh token before its access token
- * (the refresh token outlives it).
- *
- * @param open - opens a sealed token (the session's or another record's sealer context)
- */
-export function grantTokens(
-  grants: readonly OneTimeGrant[],
-  open: (sealed: string) => string,
-): RevocableToken[] {
-  const tokens: RevocableToken[] = []
-  for (const grant of grants) {
-    if (grant.refreshToken !== undefined) {
-      tokens.push({ token: open(grant.refreshToken), hint: 'refresh_token' })
-    }
-    tokens.push({ token: open(grant.accessToken), hint: 'access_token' })
-  }
-  return tokens
-}
+import type { RevocableToken } from './one-time-grants'
 
 /**
  * Revokes each token where the provider allows it (RFC 7009; checklist S6), in parallel. Best

@@ -3,9 +3,10 @@
  * oauth4webapi client / auth / request options built from them.
  */
 import * as oauth from 'oauth4webapi'
-import type { ClientKeys } from '../keys'
-import type { IdTokenAlg, MoneyhubAuthMethod } from '../types'
-import { send, type Transport } from './transport'
+import type { IdTokenAlg } from '../id-token'
+import type { ClientKeys, MoneyhubAuthMethod } from '../keys'
+import type { DiscoveryDocument } from '../discovery'
+import { oauthRequestOptions, type OauthRequestOptions, type Transport } from './transport'
 
 export interface ClientContext {
   t: Transport
@@ -18,7 +19,7 @@ export interface ClientContext {
   authMethod: MoneyhubAuthMethod
   idTokenAlg: IdTokenAlg
   toleranceSeconds: number
-  discovery: () => Promise<oauth.AuthorizationServer>
+  discovery: () => Promise<DiscoveryDocument>
 }
 
 /**
@@ -41,26 +42,7 @@ export function clientAuth(ctx: ClientContext): oauth.ClientAuth {
   return oauth.PrivateKeyJwt({ key: ctx.keys.signing.privateKey, kid: ctx.keys.signing.kid })
 }
 
-/**
- * Request options that route oauth4webapi through our transport (timeouts, retries for GET
- * only, https enforcement). `allowInsecureRequests` is set only for loopback simulators.
- */
-export function httpOptions(ctx: ClientContext): {
-  [oauth.customFetch]: NonNullable<
-    oauth.HttpRequestOptions<string, unknown>[typeof oauth.customFetch]
-  >
-  [oauth.allowInsecureRequests]: boolean
-} {
-  return {
-    [oauth.customFetch]: (url, options) =>
-      send(ctx.t, {
-        method: options.method,
-        url,
-        kind: 'identity',
-        headers: options.headers,
-        body: options.body as RequestInit['body'],
-        retry: options.method === 'GET',
-      }),
-    [oauth.allowInsecureRequests]: ctx.t.allowInsecureLoopback,
-  }
+/** Request options that route oauth4webapi through the client's transport. */
+export function httpOptions(ctx: ClientContext): OauthRequestOptions {
+  return oauthRequestOptions(ctx.t)
 }

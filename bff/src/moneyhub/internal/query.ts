@@ -1,6 +1,6 @@
 /** Validation of caller-supplied query values before any upstream call. */
 import { MoneyhubError } from '../errors'
-import type { PageQuery } from '../types'
+import type { PageQuery } from '../page-query'
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 

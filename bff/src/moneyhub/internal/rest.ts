@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 import { MoneyhubError } from '../errors'
 import { envelopeSchema, listSchema, type MhPage } from '../schemas'
-import type { AccessToken } from '../types'
+import type { AccessToken } from '../token-cache'
 import type { ClientContext } from './context'
 import type { UpstreamReply } from '../http'
 import { errorFromReply, parseJson, parseShape } from './responses'
@@ -18,7 +18,7 @@ export interface TokenSource {
 }
 
 /** One REST call. */
-export interface RestCall<S extends z.ZodType | undefined> {
+export interface RestCall {
   host: 'data' | 'identity'
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** Already-encoded path below the host base, starting with `/`. */
@@ -26,9 +26,6 @@ export interface RestCall<S extends z.ZodType | undefined> {
   query?: Record<string, string | number | boolean | undefined>
   body?: unknown
   token?: TokenSource
-  /** `data`: `{ data: schema }` envelope; `bare`: the body is the schema; `none`: no body. */
-  envelope: 'data' | 'page' | 'bare' | 'none'
-  schema?: S
 }
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/
@@ -45,7 +42,7 @@ export function segment(value: string, what: string): string {
   return encodeURIComponent(value)
 }
 
-function buildUrl(ctx: ClientContext, call: RestCall<z.ZodType | undefined>): string {
+function buildUrl(ctx: ClientContext, call: RestCall): string {
   const base = (call.host === 'data' ? ctx.apiUrl : ctx.identityUrl).replace(/\/+$/, '')
   const url = new URL(base + call.path)
   for (const [key, value] of Object.entries(call.query ?? {})) {
@@ -55,16 +52,13 @@ function buildUrl(ctx: ClientContext, call: RestCall<z.ZodType | undefined>): st
 }
 
 /**
- * Perform a REST call and return the validated payload (unwrapped from `{ data }` for
- * `envelope: 'data'`, the whole `{ data, links, meta }` for `page`).
+ * Sends a REST call and returns its successful reply: token, request, on a 401 one new token
+ * and one retry, then the status mapped to an error.
  *
  * @throws MoneyhubError mapped from the status (`invalid_input`, `unauthorized`, `forbidden`,
- *   `consent_expired`, `not_found`, `rate_limited`, `upstream_*`), `invalid_upstream_response`
+ *   `consent_expired`, `not_found`, `rate_limited`, `upstream_*`)
  */
-export async function callRest<S extends z.ZodType | undefined>(
-  ctx: ClientContext,
-  call: RestCall<S>,
-): Promise<S extends z.ZodType ? z.output<S> : undefined> {
+async function send(ctx: ClientContext, call: RestCall): Promise<UpstreamReply> {
   const url = buildUrl(ctx, call)
   const kind = call.host === 'data' ? 'data' : 'identity'
   const attempt = async (): Promise<UpstreamReply> => {
@@ -88,35 +82,44 @@ export async function callRest<S extends z.ZodType | undefined>(
     reply = await attempt()
   }
   if (reply.status < 200 || reply.status > 299) throw errorFromReply(reply, ctx.t.now())
-  if (call.envelope === 'none' || call.schema === undefined) {
-    return undefined as S extends z.ZodType ? z.output<S> : undefined
-  }
+  return reply
+}
+
+/**
+ * A call that answers one resource: `{ data: T }` (protocol §9.2), or with `bare` the body
+ * itself (identity REST's users), validated with `schema`.
+ *
+ * @throws MoneyhubError as {@link send}, `invalid_upstream_response` for a body that is not
+ *   JSON or not of the shape
+ */
+export async function callData<S extends z.ZodType>(
+  ctx: ClientContext,
+  call: RestCall & { schema: S; bare?: boolean },
+): Promise<z.output<S>> {
+  const reply = await send(ctx, call)
   const body = parseJson(reply)
-  if (call.envelope === 'bare') {
-    return parseShape(call.schema, body, reply.status) as S extends z.ZodType
-      ? z.output<S>
-      : undefined
-  }
-  const parsed = parseShape(envelopeSchema(call.schema), body, reply.status) as {
-    data: unknown
-    links?: unknown
-    meta?: unknown
-  }
-  return (call.envelope === 'page' ? parsed : parsed.data) as S extends z.ZodType
-    ? z.output<S>
-    : undefined
+  if (call.bare === true) return parseShape(call.schema, body, reply.status)
+  return parseShape(envelopeSchema(call.schema), body, reply.status).data
 }
 
 /**
  * A list call: `{ data: Item[], links?, meta? }`, each item validated with `schema`.
  *
- * @throws MoneyhubError as {@link callRest}
+ * @throws MoneyhubError as {@link callData}
  */
 export async function callPage<S extends z.ZodType>(
   ctx: ClientContext,
-  call: Omit<RestCall<S>, 'envelope'> & { schema: S },
+  call: RestCall & { schema: S },
 ): Promise<MhPage<z.output<S>>> {
-  const page = await callRest(ctx, { ...call, envelope: 'page', schema: listSchema(call.schema) })
-  // Shape validated by callRest with envelopeSchema(listSchema(schema)).
-  return page as unknown as MhPage<z.output<S>>
+  const reply = await send(ctx, call)
+  return parseShape(envelopeSchema(listSchema(call.schema)), parseJson(reply), reply.status)
+}
+
+/**
+ * A call whose answer has no body to read (`204`, or one the caller does not need).
+ *
+ * @throws MoneyhubError as {@link send}
+ */
+export async function callVoid(ctx: ClientContext, call: RestCall): Promise<void> {
+  await send(ctx, call)
 }

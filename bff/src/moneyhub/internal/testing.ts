@@ -7,7 +7,7 @@ import { expect } from 'vitest'
 import { createMoneyhubClient } from '../client'
 import { MoneyhubError, type MoneyhubErrorCode } from '../errors'
 import { generateClientKey, loadClientKeys, type ClientKeys } from '../keys'
-import type { MoneyhubClient, MoneyhubClientOptions } from '../types'
+import type { MoneyhubClient, MoneyhubClientOptions } from '../client'
 
 export const ISSUER = 'https://identity.test/oidc'
 export const IDENTITY = 'https://identity.test'

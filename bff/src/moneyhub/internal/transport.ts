@@ -6,10 +6,11 @@
  * line without secrets.
  */
 import { randomUUID } from 'node:crypto'
+import * as oauth from 'oauth4webapi'
 
 import { MoneyhubError } from '../errors'
-import { requesterFromFetch, type HttpRequester, type UpstreamReply } from '../http'
-import type { CircuitBreakerOptions, FetchLike, MoneyhubLogger } from '../types'
+import { requesterFromFetch, type FetchLike, type HttpRequester, type UpstreamReply } from '../http'
+import type { CircuitBreakerOptions, MoneyhubLogger } from '../transport-options'
 
 /** Which upstream a call goes to; picks the timeout. */
 export type CallKind = 'identity' | 'jwks' | 'data'
@@ -303,4 +304,31 @@ export async function sendText(
 /** Full-jitter exponential backoff: random in [0, base · 2^(attempt-1)]. */
 function backoff(t: Transport, attempt: number): number {
   return Math.floor(t.random() * t.baseDelayMs * 2 ** (attempt - 1))
+}
+
+/** The oauth4webapi request options of {@link oauthRequestOptions}. */
+export interface OauthRequestOptions {
+  [oauth.customFetch]: NonNullable<
+    oauth.HttpRequestOptions<string, unknown>[typeof oauth.customFetch]
+  >
+  [oauth.allowInsecureRequests]: boolean
+}
+
+/**
+ * Request options that route oauth4webapi through the transport (timeouts, retries for GET
+ * only, https enforcement). `allowInsecureRequests` is set only for loopback simulators.
+ */
+export function oauthRequestOptions(t: Transport): OauthRequestOptions {
+  return {
+    [oauth.customFetch]: (url, options) =>
+      send(t, {
+        method: options.method,
+        url,
+        kind: 'identity',
+        headers: options.headers,
+        body: options.body as RequestInit['body'],
+        retry: options.method === 'GET',
+      }),
+    [oauth.allowInsecureRequests]: t.allowInsecureLoopback,
+  }
 }

@@ -20,6 +20,13 @@ function buildEnvelope<T extends z.ZodType>(data: T) {
 // of the item schema.
 const envelopes = new WeakMap<z.ZodType, ReturnType<typeof buildEnvelope>>()
 
+/** `{ data: T }` with optional `links` and `meta`, as parsed. */
+export interface MhEnvelope<T> {
+  data: T
+  links?: z.infer<typeof linksSchema>
+  meta?: Record<string, unknown>
+}
+
 /**
  * `{ data: T }` with optional `links` and `meta` (protocol §9.2). Built once per `data` schema
  * and reused, so pass a module-level schema (not one made per call) to benefit.
@@ -27,13 +34,14 @@ const envelopes = new WeakMap<z.ZodType, ReturnType<typeof buildEnvelope>>()
  * @param data - the schema of the `data` member
  * @returns the envelope schema (the same object for the same `data` schema)
  */
-export function envelopeSchema<T extends z.ZodType>(data: T): ReturnType<typeof buildEnvelope<T>> {
+export function envelopeSchema<T extends z.ZodType>(data: T): z.ZodType<MhEnvelope<z.output<T>>> {
   let envelope = envelopes.get(data)
   if (envelope === undefined) {
     envelope = buildEnvelope(data)
     envelopes.set(data, envelope)
   }
-  return envelope as ReturnType<typeof buildEnvelope<T>>
+  // Keyed by the data schema: the envelope found is the one built from `data`.
+  return envelope as z.ZodType<MhEnvelope<z.output<T>>>
 }
 
 const lists = new WeakMap<z.ZodType, z.ZodArray>()
@@ -67,11 +75,7 @@ export const oauthErrorSchema = z.looseObject({
 })
 
 /** A page of a list call. */
-export interface MhPage<T> {
-  data: T[]
-  links?: z.infer<typeof linksSchema>
-  meta?: Record<string, unknown>
-}
+export type MhPage<T> = MhEnvelope<T[]>
 
 /** Money as Moneyhub sends it: integer minor units (protocol §9.2). */
 export const mhAmountSchema = z.looseObject({
