@@ -84,7 +84,14 @@ describe('App layout', () => {
     renderAt('/')
     await settle(() => container.querySelector('h1') !== null)
     const links = [...container.querySelectorAll('nav a')].map((a) => a.textContent)
-    expect(links).toEqual(['Overview', 'Accounts', 'Transactions', 'Connections'])
+    expect(links).toEqual([
+      'Overview',
+      'Accounts',
+      'Transactions',
+      'Connections',
+      'Recurring payments',
+      'Standing orders',
+    ])
     expect(container.querySelector('nav a[aria-current="page"]')?.textContent).toBe('Overview')
     expect(container.querySelector('h1')?.textContent).toBe('Connect your bank')
     expect(container.textContent).toContain('Not signed in')

@@ -7,6 +7,8 @@ import { CallbackScreen } from './routes/callback'
 import { ConnectionsScreen } from './routes/connections'
 import { NotFoundScreen } from './routes/not-found'
 import { OverviewScreen } from './routes/overview'
+import { RecurringPaymentsScreen } from './routes/recurring-payments'
+import { StandingOrdersScreen } from './routes/standing-orders'
 import { TransactionsScreen } from './routes/transactions'
 import { useTheme } from './theme'
 
@@ -20,6 +22,10 @@ function Screen({ route }: { readonly route: RouteName }) {
       return <TransactionsScreen />
     case 'connections':
       return <ConnectionsScreen />
+    case 'recurring-payments':
+      return <RecurringPaymentsScreen />
+    case 'standing-orders':
+      return <StandingOrdersScreen />
     case 'callback':
       return <CallbackScreen />
     case 'not-found':

@@ -2,7 +2,14 @@ import { useSyncExternalStore } from 'react'
 
 /** The demo's screens. */
 export type RouteName =
-  'overview' | 'accounts' | 'transactions' | 'connections' | 'callback' | 'not-found'
+  | 'overview'
+  | 'accounts'
+  | 'transactions'
+  | 'connections'
+  | 'recurring-payments'
+  | 'standing-orders'
+  | 'callback'
+  | 'not-found'
 
 /** Paths of the screens that appear in the navigation, in order. */
 export const navRoutes: readonly {
@@ -14,6 +21,8 @@ export const navRoutes: readonly {
   { path: '/accounts', name: 'accounts', label: 'Accounts' },
   { path: '/transactions', name: 'transactions', label: 'Transactions' },
   { path: '/connections', name: 'connections', label: 'Connections' },
+  { path: '/recurring-payments', name: 'recurring-payments', label: 'Recurring payments' },
+  { path: '/standing-orders', name: 'standing-orders', label: 'Standing orders' },
 ]
 
 /** Where the BFF sends the browser back after a bank connection (`returnTo`). */

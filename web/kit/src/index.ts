@@ -18,6 +18,8 @@ export type { BffErrorCode, BffErrorOptions, KitErrorCode } from './api/bff-erro
 export { describeError } from './api/describe-error'
 export type { ErrorAction, ErrorDescription } from './api/describe-error'
 export { describePaymentError } from './api/describe-payment-error'
+export { checkRequest } from './api/check-request'
+export type { CheckedRequestName, RequestCheck, RequestIssue } from './api/check-request'
 export { useBffClient } from './api/mhkit-context'
 export type { BankListKind, TransactionFilters } from './api/contract'
 
@@ -144,9 +146,18 @@ export { PaymentList } from './components/payment-list'
 export type { PaymentListProps } from './components/payment-list'
 export { RecurringPaymentList } from './components/recurring-payment-list'
 export type { RecurringPaymentListProps } from './components/recurring-payment-list'
+export { RecurringPaymentPayForm } from './components/recurring-payment-pay-form'
+export type {
+  RecurringPaymentPaid,
+  RecurringPaymentPayFormProps,
+} from './components/recurring-payment-pay-form'
+export { StandingOrderList } from './components/standing-order-list'
+export type { StandingOrderListProps } from './components/standing-order-list'
 export { ErrorNotice } from './components/error-notice'
 export type { ErrorNoticeProps } from './components/error-notice'
 
 // Formatting
 export { formatMoney } from './format/format-money'
 export { formatDate, describeExpiry } from './format/format-date'
+export { describeFrequency } from './format/describe-frequency'
+export { parsePounds } from './format/parse-pounds'

@@ -25,9 +25,35 @@ describe('RecurringPaymentList', () => {
     await userEvent.click(
       within(list).getByRole('button', { name: 'Revoke payments to My savings' }),
     )
+    // Nothing is revoked until the person confirms.
+    const confirm = within(list).getByRole('group', {
+      name: 'Confirm revoking payments to My savings',
+    })
+    expect(bff.callsTo(`DELETE /api/recurring-payments/${RECURRING_PAYMENT_ID}`)).toHaveLength(0)
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Yes, revoke' }))
     await waitFor(() => expect(list).toHaveTextContent('Revoked'))
     expect(bff.callsTo(`DELETE /api/recurring-payments/${RECURRING_PAYMENT_ID}`)).toHaveLength(1)
     expect(within(list).queryByRole('button')).toBeNull()
+  })
+
+  it('keeps the consent when the person changes their mind', async () => {
+    const bff = fakeBff({
+      'GET /api/recurring-payments': () => json({ data: [recurringPayment()] }),
+    })
+    renderWithKit(<RecurringPaymentList />, bff)
+    await userEvent.click(await screen.findByRole('button', { name: /Revoke/ }))
+    await userEvent.click(screen.getByRole('button', { name: 'Keep it' }))
+    expect(screen.getByRole('button', { name: 'Revoke payments to My savings' })).toBeVisible()
+    expect(bff.callsTo(`DELETE /api/recurring-payments/${RECURRING_PAYMENT_ID}`)).toHaveLength(0)
+  })
+
+  it('shows the empty state to a browser without a session, which has set none up', async () => {
+    const bff = fakeBff({
+      'GET /api/recurring-payments': () => errorBody('unauthenticated', 401),
+    })
+    renderWithKit(<RecurringPaymentList />, bff)
+    expect(await screen.findByText('No recurring payment permissions yet.')).toBeVisible()
+    expect(screen.queryByRole('alert')).toBeNull()
   })
 
   it('shows a failed revoke as an alert a person can act on', async () => {
@@ -37,6 +63,7 @@ describe('RecurringPaymentList', () => {
     })
     renderWithKit(<RecurringPaymentList />, bff)
     await userEvent.click(await screen.findByRole('button', { name: /Revoke/ }))
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, revoke' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('Please wait a moment')
   })
 })

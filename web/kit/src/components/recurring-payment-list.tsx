@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { RecurringPayment } from '../api/contract'
 import { describePaymentError } from '../api/describe-payment-error'
 import { formatDate } from '../format/format-date'
@@ -6,6 +6,7 @@ import { formatMoney } from '../format/format-money'
 import { useRecurringPayments } from '../hooks/use-recurring-payments'
 import { useRevokeRecurringPayment } from '../hooks/use-revoke-recurring-payment'
 import { cx } from '../internal/class-names'
+import { isNoSession } from '../internal/is-no-session'
 import { queryGate } from '../internal/query-gate'
 import { ErrorNotice } from './error-notice'
 
@@ -44,27 +45,56 @@ const periods: {
 
 function RevokeButton({ consent }: { consent: RecurringPayment }) {
   const revoke = useRevokeRecurringPayment()
+  // Revoking cannot be undone, so it takes a second, explicit press.
+  const [confirming, setConfirming] = useState(false)
   const name = consent.payeeName ?? consent.reference
+  const confirm = () => {
+    if (!revoke.isPending) revoke.mutate(consent.id, { onSuccess: () => setConfirming(false) })
+  }
   return (
     <>
-      <button
-        type="button"
-        className="mhkit-button"
-        aria-label={`Revoke payments to ${name}`}
-        aria-busy={revoke.isPending}
-        aria-disabled={revoke.isPending}
-        onClick={() => {
-          if (!revoke.isPending) revoke.mutate(consent.id)
-        }}
-      >
-        Revoke
-      </button>
+      {confirming ? (
+        <div
+          role="group"
+          aria-label={`Confirm revoking payments to ${name}`}
+          className="mhkit-recurring-payment__confirm"
+        >
+          <p>
+            Stop all future payments to {name}? This cannot be undone; you would need to set up a
+            new permission to pay this way again.
+          </p>
+          <button
+            type="button"
+            className="mhkit-button"
+            aria-busy={revoke.isPending}
+            aria-disabled={revoke.isPending}
+            onClick={confirm}
+          >
+            Yes, revoke
+          </button>
+          <button
+            type="button"
+            className="mhkit-button"
+            onClick={() => {
+              setConfirming(false)
+              revoke.reset()
+            }}
+          >
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="mhkit-button"
+          aria-label={`Revoke payments to ${name}`}
+          onClick={() => setConfirming(true)}
+        >
+          Revoke
+        </button>
+      )}
       {revoke.error ? (
-        <ErrorNotice
-          error={revoke.error}
-          onAction={() => revoke.mutate(consent.id)}
-          describe={describePaymentError}
-        />
+        <ErrorNotice error={revoke.error} onAction={confirm} describe={describePaymentError} />
       ) : null}
     </>
   )
@@ -74,7 +104,7 @@ function RevokeButton({ consent }: { consent: RecurringPayment }) {
  * The variable recurring payment (VRP) consents of this session, wrapping
  * {@link useRecurringPayments}: payee, reference, status, the maximum per payment, each periodic
  * limit and the end date, with a "Revoke" button on active ones
- * ({@link useRevokeRecurringPayment}) and `renderActions` for your own (pay now).
+ * ({@link useRevokeRecurringPayment}) that asks for confirmation first and `renderActions` for your own (pay now).
  */
 export function RecurringPaymentList({
   className,
@@ -87,8 +117,9 @@ export function RecurringPaymentList({
   const { data, isFetching } = query
   const classes = cx('mhkit-recurring-payments', className)
   const gate = queryGate(query, classes, 'Loading recurring payments…')
-  if (gate !== null || data === undefined) return gate
-  if (data.data.length === 0) {
+  const none = data === undefined && isNoSession(query.error)
+  if (!none && (gate !== null || data === undefined)) return gate
+  if (data === undefined || data.data.length === 0) {
     return (
       <div className={classes}>
         {children ?? <p className="mhkit-empty">No recurring payment permissions yet.</p>}

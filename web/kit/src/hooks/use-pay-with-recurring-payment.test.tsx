@@ -83,6 +83,59 @@ describe('usePayWithRecurringPayment', () => {
     expect(keys[1]).toBe(keys[0])
   })
 
+  it('pressing Pay again after a dropped answer reuses the key; other details get a new one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let dropping = true
+    const bff = fakeBff({
+      'POST /api/recurring-payments/:id/pay': () => {
+        if (dropping) throw new TypeError('Failed to fetch')
+        return json(paid)
+      },
+    })
+    const { result } = renderHook(() => usePayWithRecurringPayment(), {
+      wrapper: kitWrapper(bff, testQueryClient()),
+    })
+    act(() => result.current.mutate(attempt))
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    expect(result.current.error?.code).toBe('network_error')
+    const dropped = bff.callsTo(PAY_ROUTE).map((call) => call.headers.get('idempotency-key'))
+    expect(dropped).toHaveLength(3)
+    expect(new Set(dropped).size).toBe(1)
+
+    dropping = false
+    act(() => result.current.mutate({ ...attempt }))
+    await act(() => vi.advanceTimersByTimeAsync(1000))
+    expect(result.current.status).toBe('success')
+    act(() => result.current.mutate(attempt))
+    await act(() => vi.advanceTimersByTimeAsync(1000))
+    act(() => result.current.mutate({ ...attempt, amount: 2600 }))
+    await act(() => vi.advanceTimersByTimeAsync(1000))
+
+    const keys = bff.callsTo(PAY_ROUTE).map((call) => call.headers.get('idempotency-key'))
+    expect(keys).toHaveLength(6)
+    // The retry of the unanswered attempt carries its key ...
+    expect(keys[3]).toBe(dropped[0])
+    // ... and after an answer, the same details are a new payment with a new key.
+    expect(keys[4]).not.toBe(keys[3])
+    expect(keys[5]).not.toBe(keys[4])
+  })
+
+  it('a new attempt after a definitive refusal gets a new key', async () => {
+    const bff = fakeBff({
+      'POST /api/recurring-payments/:id/pay': () =>
+        errorBody('recurring_payment_limit_exceeded', 422),
+    })
+    const { result } = renderHook(() => usePayWithRecurringPayment(), {
+      wrapper: kitWrapper(bff, testQueryClient()),
+    })
+    act(() => result.current.mutate(attempt))
+    await waitFor(() => expect(result.current.error?.code).toBe('recurring_payment_limit_exceeded'))
+    act(() => result.current.mutate(attempt))
+    await waitFor(() => expect(bff.callsTo(PAY_ROUTE)).toHaveLength(2))
+    const keys = bff.callsTo(PAY_ROUTE).map((call) => call.headers.get('idempotency-key'))
+    expect(keys[1]).not.toBe(keys[0])
+  })
+
   it('reports an over-limit payment as payment_failed without retrying it', async () => {
     const bff = fakeBff({
       'POST /api/recurring-payments/:id/pay': () => errorBody('payment_failed', 422),

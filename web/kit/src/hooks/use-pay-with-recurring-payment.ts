@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
-import type { BffError } from '../api/bff-error'
+import type { BffError, BffErrorCode } from '../api/bff-error'
 import type { RecurringPaymentPayRequest, RecurringPaymentPayResponse } from '../api/contract'
 import { useBffClient } from '../api/mhkit-context'
 import { pickDefined } from '../internal/pick-defined'
@@ -23,12 +23,31 @@ function newKey(): string {
   return globalThis.crypto.randomUUID()
 }
 
+// Answers that say nothing about whether the payment was made: the answer never arrived, or
+// the BFF or Moneyhub failed before saying. A retry of such an attempt must keep its key.
+const OUTCOME_UNKNOWN: ReadonlySet<BffErrorCode> = new Set<BffErrorCode>([
+  'network_error',
+  'invalid_response',
+  'upstream_timeout',
+  'upstream_error',
+  'upstream_unavailable',
+  'invalid_upstream_response',
+  'idempotency_key_in_progress',
+])
+
+/** Whether two attempts pay the same consent the same amount, payee and references. */
+function sameAttempt(a: RecurringPaymentPayVariables, b: RecurringPaymentPayVariables): boolean {
+  return (
+    a.recurringPaymentId === b.recurringPaymentId && BODY.every((field) => a[field] === b[field])
+  )
+}
+
 /**
  * Pays under an authorised VRP consent (`POST /api/recurring-payments/:id/pay`, protocol §4.8),
- * without a redirect. Every attempt carries an `Idempotency-Key`: one per `mutate()` call, kept
- * for that attempt's retries (a network failure is retried twice with the same key, and
- * `retry()` sends the last attempt again with its key), so a dropped response never moves
- * money twice. Payments and consents are refetched afterwards.
+ * without a redirect. Every attempt carries an `Idempotency-Key`: one per attempt, kept for that
+ * attempt's retries (a network failure is retried twice with the same key; `retry()` sends the
+ * last attempt again with its key; and a `mutate()` with the same details after an answer that
+ * never arrived reuses it), so a dropped response never moves money twice. Payments and consents are refetched afterwards.
  *
  * @returns a React Query mutation; `mutate({ recurringPaymentId, amount, payeeRef, payerRef })`;
  *   `data.data` is `{ paymentId, status }`; `retry()` repeats the last attempt; `error` is a
@@ -60,7 +79,17 @@ export function usePayWithRecurringPayment() {
     },
   )
   const withKey = (variables: RecurringPaymentPayVariables) => {
-    const attempt = { ...variables, idempotencyKey: variables.idempotencyKey ?? newKey() }
+    const previous = last.current
+    // A person who presses "Pay" again after a dropped answer (network failure, timeout) is
+    // retrying the same attempt: its outcome is unknown, so it keeps its key and the BFF answers
+    // with the first result instead of paying twice. A definitive answer (paid, refused) or
+    // other details start a new attempt with a new key.
+    const unknownOutcome = mutation.status === 'error' && OUTCOME_UNKNOWN.has(mutation.error.code)
+    const reused =
+      unknownOutcome && previous !== undefined && sameAttempt(previous, variables)
+        ? previous.idempotencyKey
+        : undefined
+    const attempt = { ...variables, idempotencyKey: variables.idempotencyKey ?? reused ?? newKey() }
     last.current = attempt
     return attempt
   }
