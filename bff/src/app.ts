@@ -29,6 +29,7 @@ import { openApiRoutes } from './routes/openapi'
 import { operationalRoutes } from './routes/operational'
 import { createIdempotency } from './payments/idempotency'
 import { createPaymentLedger } from './payments/payment-ledger'
+import { payeeRoutes } from './routes/payees'
 import { paymentRoutes } from './routes/payments'
 import { recurringPaymentRoutes } from './routes/recurring-payments'
 import { standingOrderRoutes } from './routes/standing-orders'
@@ -248,6 +249,7 @@ export function createApp(deps: AppDeps) {
     .route('/', dataRoutes(services))
     .route('/', connectionRoutes(services))
     .route('/', paymentRoutes(services))
+    .route('/', payeeRoutes(services))
     .route('/', recurringPaymentRoutes(services))
     .route('/', standingOrderRoutes(services))
     .route('/', openApiRoutes())

@@ -6,7 +6,7 @@ import { defineConfig } from 'tsup'
 // through the `paths` of tsconfig.build.json) and the published kit needs
 // no other @mhkit package (docs/packaging.md).
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', checks: 'src/checks.ts' },
   format: 'esm',
   dts: { only: true },
   tsconfig: 'tsconfig.build.json',

@@ -20,6 +20,8 @@ export interface PaymentDetails {
 /** What a VRP consent authorised (protocol §4.8); amounts in whole pence. */
 export interface RecurringPaymentDetails {
   reference: string
+  /** The payee named by Moneyhub id, when the consent was asked with one. */
+  payeeId?: string
   payeeName?: string
   maximumIndividualAmount: number
   periodicLimits: {
@@ -36,6 +38,9 @@ export interface RecurringPaymentDetails {
 /** What a standing order authorised (protocol §4.9); amounts in whole pence. */
 export interface StandingOrderDetails {
   reference: string
+  /** The payee named by Moneyhub id, when the order was asked with one. */
+  payeeId?: string
+  payeeName?: string
   frequency: StandingOrderFrequency
   firstPaymentAmount: number
   recurringPaymentAmount?: number

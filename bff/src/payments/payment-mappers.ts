@@ -73,6 +73,8 @@ export function toPayment(entry: LedgerEntry<'payment'>, mh: MhPayment): Payment
     payerRef: mh.payerRef ?? entry.details.payerRef,
     initiatedAt: mh.initiatedAt ?? new Date(entry.createdAt).toISOString(),
     ...(typeof mh.finalisedAt === 'string' ? { finalisedAt: mh.finalisedAt } : {}),
+    ...(typeof mh.isReversible === 'boolean' ? { reversible: mh.isReversible } : {}),
+    ...(entry.details.refundOf === undefined ? {} : { refundOf: entry.details.refundOf }),
   })
 }
 

@@ -13,6 +13,7 @@ import {
   flowResponseSchema,
   fundsConfirmationRequestSchema,
   fundsConfirmationResponseSchema,
+  payeeListResponseSchema,
   paymentListResponseSchema,
   paymentParamsSchema,
   paymentRequestSchema,
@@ -196,6 +197,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           body: refundRequestSchema,
           ok: refundStartResponseSchema,
           parameters: pathParameters(paymentParamsSchema),
+        }),
+      },
+      '/api/payees': {
+        get: op({
+          summary: 'Payees this session or user has paid ("your payees")',
+          ok: payeeListResponseSchema,
         }),
       },
       '/api/recurring-payments': {

@@ -7,17 +7,35 @@ import {
   type PaymentListResponse,
   type PaymentResponse,
 } from '@mhkit/shared'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 
 import type { AppEnv } from '../context'
 import { AppError } from '../errors'
 import { validate } from '../internal/validate'
 import type { PaymentDetails } from '../payments/payment-intents'
+import { knownPayeeName } from '../payments/payees'
 import { requestOwner } from '../payments/payment-ledger'
 import { paymentStatus, toPayment } from '../payments/payment-mappers'
 import { startPaymentFlow } from '../payments/start-payment-flow'
 import { orNotFound } from '../payments/upstream'
 import type { Services } from '../services'
+import { hashId } from '../session/ids'
+
+/** The name of a payee this browser's session or user paid before; none for a first visit. */
+async function payeeNameFor(
+  c: Context<AppEnv>,
+  s: Services,
+  sub: string | undefined,
+  payeeId: string,
+): Promise<string | undefined> {
+  const session = c.var.session
+  if (session === undefined && sub === undefined) return undefined
+  const owner = {
+    ...(session === undefined ? {} : { sessionHash: hashId(session.id) }),
+    ...(sub === undefined ? {} : { sub }),
+  }
+  return knownPayeeName(s.payments, owner, payeeId)
+}
 
 /**
  * Single payments and their refunds (issue 10, protocol §4.6, §4.7, §9.7):
@@ -47,10 +65,12 @@ export function paymentRoutes(s: Services) {
         payeeId = payee.id
       }
       if (payeeId === undefined) throw new AppError('invalid_request')
+      // A payee chosen from "your payees" keeps its name on this payment too.
+      const payeeName = body.payee?.name ?? (await payeeNameFor(c, s, sub, payeeId))
       const details: PaymentDetails = {
         amount: body.amount,
         payeeId,
-        ...(body.payee === undefined ? {} : { payeeName: body.payee.name }),
+        ...(payeeName === undefined ? {} : { payeeName }),
         payeeRef: body.payeeRef,
         payerRef: body.payerRef,
         ...(body.bankId === undefined ? {} : { bankId: body.bankId }),

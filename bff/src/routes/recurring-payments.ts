@@ -128,6 +128,7 @@ export function recurringPaymentRoutes(s: Services) {
       }))
       const details: RecurringPaymentDetails = {
         reference: body.reference,
+        ...(body.payeeId === undefined ? {} : { payeeId: body.payeeId }),
         ...(body.payee === undefined ? {} : { payeeName: body.payee.name }),
         maximumIndividualAmount: body.maximumIndividualAmount,
         periodicLimits,

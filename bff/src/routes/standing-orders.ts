@@ -43,6 +43,8 @@ export function standingOrderRoutes(s: Services) {
       const sub = await s.userBinding.get(c)
       const details: StandingOrderDetails = {
         reference: body.reference,
+        ...(body.payeeId === undefined ? {} : { payeeId: body.payeeId }),
+        ...(body.payee === undefined ? {} : { payeeName: body.payee.name }),
         frequency: body.frequency,
         firstPaymentAmount: body.firstPaymentAmount,
         ...(body.recurringPaymentAmount === undefined

@@ -124,6 +124,8 @@ export type {
 } from './connections'
 export { newPayeeSchema, paymentReferenceSchema, PAYMENT_AMOUNT_MAX, penceSchema } from './payee'
 export type { NewPayee } from './payee'
+export { PAYEE_LIST_MAX, payeeListResponseSchema, payeeSummarySchema } from './payees'
+export type { PayeeListResponse, PayeeSummary } from './payees'
 export {
   paymentRequestSchema,
   paymentStartResponseSchema,

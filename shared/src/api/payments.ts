@@ -76,6 +76,13 @@ export const paymentSchema = z.strictObject({
   payerRef: z.string().max(18),
   initiatedAt: isoDateTimeSchema,
   finalisedAt: isoDateTimeSchema.optional(),
+  /**
+   * Whether Moneyhub can refund it (protocol §4.7: the payer's account was read when it was
+   * authorised); a refund is only offered for a `completed` payment where this is `true`.
+   */
+  reversible: z.boolean().optional(),
+  /** For a refund: the payment it gives money back for. */
+  refundOf: paymentIdSchema.optional(),
 })
 /** One payment. */
 export type Payment = z.infer<typeof paymentSchema>

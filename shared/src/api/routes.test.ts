@@ -21,6 +21,7 @@ describe('apiRoutes', () => {
         'GET /api/payments',
         'GET /api/payments/:id',
         'POST /api/payments/:id/refund',
+        'GET /api/payees',
         'POST /api/recurring-payments',
         'GET /api/recurring-payments',
         'GET /api/recurring-payments/:id',

@@ -89,6 +89,8 @@ describe('App layout', () => {
       'Accounts',
       'Transactions',
       'Connections',
+      'Pay',
+      'Payments',
       'Recurring payments',
       'Standing orders',
     ])

@@ -7,6 +7,9 @@ import { CallbackScreen } from './routes/callback'
 import { ConnectionsScreen } from './routes/connections'
 import { NotFoundScreen } from './routes/not-found'
 import { OverviewScreen } from './routes/overview'
+import { PayScreen } from './routes/pay'
+import { PaymentScreen } from './routes/payment'
+import { PaymentsScreen } from './routes/payments'
 import { RecurringPaymentsScreen } from './routes/recurring-payments'
 import { StandingOrdersScreen } from './routes/standing-orders'
 import { TransactionsScreen } from './routes/transactions'
@@ -22,6 +25,12 @@ function Screen({ route }: { readonly route: RouteName }) {
       return <TransactionsScreen />
     case 'connections':
       return <ConnectionsScreen />
+    case 'pay':
+      return <PayScreen />
+    case 'payments':
+      return <PaymentsScreen />
+    case 'payment':
+      return <PaymentScreen />
     case 'recurring-payments':
       return <RecurringPaymentsScreen />
     case 'standing-orders':

@@ -2,7 +2,7 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Link } from './link'
-import { matchRoute, navigate, usePathname } from './router'
+import { matchPath, matchRoute, navigate, usePathname, useRouteParams } from './router'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean
@@ -44,6 +44,40 @@ describe('matchRoute', () => {
   it('answers not-found for unknown paths instead of falling back to the overview', () => {
     expect(matchRoute('/accounts/extra')).toBe('not-found')
     expect(matchRoute('/api/session')).toBe('not-found')
+  })
+})
+
+describe('path parameters', () => {
+  it('maps the payment pages, with and without an id, onto their screens', () => {
+    expect(matchRoute('/pay')).toBe('pay')
+    expect(matchRoute('/payments')).toBe('payments')
+    expect(matchRoute('/payments/pay-123')).toBe('payment')
+    expect(matchRoute('/payments/pay-123/')).toBe('payment')
+  })
+
+  it('takes exactly one non-empty segment per parameter', () => {
+    expect(matchPath('/payments/:id', '/payments/abc')).toEqual({ id: 'abc' })
+    expect(matchPath('/payments/:id', '/payments/')).toBeUndefined()
+    expect(matchPath('/payments/:id', '/payments/a/b')).toBeUndefined()
+    expect(matchPath('/payments/:id', '/paymentsX/a')).toBeUndefined()
+    expect(matchRoute('/payments/a/refund')).toBe('not-found')
+  })
+
+  it('percent-decodes a parameter and refuses a malformed encoding', () => {
+    expect(matchPath('/payments/:id', '/payments/a%20b')).toEqual({ id: 'a b' })
+    expect(matchPath('/payments/:id', '/payments/%E0%A4%A')).toBeUndefined()
+  })
+
+  it('re-renders with the new parameter on navigation', () => {
+    function CurrentId() {
+      return <output>{useRouteParams('/payments/:id')?.id ?? 'none'}</output>
+    }
+    act(() => root.render(<CurrentId />))
+    expect(container.textContent).toBe('none')
+    act(() => navigate('/payments/p-1'))
+    expect(container.textContent).toBe('p-1')
+    act(() => navigate('/payments/p-2'))
+    expect(container.textContent).toBe('p-2')
   })
 })
 

@@ -6,6 +6,9 @@ export type RouteName =
   | 'accounts'
   | 'transactions'
   | 'connections'
+  | 'pay'
+  | 'payments'
+  | 'payment'
   | 'recurring-payments'
   | 'standing-orders'
   | 'callback'
@@ -21,8 +24,15 @@ export const navRoutes: readonly {
   { path: '/accounts', name: 'accounts', label: 'Accounts' },
   { path: '/transactions', name: 'transactions', label: 'Transactions' },
   { path: '/connections', name: 'connections', label: 'Connections' },
+  { path: '/pay', name: 'pay', label: 'Pay' },
+  { path: '/payments', name: 'payments', label: 'Payments' },
   { path: '/recurring-payments', name: 'recurring-payments', label: 'Recurring payments' },
   { path: '/standing-orders', name: 'standing-orders', label: 'Standing orders' },
+]
+
+/** Screens whose path carries parameters (`:name` matches one non-empty segment). */
+export const paramRoutes: readonly { readonly pattern: string; readonly name: RouteName }[] = [
+  { pattern: '/payments/:id', name: 'payment' },
 ]
 
 /** Where the BFF sends the browser back after a bank connection (`returnTo`). */
@@ -35,9 +45,50 @@ export const CALLBACK_PATH = '/callback'
  * @param pathname - `location.pathname`
  */
 export function matchRoute(pathname: string): RouteName {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+  const path = trimSlash(pathname)
   if (path === CALLBACK_PATH) return 'callback'
-  return navRoutes.find((route) => route.path === path)?.name ?? 'not-found'
+  const fixed = navRoutes.find((route) => route.path === path)
+  if (fixed !== undefined) return fixed.name
+  return (
+    paramRoutes.find((route) => matchPath(route.pattern, path) !== undefined)?.name ?? 'not-found'
+  )
+}
+
+function trimSlash(pathname: string): string {
+  return pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+}
+
+/**
+ * Matches a pathname against a pattern such as `/payments/:id`: each `:name` takes exactly
+ * one non-empty segment, percent-decoded; a trailing slash is ignored.
+ *
+ * @param pattern - the route pattern
+ * @param pathname - `location.pathname`
+ * @returns the parameters by name, or `undefined` when the path does not match (or a segment
+ *   is not valid percent-encoding)
+ */
+export function matchPath(
+  pattern: string,
+  pathname: string,
+): Readonly<Record<string, string>> | undefined {
+  const want = pattern.split('/')
+  const have = trimSlash(pathname).split('/')
+  if (want.length !== have.length) return undefined
+  const params: Record<string, string> = {}
+  for (const [index, part] of want.entries()) {
+    const segment = have[index] ?? ''
+    if (!part.startsWith(':')) {
+      if (part !== segment) return undefined
+      continue
+    }
+    if (segment === '') return undefined
+    try {
+      params[part.slice(1)] = decodeURIComponent(segment)
+    } catch {
+      return undefined
+    }
+  }
+  return params
 }
 
 // History changes made by this module, and by other code calling history.replaceState (the
@@ -78,4 +129,14 @@ const readPath = (): string => window.location.pathname
  */
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, readPath, () => '/')
+}
+
+/**
+ * The parameters of the current path under `pattern`, re-rendering on navigation.
+ *
+ * @param pattern - e.g. `/payments/:id`
+ * @returns the parameters, or `undefined` when the current path does not match
+ */
+export function useRouteParams(pattern: string): Readonly<Record<string, string>> | undefined {
+  return matchPath(pattern, usePathname())
 }

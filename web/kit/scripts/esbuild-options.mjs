@@ -137,7 +137,7 @@ const oneImportPerExternal = {
 /** @type {import('esbuild').BuildOptions} */
 export const libraryOptions = {
   absWorkingDir: kitRoot,
-  entryPoints: [join(kitRoot, 'src/index.ts')],
+  entryPoints: [join(kitRoot, 'src/index.ts'), join(kitRoot, 'src/checks.ts')],
   bundle: true,
   format: 'esm',
   // The BFF client loads its response checks (shared schemas + zod) with a dynamic import();

@@ -18,8 +18,6 @@ export type { BffErrorCode, BffErrorOptions, KitErrorCode } from './api/bff-erro
 export { describeError } from './api/describe-error'
 export type { ErrorAction, ErrorDescription } from './api/describe-error'
 export { describePaymentError } from './api/describe-payment-error'
-export { checkRequest } from './api/check-request'
-export type { CheckedRequestName, RequestCheck, RequestIssue } from './api/check-request'
 export { useBffClient } from './api/mhkit-context'
 export type { BankListKind, TransactionFilters } from './api/contract'
 
@@ -38,6 +36,7 @@ export {
   paymentsQueryOptions,
 } from './query-options/payments-query'
 export type { PaymentPolling } from './query-options/payments-query'
+export { payeesQueryOptions } from './query-options/payees-query'
 export {
   recurringPaymentQueryOptions,
   recurringPaymentsQueryOptions,
@@ -88,6 +87,7 @@ export { useBanks } from './hooks/use-banks'
 // Payments
 export type {
   NewPayee,
+  PayeeSummary,
   Payment,
   PaymentStatus as PaymentStatusValue,
   RecurringPayment,
@@ -99,6 +99,7 @@ export { usePayment } from './hooks/use-payment'
 export type { PaymentFlow, PaymentOptions, PaymentParams } from './hooks/use-payment'
 export { usePaymentStatus } from './hooks/use-payment-status'
 export { usePayments } from './hooks/use-payments'
+export { usePayees } from './hooks/use-payees'
 export { useRefund } from './hooks/use-refund'
 export type { RefundFlow, RefundOptions, RefundParams } from './hooks/use-refund'
 export { useRecurringPaymentConsent } from './hooks/use-recurring-payment-consent'

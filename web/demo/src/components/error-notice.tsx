@@ -1,10 +1,19 @@
-import { describeError, isBffError } from '@mhkit/react'
+import { describeError, isBffError, type ErrorDescription } from '@mhkit/react'
 
 /**
  * A visible, announced error: the kit's human explanation of what failed and what to do, and
  * the stable error code (and correlation id) for support. Never prints server text.
+ * `describe` words it for another context (payments use the kit's `describePaymentError`).
  */
-export function ErrorNotice({ title, error }: { readonly title: string; readonly error: unknown }) {
+export function ErrorNotice({
+  title,
+  error,
+  describe = describeError,
+}: {
+  readonly title: string
+  readonly error: unknown
+  readonly describe?: typeof describeError
+}) {
   if (!isBffError(error)) {
     return (
       <div className="demo-alert" role="alert">
@@ -13,7 +22,7 @@ export function ErrorNotice({ title, error }: { readonly title: string; readonly
       </div>
     )
   }
-  const description = describeError(error)
+  const description: ErrorDescription = describe(error)
   return (
     <div className="demo-alert" role="alert">
       <strong>{title}</strong>

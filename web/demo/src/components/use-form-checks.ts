@@ -1,20 +1,7 @@
-import { useEffect, useState } from 'react'
-import type * as FormChecks from './form-checks'
+import { loadPaymentChecks, usePaymentChecks } from '@mhkit/react/checks'
+import { checkForm, type FieldErrors } from './form-checks'
 
-type CheckForm = typeof FormChecks.checkForm
-
-let loading: Promise<CheckForm> | undefined
-
-function load(): Promise<CheckForm> {
-  loading ??= import('./form-checks').then(
-    (module) => module.checkForm,
-    (error: unknown) => {
-      loading = undefined
-      throw error
-    },
-  )
-  return loading
-}
+type Args = Parameters<typeof checkForm> extends [unknown, ...infer Rest] ? Rest : never
 
 /**
  * The form checks, loaded when a form mounts so that pressing a submit button can check and
@@ -22,24 +9,10 @@ function load(): Promise<CheckForm> {
  *
  * @returns `check(name, body, words)`, which waits for the checks only if they are not loaded yet
  */
-export function useFormChecks(): (
-  ...args: Parameters<CheckForm>
-) => Promise<FormChecks.FieldErrors> {
-  const [checkForm, setCheckForm] = useState<{ readonly run: CheckForm } | undefined>(undefined)
-  useEffect(() => {
-    let live = true
-    load().then(
-      (run) => {
-        if (live) setCheckForm({ run })
-      },
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [])
-  return (name, body, words) =>
-    checkForm === undefined
-      ? load().then((run) => run(name, body, words))
-      : Promise.resolve(checkForm.run(name, body, words))
+export function useFormChecks(): (...args: Args) => Promise<FieldErrors> {
+  const checks = usePaymentChecks()
+  return (...args) =>
+    checks === undefined
+      ? loadPaymentChecks().then((loaded) => checkForm(loaded, ...args))
+      : Promise.resolve(checkForm(checks, ...args))
 }

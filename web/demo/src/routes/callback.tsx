@@ -1,47 +1,35 @@
 import { useConnectCallback } from '@mhkit/react'
-import { ErrorNotice } from '../components/error-notice'
+import { FlowOutcome, outcomeHeading } from '../components/flow-outcome'
 import { useEventLog } from '../event-log'
-import { Link } from '../link'
+
+// Connect flows log as `connect:*` (the StrictMode journey counts `connect:success`); payment
+// kinds log under their own kind.
+function logName(kind: string): string {
+  return ['ais', 'reauth', 'reconsent', 'refresh'].includes(kind) ? 'connect' : kind
+}
 
 /**
- * The return page (`returnTo`) of every connect flow: the kit reads the stored outcome, strips
- * `?flow=` from the URL and fires `onSuccess` once per flow (StrictMode and reloads included).
+ * The return page (`returnTo`) of every flow — bank connections and payments alike: the kit
+ * reads the stored outcome, strips `?flow=` from the URL and fires `onSuccess` once per flow
+ * (StrictMode and reloads included); {@link FlowOutcome} shows what fits the flow's kind.
  */
 export function CallbackScreen() {
   const { record } = useEventLog()
   const callback = useConnectCallback({
-    onSuccess: (flow) => record('connect:success', flow.kind),
-    onError: (error) => record('connect:error', error.code),
+    onSuccess: (flow) => record(`${logName(flow.kind)}:success`, flow.kind),
+    onError: (error) => record('flow:error', error.code),
   })
   return (
     <section className="demo-panel" aria-labelledby="callback-heading">
-      <h1 id="callback-heading">Connecting your bank</h1>
+      <h1 id="callback-heading">{outcomeHeading(callback.flow?.kind)}</h1>
       {callback.status === 'idle' ? (
         <p className="demo-muted">There is no bank connection to finish here.</p>
       ) : null}
       {callback.status === 'loading' || callback.status === 'pending' ? (
-        <p role="status">Finishing the connection…</p>
+        <p role="status">Finishing up…</p>
       ) : null}
       {callback.status === 'popup-handoff' ? <p role="status">Returning to the app…</p> : null}
-      {callback.status === 'succeeded' ? (
-        <>
-          <p className="demo-alert" data-tone="ok" role="status">
-            Bank connected
-          </p>
-          <p className="demo-actions">
-            <Link to="/accounts">View accounts</Link>
-            <Link to="/transactions">View transactions</Link>
-          </p>
-        </>
-      ) : null}
-      {callback.status === 'failed' ? (
-        <>
-          <ErrorNotice title="The bank was not connected" error={callback.error} />
-          <p>
-            <Link to="/">Back to the overview</Link>
-          </p>
-        </>
-      ) : null}
+      <FlowOutcome callback={callback} />
     </section>
   )
 }

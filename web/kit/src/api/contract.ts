@@ -14,6 +14,7 @@ export type {
   FlowResponse,
   Money,
   NewPayee,
+  PayeeSummary,
   Payment,
   PaymentRequestInput,
   PaymentStatus,

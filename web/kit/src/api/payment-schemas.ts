@@ -2,6 +2,7 @@
 // (contract-schemas.ts imports this module after zod-jitless).
 import { z } from 'zod'
 import {
+  payeeListResponseSchema,
   paymentResponseSchema,
   paymentSchema,
   recurringPaymentPayResponseSchema,
@@ -21,6 +22,7 @@ function listOf<T extends z.ZodType>(item: T) {
 export const paymentSchemas = {
   payment: paymentResponseSchema,
   payments: listOf(paymentSchema),
+  payees: payeeListResponseSchema,
   recurringPayment: recurringPaymentResponseSchema,
   recurringPayments: listOf(recurringPaymentSchema),
   recurringPaymentPay: recurringPaymentPayResponseSchema,

@@ -20,6 +20,7 @@ export const mhkitKeys = {
   flow: (flowId: string) => [...all, 'flows', flowId] as const,
   payments: () => [...all, 'payments'] as const,
   payment: (paymentId: string) => [...all, 'payments', paymentId] as const,
+  payees: () => [...all, 'payees'] as const,
   recurringPayments: () => [...all, 'recurring-payments'] as const,
   recurringPayment: (id: string) => [...all, 'recurring-payments', id] as const,
   standingOrders: () => [...all, 'standing-orders'] as const,

@@ -1,0 +1,106 @@
+import type { ConnectCallbackResult } from '@mhkit/react'
+import { BffError } from '@mhkit/react'
+import { act } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FlowOutcome, outcomeHeading } from './flow-outcome'
+
+globalThis.IS_REACT_ACT_ENVIRONMENT = true
+
+type Flow = NonNullable<ConnectCallbackResult['flow']>
+
+let container: HTMLDivElement
+let root: Root
+
+beforeEach(() => {
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+})
+
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+function show(callback: Partial<ConnectCallbackResult>): void {
+  const full: ConnectCallbackResult = {
+    status: 'idle',
+    flowId: 'f1',
+    flow: undefined,
+    error: undefined,
+    refetch: () => undefined,
+    ...callback,
+  }
+  act(() => root.render(<FlowOutcome callback={full} />))
+}
+
+function succeeded(kind: Flow['kind'], result: Flow['result']): Flow {
+  return { flowId: 'f1', status: 'succeeded', kind, result }
+}
+
+const links = () => [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))
+
+describe('FlowOutcome', () => {
+  it('sends a paid payment to its status page', () => {
+    show({
+      status: 'succeeded',
+      flow: succeeded('payment', { paymentId: 'p 1', status: 'pending' }),
+    })
+    expect(container.textContent).toContain('Payment authorised')
+    expect(links()).toEqual(['/payments/p%201', '/payments'])
+  })
+
+  it('says when the bank did not make an authorised payment, and offers to try again', () => {
+    show({
+      status: 'succeeded',
+      flow: succeeded('payment', { paymentId: 'p1', status: 'rejected' }),
+    })
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      'Your bank did not make the payment',
+    )
+    expect(container.textContent).not.toContain('Payment authorised')
+    expect(links()).toEqual(['/payments/p1', '/pay'])
+  })
+
+  it('links a refund, a VRP consent and a standing order to their own screens', () => {
+    show({ status: 'succeeded', flow: succeeded('reverse_payment', { paymentId: 'r1' }) })
+    expect(container.textContent).toContain('Refund authorised')
+    expect(links()).toEqual(['/payments/r1', '/payments'])
+    show({
+      status: 'succeeded',
+      flow: succeeded('recurring_payment', { recurringPaymentId: 'v1' }),
+    })
+    expect(links()).toEqual(['/recurring-payments'])
+    show({ status: 'succeeded', flow: succeeded('standing_order', { standingOrderId: 's1' }) })
+    expect(links()).toEqual(['/standing-orders'])
+    show({ status: 'succeeded', flow: succeeded('ais', { connectionId: 'c1' }) })
+    expect(container.textContent).toContain('Bank connected')
+  })
+
+  it('words a failed payment for payments, with its code and a new payment as the next step', () => {
+    const error = new BffError('access_denied', 'denied')
+    show({
+      status: 'failed',
+      flow: {
+        flowId: 'f1',
+        status: 'failed',
+        kind: 'payment',
+        error: { code: 'access_denied', message: 'x' },
+      },
+      error,
+    })
+    const alert = container.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('The payment was not made')
+    expect(alert?.textContent).toContain('no money has moved')
+    expect(alert?.querySelector('code')?.textContent).toBe('access_denied')
+    expect(links()).toEqual(['/pay', '/payments'])
+  })
+
+  it('names each kind in the page heading, and a connection when the kind is unknown', () => {
+    expect(outcomeHeading('payment')).toBe('Your payment')
+    expect(outcomeHeading('reverse_payment')).toBe('Your refund')
+    expect(outcomeHeading('standing_order')).toBe('Your standing order')
+    expect(outcomeHeading(undefined)).toBe('Connecting your bank')
+  })
+})
