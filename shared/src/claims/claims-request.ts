@@ -1,6 +1,6 @@
 /**
- * A whole `claims` request parameter, `{ id_token: { … } }` (protocol §4), as one zod schema:
- * the BFF validates before signing a request object, the simulator when receiving one.
+ * A whole `claims` request parameter, `{ id_token: { … } }` (docs/moneyhub-protocol.md §4), as one
+ * zod schema: the BFF validates before signing a request object, the simulator when receiving one.
  *
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ClaimsParameter
  */

@@ -138,7 +138,6 @@ function outcomeError(flow: FlowResponse): BffError {
  *
  * @param initial - the BFF calls (`begin`, `readFlow`), `onSettled`, mode and callbacks
  * @returns the controller
- * @see connect-kit-lessons (b) 1, 2, 5, 6, 8
  */
 export function createFlowController<P extends { returnTo?: string }>(
   initial: FlowControllerOptions<P>,
