@@ -11,7 +11,7 @@ const bffDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const tsx = join(bffDir, '..', 'node_modules', '.bin', 'tsx')
 
 /** A free loopback port. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
     srv.once('error', reject)
@@ -26,7 +26,7 @@ export async function freePort(): Promise<number> {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** A child process in its own process group (so a signal reaches `tsx` and its `node`). */
-export interface Child {
+interface Child {
   readonly pid: number
   /** The last lines it wrote (for a failure message). */
   tail(): string

@@ -15,7 +15,7 @@ import { generateClientKey, loadClientKeys } from '../src/moneyhub'
 import { TestBrowser } from '../test/support/browser'
 
 /** The app origin every drill's BFF is configured with (never served; the Origin header). */
-export const APP_ORIGIN = 'http://localhost:5999'
+const APP_ORIGIN = 'http://localhost:5999'
 const CLIENT_ID = 'mhkit-faults'
 
 /** A drill's simulator, temporary directory and BFF environment. */

@@ -25,7 +25,7 @@ async function errorCode(res: Response): Promise<string> {
   return body.error.code
 }
 
-describe('CSRF header (checklist C1, C7)', () => {
+describe('CSRF header (docs/security.md C1, C7)', () => {
   it('every registered /api route except the callback refuses a request without X-CSRF: 1', async () => {
     const { app, upstream } = await buildTestApp()
     const registered = app.routes
@@ -74,7 +74,7 @@ describe('CSRF header (checklist C1, C7)', () => {
   })
 })
 
-describe('Origin and Fetch Metadata (checklist C3)', () => {
+describe('Origin and Fetch Metadata (docs/security.md C3)', () => {
   it('refuses a POST from another origin', async () => {
     const { app, upstream } = await buildTestApp()
     const res = await app.request('/api/connect', {
@@ -128,7 +128,7 @@ describe('Origin and Fetch Metadata (checklist C3)', () => {
   })
 })
 
-describe('content type and body size (checklist C2, I3)', () => {
+describe('content type and body size (docs/security.md C2, I3)', () => {
   for (const type of [
     'text/plain',
     'application/x-www-form-urlencoded',
@@ -193,7 +193,7 @@ describe('content type and body size (checklist C2, I3)', () => {
   })
 })
 
-describe('security headers (checklist C5)', () => {
+describe('security headers (docs/security.md C5)', () => {
   it('sends CSP, nosniff, Referrer-Policy, no-store and a request id on API and error responses', async () => {
     const { app } = await buildTestApp()
     for (const res of [
@@ -291,7 +291,7 @@ describe('security headers (checklist C5)', () => {
   })
 })
 
-describe('rate limits (checklist I8)', () => {
+describe('rate limits (docs/security.md I8)', () => {
   it('limits connect starts per IP with 429 and Retry-After, then recovers when the window passes', async () => {
     const { app, clock } = await buildTestApp({
       config: { rateLimits: { connectPerIp: { max: 2, windowMs: 60_000 } } },

@@ -143,8 +143,8 @@ export interface AppDeps {
 /**
  * Builds the BFF's Hono app: middleware in a fixed order (request id and logger → security
  * headers → optional CORS → `HEAD` refused on `/api` → CSRF header on `/api` → same-origin and JSON content type on
- * writes → body limit → rate limits → session), then the routes of ARCHITECTURE.md
- * "BFF HTTP contract", and one error mapper.
+ * writes → body limit → rate limits → session), then the routes of docs/architecture.md §3, and one
+ * error mapper.
  *
  * @param deps - see {@link AppDeps}
  * @throws TypeError when the encryption key is not 32 bytes, or `callbackErrorPage` is not a
@@ -208,7 +208,7 @@ export function createApp(deps: AppDeps) {
   )
   app.use(securityHeaders({ hsts: config.appOrigin.startsWith('https://') }))
   if (corsOrigins.length > 0) {
-    // Exact allowlist only: never `*`, never a reflected or `null` origin (checklist C4).
+    // Exact allowlist only: never `*`, never a reflected or `null` origin (docs/security.md C4).
     app.use(
       '/api/*',
       corsAllowlist({
@@ -219,7 +219,7 @@ export function createApp(deps: AppDeps) {
       }),
     )
   }
-  // Before anything that writes: HEAD runs the GET handlers (checklist "Login lifecycle").
+  // Before anything that writes: HEAD runs the GET handlers (docs/security.md LL4).
   app.use('/api/*', refuseHead())
   app.use('/api/*', requireCsrfHeader())
   app.use('/api/*', requireSameOrigin({ allowed: [config.appOrigin, ...corsOrigins] }))

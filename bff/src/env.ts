@@ -8,7 +8,7 @@ import { WEBHOOK_SECRET_MIN_LENGTH, type WebhookConfig } from './webhooks/webhoo
 
 /**
  * Configuration of the BFF, parsed once from the environment at boot.
- * See ARCHITECTURE.md "Configuration" and `bff/.env.example`.
+ * See docs/architecture.md §4 and `bff/.env.example`.
  */
 export interface BffEnv {
   /** NODE_ENV; production unless it is exactly `development` or `test`. */
@@ -203,7 +203,7 @@ function callbackPage(value: string | undefined): string | undefined {
  * @param source - usually `process.env`
  * @param readFile - reads MONEYHUB_PRIVATE_KEY_FILE; injected so tests need no files
  * @throws EnvError naming the first missing or malformed variable
- * @see ARCHITECTURE.md "Configuration"
+ * @see docs/architecture.md §4
  */
 export function parseEnv(source: Source, readFile: (path: string) => string): BffEnv {
   // Production unless told otherwise: a deployment that forgets NODE_ENV must not get the

@@ -6,7 +6,7 @@ import { STORE_RETRY_AFTER_SECONDS, StoreUnavailableError } from './session/guar
 /**
  * The BFF's own error: a stable API code, an HTTP status and optional `Retry-After`. Thrown by
  * routes and middleware; the one error mapper (`middleware/error-handler.ts`) turns it into
- * `{ error: { code, message, correlationId } }`. ARCHITECTURE.md Decision 6.
+ * `{ error: { code, message, correlationId } }`. docs/decisions/008-errors-are-data.md.
  */
 export class AppError extends Error {
   readonly code: ErrorCode
@@ -21,7 +21,7 @@ export class AppError extends Error {
   readonly upstreamError?: string
   /** The upstream HTTP status, for the log. */
   readonly upstreamStatus?: number
-  /** The `x-fapi-interaction-id` of the failed Moneyhub call, for the log (checklist L3). */
+  /** The `x-fapi-interaction-id` of the failed Moneyhub call, for the log (docs/security.md L3). */
   readonly interactionId?: string
 
   constructor(

@@ -60,7 +60,7 @@ function scrubString(value: string): string {
 /**
  * Returns a copy of `value` with secrets removed: by field name (tokens, codes, verifiers,
  * assertions, keys, cookies, session ids) and by a JWT/PEM-shaped pattern in any string.
- * Checklist L1.
+ * docs/security.md L1.
  *
  * @param value - anything about to be logged
  */
@@ -90,7 +90,7 @@ export function redact(value: unknown, depth = 0): unknown {
 
 /**
  * Creates the BFF's structured JSON logger (pino) with redaction of secrets in every bound
- * field and message, UTC ISO timestamps, and no pid/hostname noise. Checklist L1, L4.
+ * field and message, UTC ISO timestamps, and no pid/hostname noise. docs/security.md L1, L4.
  *
  * @param options.level - pino level (LOG_LEVEL)
  * @param options.destination - where lines go (stdout by default; tests capture it)

@@ -72,7 +72,7 @@ test('no access, refresh or ID token ever reaches the browser', async ({
   expect(storage).not.toMatch(JWT_PATTERN)
   expect(storage).not.toMatch(/access_token|refresh_token|id_token/)
 
-  // Nor in the BFF's log (checklist L1): no JWT, and not the code or state of this flow.
+  // Nor in the BFF's log (docs/security.md L1): no JWT, and not the code or state of this flow.
   const bffLog = readFileSync(join(stack.logDir, 'bff.log'), 'utf8')
   expect(bffLog.length).toBeGreaterThan(0)
   expect(bffLog).not.toMatch(JWT_PATTERN)

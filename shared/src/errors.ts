@@ -5,11 +5,11 @@ import { z } from 'zod'
  *
  * The list is the contract: the kit switches on these strings, the BFF's single error mapper
  * produces only these, and upstream (Moneyhub) error text is never relayed in their place
- * (ARCHITECTURE.md, Decision 6). Adding a code is a minor change; renaming or removing one is a
- * breaking change for every app that switches on it.
+ * (docs/decisions/008-errors-are-data.md). Adding a code is a minor change; renaming or removing
+ * one is a breaking change for every app that switches on it.
  */
 export const errorCodes = [
-  // Request hygiene (CSRF, media type, size, shape) — checklist C1–C3, I3.
+  // Request hygiene (CSRF, media type, size, shape) — docs/security.md C1–C3, I3.
   'csrf_header_missing',
   'origin_mismatch',
   'unsupported_media_type',
@@ -153,7 +153,7 @@ const errorCatalog: { readonly [C in ErrorCode]: { status: number; message: stri
  *
  * @param code - a closed-list error code.
  * @returns the HTTP status (400–504) the BFF answers with unless a route has a better reason.
- * @see ARCHITECTURE.md, "BFF HTTP contract" and Decision 6.
+ * @see docs/architecture.md §3 and docs/decisions/008-errors-are-data.md.
  */
 export function errorStatus(code: ErrorCode): number {
   return errorCatalog[code].status

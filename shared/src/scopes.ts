@@ -3,7 +3,8 @@
  * rules Moneyhub's identity service enforces, and one preset per flow.
  *
  * The strings are Moneyhub's own (`transactions:read:all`, `recurring_payment:create`,
- * `standing_orders:create`), not the community Elixir client's (protocol §5.4, §10.3).
+ * `standing_orders:create`), not the community Elixir client's (docs/moneyhub-protocol.md §5.4,
+ * §10.3).
  *
  * @see https://docs.moneyhubenterprise.com/docs/scopes
  * @module
@@ -11,8 +12,8 @@
 import { z } from 'zod'
 
 /**
- * Scopes that only make sense in an authorisation request (PAR / request object), protocol §5.1.
- * `id:*` scopes are built with {@link bankScope}.
+ * Scopes that only make sense in an authorisation request (PAR / request object),
+ * docs/moneyhub-protocol.md §5.1. `id:*` scopes are built with {@link bankScope}.
  */
 export const AuthScope = {
   openid: 'openid',
@@ -29,8 +30,8 @@ export const AuthScope = {
 export type AuthScopeValue = (typeof AuthScope)[keyof typeof AuthScope]
 
 /**
- * User-level data scopes, protocol §5.2: used with client_credentials plus `sub`, or in a
- * one-time authorisation so the code-exchange token can read data directly.
+ * User-level data scopes, docs/moneyhub-protocol.md §5.2: used with client_credentials plus `sub`,
+ * or in a one-time authorisation so the code-exchange token can read data directly.
  */
 export const DataScope = {
   accountsRead: 'accounts:read',
@@ -76,7 +77,7 @@ export const DataScope = {
 export type DataScopeValue = (typeof DataScope)[keyof typeof DataScope]
 
 /**
- * Client-level scopes, protocol §5.3: client_credentials **without** `sub`.
+ * Client-level scopes, docs/moneyhub-protocol.md §5.3: client_credentials **without** `sub`.
  * `recurring_payment:create` is also an authorisation scope (VRP consent); here it is the
  * client-level permission to make and revoke VRP payments.
  */
@@ -118,7 +119,7 @@ export const ClientScope = {
 /** One of the {@link ClientScope} strings. */
 export type ClientScopeValue = (typeof ClientScope)[keyof typeof ClientScope]
 
-/** The named bank sets that filter Moneyhub's bank chooser (protocol §5.1). */
+/** The named bank sets that filter Moneyhub's bank chooser (docs/moneyhub-protocol.md §5.1). */
 export const BankSet = { all: 'all', api: 'api', test: 'test', legacy: 'legacy' } as const
 /** One of the {@link BankSet} names. */
 export type BankSetName = (typeof BankSet)[keyof typeof BankSet]
@@ -243,8 +244,8 @@ function isKnownScope(scope: string): boolean {
 
 /**
  * Checks a scope set against Moneyhub's combination rules, in this order:
- * `empty` (no scope at all), `unknown_scope` (not in protocol §5, e.g. the Elixir client's
- * `transactions:read`), `id_exclusive` (more than one `id:*`), `lifecycle_only_openid`
+ * `empty` (no scope at all), `unknown_scope` (not in docs/moneyhub-protocol.md §5, e.g. the Elixir
+ * client's `transactions:read`), `id_exclusive` (more than one `id:*`), `lifecycle_only_openid`
  * (`reauth`, `refresh` or `reconsent` next to anything but `openid`), `transactions_exclusive`
  * (more than one of `transactions:read:all|in|out`) and `openid_required` (an
  * authorisation-only scope such as `id:*`, `offline_access`, `payment`, `reverse_payment`,

@@ -12,7 +12,8 @@ export interface SimBank {
   readonly payments: boolean
   /**
    * How far back the bank gives transactions at a first connection, in months or in days (a
-   * bank lists one or the other, as Moneyhub's bank lists do; protocol §4.3, §9.8).
+   * bank lists one or the other, as Moneyhub's bank lists do; docs/moneyhub-protocol.md §4.3,
+   * §9.8).
    */
   readonly monthsInitialConsent?: number
   readonly daysInitialConsent?: number

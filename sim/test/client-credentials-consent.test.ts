@@ -1,6 +1,7 @@
 /**
  * A token for a user (client_credentials with `sub`) is refused with `invalid_grant` once the
- * user's consent has lapsed (revoked or expired grant), and only then (protocol §6.3, §6.5).
+ * user's consent has lapsed (revoked or expired grant), and only then
+ * (docs/moneyhub-protocol.md §6.3, §6.5).
  */
 import * as oauth from 'oauth4webapi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

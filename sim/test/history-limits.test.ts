@@ -52,7 +52,7 @@ async function parError(bankId: string, from: string): Promise<string | undefine
   }
 }
 
-describe('bank history limits (protocol §4.3, §9.8)', () => {
+describe('bank history limits (docs/moneyhub-protocol.md §4.3, §9.8)', () => {
   it('lists a bank limited in days with daysInitialConsent and no monthsInitialConsent', async () => {
     expect(daysBank).toBeDefined()
     const banks = await call(`${t.sim.issuer}/.well-known/api-connections`, undefined)

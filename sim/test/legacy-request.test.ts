@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approveConsent, MOCK_BANK_ID } from '../src/index'
 import { finish, startWithClient, type StartedFlow, type TestClient } from './oauth-client'
 
-// The legacy request-object endpoint `POST /request` on the identity host (protocol §3.6).
+// The legacy request-object endpoint `POST /request` on the identity host
+// (docs/moneyhub-protocol.md §3.6).
 
 let t: TestClient
 

@@ -6,7 +6,7 @@ import { approveConsent, MOCK_BANK_ID, startSimulator, type RunningSimulator } f
 
 // Moneyhub's official Node client (`@mft/moneyhub-api-client`) against the simulator: its
 // payment helpers build a signed request object, POST it to the legacy `/request` endpoint
-// and redirect with the URN it answers (protocol §3.6).
+// and redirect with the URN it answers (docs/moneyhub-protocol.md §3.6).
 
 const REDIRECT_URI = 'http://127.0.0.1:5173/api/callback'
 let sim: RunningSimulator
@@ -136,7 +136,7 @@ describe("Moneyhub's official Node client", () => {
       state: 'vrp-state',
       nonce: 'vrp-nonce',
       // The client's 5.2.1 types want `type` as a string and a `userId`; Moneyhub takes an
-      // array (protocol §4.8) and the helper sends `sub` only when given one.
+      // array (docs/moneyhub-protocol.md §4.8) and the helper sends `sub` only when given one.
     } as unknown as Parameters<typeof moneyhub.getRecurringPaymentAuthorizeUrl>[0])
     expect(vrpUrl).toMatch(urn)
     const vrp = await complete(vrpUrl, 'vrp-state', 'vrp-nonce')

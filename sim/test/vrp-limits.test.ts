@@ -11,9 +11,9 @@ import {
   type TestClient,
 } from './oauth-client'
 
-// VRP consents enforced on `POST /recurring-payments/:id/pay` (protocol §4.8): validity window,
-// maximum individual amount and periodic limits per period type and alignment. Each test has its
-// own simulator, because the tests move its clock.
+// VRP consents enforced on `POST /recurring-payments/:id/pay` (docs/moneyhub-protocol.md §4.8):
+// validity window, maximum individual amount and periodic limits per period type and alignment.
+// Each test has its own simulator, because the tests move its clock.
 
 let t: TestClient
 

@@ -12,7 +12,7 @@ function firstWholeUtcDay(instant: Date): Date {
 
 /**
  * Refuses a `transactionFromDateTime` earlier than the later of 72 months before `now` and the
- * bank's `monthsInitialConsent` / `daysInitialConsent` (protocol §4.3).
+ * bank's `monthsInitialConsent` / `daysInitialConsent` (docs/moneyhub-protocol.md §4.3).
  *
  * @param transactionFromDateTime - the requested date (an ISO date-time the request schema accepted).
  * @param now - the BFF clock.
@@ -20,7 +20,7 @@ function firstWholeUtcDay(instant: Date): Date {
  * @throws AppError `transaction_from_too_early` whose message and `earliestTransactionFrom` name
  *   the first whole UTC day allowed (valid for the rest of the day, unlike the exact instant).
  */
-export function assertTransactionFromAllowed(
+function assertTransactionFromAllowed(
   transactionFromDateTime: string,
   now: Date,
   limits: Pick<Bank, 'monthsInitialConsent' | 'daysInitialConsent'> = {},

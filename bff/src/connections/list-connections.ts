@@ -8,7 +8,7 @@ import { canStillRead } from '../session/one-time-grants'
 import type { OneTimeGrant, Session } from '../session/sessions'
 
 /** Most connections one answer carries (the shared contract's limit). */
-export const MAX_CONNECTIONS = 100
+const MAX_CONNECTIONS = 100
 
 /**
  * The session's one-time grants that can still read: an access token that has not run out, or

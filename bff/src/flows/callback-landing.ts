@@ -24,7 +24,7 @@ export function isNavigation(c: Context<AppEnv>): boolean {
  * sees the kit's callback page with a way to start again instead of a JSON body. The page is
  * the `returnTo` of the latest flow this browser started (found through its transaction
  * cookie), where the app mounts that page; else the configured `fallback`. Nothing is written: the
- * callback is not proven to belong to any flow. Checklist "Login lifecycle".
+ * callback is not proven to belong to any flow. docs/security.md LL3.
  *
  * @param c - the callback request
  * @param flows - where the browser's latest flow is found

@@ -9,13 +9,13 @@ import type { LoginTransaction } from './login-transactions'
  * person must not be signed in as the previous one by approving (or replaying) a consent that
  * was pending at logout. A login whose starting session has ended (logout, S7, expiry) is
  * ended too, unless a login of the same browser replaced that session with a new one.
- * Checklist "Login lifecycle", S6, S7.
+ * docs/security.md LL1, S6, S7.
  */
 export interface EndedLogins {
   /** Ends every login this browser has started until now. */
   endBrowser(browserHash: string): Promise<void>
   /**
-   * Records that a login replaced this session with a new id (checklist S4): that is no end,
+   * Records that a login replaced this session with a new id (docs/security.md S4): that is no end,
    * and the logins it started in other tabs may still complete.
    */
   sessionReplaced(sessionHash: string): Promise<void>

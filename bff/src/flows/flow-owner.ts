@@ -10,7 +10,7 @@ import type { FlowRecord } from './flow-records'
  * cookie is the one the flow was started with, or its session is the one the flow names (the
  * starting session, or the one the flow signed in). A flow id alone proves nothing: it travels
  * in URLs (the return page, history, a shared link), so an outcome with its `connectionId` and
- * `returnTo` is shown only to its own browser. Checklist "Login lifecycle".
+ * `returnTo` is shown only to its own browser. docs/security.md LL2.
  *
  * @param c - the request, with `c.var.session` loaded (or set by the callback that signed in)
  * @param flow - the stored flow record

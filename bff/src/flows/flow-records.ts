@@ -5,7 +5,7 @@ import type { Clock } from '../clock'
 import type { Store } from '../session/store'
 
 /** How long a flow's outcome stays readable after it started (reloads, second tabs). */
-export const FLOW_TTL_MS = 60 * 60 * 1000
+const FLOW_TTL_MS = 60 * 60 * 1000
 
 /**
  * How long a callback that claimed a flow has to settle it. Longer than any callback takes

@@ -5,7 +5,7 @@ import type { Store } from '../session/store'
 import { TX_TTL_MS } from '../session/cookies'
 
 /**
- * What the BFF remembers between `POST /api/connect` and the callback (checklist S3): never
+ * What the BFF remembers between `POST /api/connect` and the callback (docs/security.md S3): never
  * sent to the browser; the verifier is sealed. Keyed by the OAuth `state`.
  */
 export interface LoginTransaction {

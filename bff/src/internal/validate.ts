@@ -17,7 +17,7 @@ function toIssues(error: {
 
 /**
  * `@hono/zod-validator` with the BFF's error shape: a failed parse throws `invalid_request`
- * (400) with field-level issues. Checklist I3.
+ * (400) with field-level issues. docs/security.md I3.
  *
  * @param target - `json`, `query` or `param`
  * @param schema - a shared contract schema

@@ -23,8 +23,8 @@ function digits(value: unknown): string | undefined {
 }
 
 /**
- * Maps a Moneyhub account (protocol §9.3) onto the shared {@link Account}: integer minor
- * units, masked identifiers (sort code and last four digits only). The result is checked
+ * Maps a Moneyhub account (docs/moneyhub-protocol.md §9.3) onto the shared {@link Account}: integer
+ * minor units, masked identifiers (sort code and last four digits only). The result is checked
  * against the shared schema.
  *
  * @param mh - the upstream account, already shape-checked by the Moneyhub client

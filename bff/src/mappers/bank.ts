@@ -12,8 +12,8 @@ function status(auth: string | undefined): Bank['status'] {
 }
 
 /**
- * Maps one entry of a Moneyhub well-known bank list (protocol §9.8) onto the shared
- * {@link Bank}, with its history limit (`monthsInitialConsent` / `daysInitialConsent`);
+ * Maps one entry of a Moneyhub well-known bank list (docs/moneyhub-protocol.md §9.8) onto the
+ * shared {@link Bank}, with its history limit (`monthsInitialConsent` / `daysInitialConsent`);
  * entries that cannot be expressed (odd ids, names) are dropped.
  *
  * @param mh - the upstream bank entry

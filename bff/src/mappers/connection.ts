@@ -29,13 +29,14 @@ const upstreamStatus = (value: unknown): 'ok' | 'error' | 'never' =>
   value === 'error' ? 'error' : value === 'never' ? 'never' : 'ok'
 
 /**
- * Maps a Moneyhub user connection (protocol §9.6) onto the shared {@link Connection}, with
- * our derived status (`active`, `expiring`, `expired`, `error`).
+ * Maps a Moneyhub user connection (docs/moneyhub-protocol.md §9.6) onto the shared
+ * {@link Connection}, with our derived status (`active`, `expiring`, `expired`, `error`).
  *
  * A one-time connection (read with a one-time grant's own tokens, not the user's ongoing
  * access) passes `options.oneTime`: its expiry is the earlier of the consent's and, when the
  * grant has no refresh token, the moment its access token ends (the session can read it no
- * longer), and the short reconsent journey is never offered for it (protocol §4.3, §4.5).
+ * longer), and the short reconsent journey is never offered for it (docs/moneyhub-protocol.md §4.3,
+ * §4.5).
  *
  * @param mh - the upstream connection
  * @param now - the current time

@@ -4,7 +4,7 @@ import { AppError } from '../errors'
 import type { MhTransaction } from '../moneyhub'
 
 /**
- * Maps a Moneyhub transaction (protocol §9.4) onto the shared {@link Transaction}.
+ * Maps a Moneyhub transaction (docs/moneyhub-protocol.md §9.4) onto the shared {@link Transaction}.
  *
  * @param mh - the upstream transaction
  * @param accountId - the account asked for, used when the upstream item names none

@@ -23,7 +23,7 @@ export interface CorsAllowlistOptions {
  * `Access-Control-Allow-Origin: <that origin>` and `Access-Control-Allow-Credentials: true`, and
  * its preflight is answered 204. Any other origin, `null` included, gets no CORS header at all
  * (credentials included) and its preflight goes on to the CSRF check, which refuses it. Every
- * answer varies by `Origin`. Checklist C4.
+ * answer varies by `Origin`. docs/security.md C4.
  *
  * Why not hono's `cors()`: it sends `Access-Control-Allow-Credentials` to every origin and
  * answers every preflight 204, listed or not.

@@ -9,7 +9,7 @@ export const CSRF_EXEMPT_PATHS: ReadonlySet<string> = new Set(['/api/callback'])
 /**
  * Requires the static `X-CSRF: 1` header on every `/api` request except the callback, GET
  * included, before any session or token is looked up: a cross-site page cannot set a custom
- * header without a CORS preflight the BFF never grants. Checklist C1, C7.
+ * header without a CORS preflight the BFF never grants. docs/security.md C1, C7.
  *
  * @throws AppError `csrf_header_missing` (403)
  */

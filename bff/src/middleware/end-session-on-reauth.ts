@@ -76,7 +76,7 @@ async function endSession(c: Context<AppEnv>, deps: SessionEnding, error: AppErr
 }
 
 /**
- * Checklist S7: on the routes that read the user's data with a token for the user
+ * docs/security.md S7: on the routes that read the user's data with a token for the user
  * (`tokenForUser(sub)`), a request answered `reauth_required` means Moneyhub refused that
  * token (`invalid_grant`: the consent was revoked or has expired) or the data API refused it,
  * so the session ends and the next `GET /api/session` answers unauthenticated. Runs after the

@@ -59,7 +59,7 @@ export function answeredError(err: unknown): AppError {
  * (`end-session-on-reauth.ts`). An error of the callback reached by a browser navigation
  * (whatever raised it: the route, the rate limit, the store) is a 303 into the app with
  * `?flowError=<code>` rather than a JSON body the person would see raw (see
- * {@link callbackLanding}). Checklist L5, "Login lifecycle"; ARCHITECTURE.md Decision 6.
+ * {@link callbackLanding}). docs/security.md L5, LL3; docs/decisions/008-errors-are-data.md.
  *
  * @param deps - what landing a callback needs; without them every error is JSON
  */

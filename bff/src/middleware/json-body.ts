@@ -16,7 +16,7 @@ function hasBody(headers: { header(name: string): string | undefined }): boolean
 /**
  * Requires `Content-Type: application/json` on POST, PUT and PATCH (always) and on any other
  * request that carries a body, so form, multipart and text/plain bodies — the ones a
- * cross-site form can send without a preflight — get 415. Checklist C2.
+ * cross-site form can send without a preflight — get 415. docs/security.md C2.
  *
  * @throws AppError `unsupported_media_type` (415)
  */

@@ -8,7 +8,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * On state-changing requests, requires `Origin` to equal the app origin (or an allowlisted
- * CORS origin) exactly, and refuses `Sec-Fetch-Site: cross-site`. Checklist C3.
+ * CORS origin) exactly, and refuses `Sec-Fetch-Site: cross-site`. docs/security.md C3.
  *
  * The callback is exempt: the identity service sends the browser back with a cross-site
  * top-level navigation by design; it is guarded by the single-use login transaction, its

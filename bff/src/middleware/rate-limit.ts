@@ -109,7 +109,7 @@ function limiter(
  * Rate-limits a route per client IP and per session (when there is one). Over the limit the
  * answer is 429 `rate_limited` with `Retry-After`, before any session load or upstream work.
  * With `store` the counts live in the shared store (all instances share the limit; one store
- * round trip per hit), without it in process memory (per instance). Checklist I8.
+ * round trip per hit), without it in process memory (per instance). docs/security.md I8.
  *
  * @param options.name - which limit (for the security log and the store keys)
  * @param options.perIp - limit per client IP

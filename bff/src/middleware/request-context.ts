@@ -12,7 +12,7 @@ export type PeerAddress = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => strin
 /**
  * Gives every request an id (a fresh UUID; client-supplied ids are not trusted), a child
  * logger that stamps it on every line, `X-Request-Id` on the response, the client IP for rate
- * limits, and one access-log line. Checklist L2–L4.
+ * limits, and one access-log line. docs/security.md L2–L4.
  *
  * @param options.logger - the root logger
  * @param options.trustProxy - take the IP from the last `X-Forwarded-For` hop (TRUST_PROXY)

@@ -19,7 +19,7 @@ const HSTS = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'
 /**
  * Security headers on every BFF response: a deny-all CSP, nosniff, a strict Referrer-Policy,
  * no framing, `Cache-Control: no-store`, and HSTS (1 year, includeSubDomains) when the app is
- * served over https. Checklist C5.
+ * served over https. docs/security.md C5.
  *
  * @param options.hsts - send Strict-Transport-Security (APP_ORIGIN is https)
  */

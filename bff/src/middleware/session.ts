@@ -6,7 +6,7 @@ import type { SessionManager } from '../session/sessions'
 
 /**
  * Loads the session named by the session cookie (if any) into `c.var.session`. Runs after
- * the CSRF check, so a request without `X-CSRF: 1` never touches the store. Checklist C1.
+ * the CSRF check, so a request without `X-CSRF: 1` never touches the store. docs/security.md C1.
  *
  * @param sessions - the session manager
  */

@@ -1,6 +1,6 @@
 /**
  * Accounts and balances (data API, scope `accounts:read`: client_credentials with `sub`, or a
- * one-time consent's own access token; protocol §9.3, §4.2).
+ * one-time consent's own access token; docs/moneyhub-protocol.md §9.3, §4.2).
  */
 import type { ClientContext } from './internal/context'
 import { pageQuery } from './internal/query'

@@ -1,6 +1,6 @@
 /**
  * Code exchange: callback checks, the `authorization_code` grant with PKCE, `redirect_uri` and
- * Moneyhub's `sub` extension, then ID-token verification (protocol §6.1, §7, §8).
+ * Moneyhub's `sub` extension, then ID-token verification (docs/moneyhub-protocol.md §6.1, §7, §8).
  */
 import * as oauth from 'oauth4webapi'
 import { validateCallback } from './callback'
@@ -53,7 +53,7 @@ export const DEFAULT_EXPIRES_IN_SECONDS = 300
 
 /**
  * Complete an authorisation: validate the callback, exchange the code once, verify the ID token.
- * The code is never re-sent after an ambiguous failure (checklist R4).
+ * The code is never re-sent after an ambiguous failure (docs/security.md R4).
  *
  * @returns the user (`sub`), connection / payment ids, verified claims and the token set
  * @throws MoneyhubError callback codes (`iss_mismatch`, `state_mismatch`, `access_denied`,

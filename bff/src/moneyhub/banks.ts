@@ -1,4 +1,7 @@
-/** Bank lists: `GET {issuer}/.well-known/<kind>-connections`, a bare array (protocol §9.8). */
+/**
+ * Bank lists: `GET {issuer}/.well-known/<kind>-connections`, a bare array
+ * (docs/moneyhub-protocol.md §9.8).
+ */
 import type { ClientContext } from './internal/context'
 import { errorFromReply, parseJson, parseShape } from './internal/responses'
 import { sendText } from './internal/transport'

@@ -1,6 +1,7 @@
 /**
  * Callback validation in the order iss → state → error, each parameter at most once
- * (protocol §8, checklist P6, P8, P10, P11). Nothing here calls the network.
+ * (docs/moneyhub-protocol.md §8, docs/security.md P6, P8, P10, P11). Nothing here calls the
+ * network.
  */
 import * as oauth from 'oauth4webapi'
 import { MoneyhubError } from './errors'

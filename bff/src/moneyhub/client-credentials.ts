@@ -1,6 +1,6 @@
 /**
  * The `client_credentials` grant: client-level scopes, or a user's data scopes with Moneyhub's
- * `sub` form field (protocol §6.3 — not a claims parameter, see §10.3).
+ * `sub` form field (docs/moneyhub-protocol.md §6.3 — not a claims parameter, see §10.3).
  */
 import * as oauth from 'oauth4webapi'
 import { DEFAULT_EXPIRES_IN_SECONDS } from './authorization-code'
@@ -43,8 +43,9 @@ export function assertSub(sub: string): void {
  * @param sub - the Moneyhub user id for data scopes; omit for client-level scopes
  * @param scopes - exactly the scopes needed
  * @throws MoneyhubError `reauth_required` (`invalid_grant` for a user token: the user's
- *   consent was revoked or has expired, checklist S7), `token_request_failed`, `rate_limited`,
- *   `invalid_upstream_response`, transport codes; TypeError / `invalid_input` for bad arguments
+ *   consent was revoked or has expired, docs/security.md S7), `token_request_failed`,
+ *   `rate_limited`, `invalid_upstream_response`, transport codes; TypeError / `invalid_input` for
+ *   bad arguments
  * @see https://docs.moneyhubenterprise.com/docs/client-credentials-token
  */
 export async function requestClientCredentials(

@@ -90,8 +90,8 @@ import { deleteUser, getUser, registerUser } from './users'
  * Whose data a data-API read is for: a Moneyhub user id (the client gets and caches a
  * `client_credentials` token with `sub` and the call's scopes), or `{ accessToken }`, a user
  * access token the caller already holds — e.g. the code-exchange token of a one-time consent,
- * which reads that consent's connection only (protocol §4.2, §5.1). A given token is sent as
- * it is: never cached, renewed or retried after a 401 (which fails as `unauthorized`).
+ * which reads that consent's connection only (docs/moneyhub-protocol.md §4.2, §5.1). A given token
+ * is sent as it is: never cached, renewed or retried after a 401 (which fails as `unauthorized`).
  */
 export type DataSubject = string | { accessToken: string }
 
@@ -114,7 +114,7 @@ export interface MoneyhubClientOptions {
    */
   request?: HttpRequester
   /**
-   * A circuit breaker per upstream, identity and data API (checklist R11): after
+   * A circuit breaker per upstream, identity and data API (docs/security.md R11): after
    * `failureThreshold` consecutive failed calls (default 5) calls fail at once with
    * `upstream_unavailable` and `retryAfter` for `openMs` (default 10 s), then one probe call
    * decides. `false` turns it off.

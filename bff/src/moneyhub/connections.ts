@@ -1,6 +1,6 @@
 /**
  * A user's connections (identity host, client-level `connection:*` scopes) and sync (data API
- * with `sub`); protocol §9.6.
+ * with `sub`); docs/moneyhub-protocol.md §9.6.
  */
 import { MoneyhubError } from './errors'
 import type { ClientContext } from './internal/context'

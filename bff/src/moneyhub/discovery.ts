@@ -1,6 +1,7 @@
 /**
  * Discovery: fetch `<issuer>/.well-known/openid-configuration`, require the exact configured
- * issuer and https endpoints, cache for about an hour (protocol §1, checklist P1, P2, R10).
+ * issuer and https endpoints, cache for about an hour (docs/moneyhub-protocol.md §1,
+ * docs/security.md P1, P2, R10).
  */
 import * as oauth from 'oauth4webapi'
 import { MoneyhubError, isMoneyhubError } from './errors'

@@ -43,7 +43,7 @@ export interface MoneyhubErrorDetails {
   error?: string
   /** Upstream `correlationId` to quote to Moneyhub support. */
   correlationId?: string
-  /** The `x-fapi-interaction-id` this client sent with the failed call (checklist L3). */
+  /** The `x-fapi-interaction-id` this client sent with the failed call (docs/security.md L3). */
   interactionId?: string
   /** Seconds the caller should wait before trying again (429 / 503). */
   retryAfter?: number

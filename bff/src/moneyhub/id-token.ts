@@ -1,7 +1,7 @@
 /**
  * ID-token verification with jose: signature with the identity service's keys, `alg` pinned to
  * the registered alg, `iss`, `aud`/`azp`, `exp`, `iat` (bounded age), `nonce`, and the claims
- * the caller asked for (protocol §7.1, checklist P15–P19).
+ * the caller asked for (docs/moneyhub-protocol.md §7.1, docs/security.md P15–P19).
  */
 import { errors as joseErrors, jwtVerify } from 'jose'
 import { MoneyhubError } from './errors'
@@ -10,7 +10,10 @@ import type { JwksCache } from './jwks'
 /** ID-token signing algorithms the client can be registered with. */
 export type IdTokenAlg = 'RS256' | 'PS256' | 'ES256'
 
-/** What the caller expects back in the ID token (protocol §7.3, checklist P19). */
+/**
+ * What the caller expects back in the ID token (docs/moneyhub-protocol.md §7.3,
+ * docs/security.md P19).
+ */
 export interface ExpectedClaims {
   /** The user id sent in `claims.id_token.sub.value`; the ID token `sub` must equal it. */
   sub?: string
@@ -63,7 +66,8 @@ function invalid(message: string, cause?: unknown): MoneyhubError {
 
 /**
  * The id a resource claim carries: Moneyhub sends the id string (`mh:payment`); for the other
- * intents the value is unconfirmed (protocol §12.4), so an object with an `id` is accepted too.
+ * intents the value is unconfirmed (docs/moneyhub-protocol.md §12.4), so an object with an `id` is
+ * accepted too.
  */
 export function claimId(value: unknown): string | undefined {
   if (typeof value === 'string' && value.length > 0) return value

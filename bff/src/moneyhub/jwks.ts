@@ -1,7 +1,7 @@
 /**
  * The identity service's JWKS: fetched from discovery's `jwks_uri` (5 s timeout), cached up to
  * a maximum age, refetched at most once per cooldown when a token names an unknown `kid`, and
- * fetched single-flight (checklist R9).
+ * fetched single-flight (docs/security.md R9).
  */
 import {
   type CryptoKey,

@@ -1,6 +1,7 @@
 /**
  * Client signing keys: load (JWK or PKCS#8 PEM), generate for development, publish as a JWKS.
- * RSA ≥ 2048 bits signs PS256, EC P-256 signs ES256; anything weaker is refused (checklist K2).
+ * RSA ≥ 2048 bits signs PS256, EC P-256 signs ES256; anything weaker is refused
+ * (docs/security.md K2).
  */
 import { createPrivateKey, type JsonWebKeyInput, type KeyObject } from 'node:crypto'
 import {
@@ -53,8 +54,8 @@ const PUBLIC_MEMBERS: Record<string, readonly string[]> = {
 const KID_PATTERN = /^[\x21-\x7e]{1,200}$/
 
 /**
- * The `kid` the key is registered under (checklist K3): Moneyhub finds the client's key by the
- * assertion's `kid`, so the JWK's own `kid` (what Moneyhub's admin portal and official client
+ * The `kid` the key is registered under (docs/security.md K3): Moneyhub finds the client's key by
+ * the assertion's `kid`, so the JWK's own `kid` (what Moneyhub's admin portal and official client
  * use as is) wins, then a `kid` given beside the key (a PEM has none of its own); undefined
  * when neither is given, and the caller falls back to the thumbprint.
  */
@@ -151,7 +152,7 @@ async function loadOne(input: ClientKeyInput): Promise<ClientKey> {
  * @returns the loaded keys
  * @throws TypeError when a key cannot be parsed, is weaker than RSA-2048 / P-256, has a `kid`
  *   that is not 1–200 printable characters or differs from the given one, or two keys share a
- *   `kid` (checklist K2, K3)
+ *   `kid` (docs/security.md K2, K3)
  * @see https://docs.moneyhubenterprise.com/docs/authentication
  */
 export async function loadClientKeys(

@@ -1,6 +1,6 @@
 /**
  * Pushed Authorisation Requests with a signed request object, and the authorisation URL
- * (protocol §3, checklist P3, P4, P5, P23).
+ * (docs/moneyhub-protocol.md §3, docs/security.md P3, P4, P5, P23).
  */
 import * as oauth from 'oauth4webapi'
 import { z } from 'zod'
@@ -116,7 +116,7 @@ export async function pushedAuthorisationRequest(
   )
   if (response.status === 429) throw await errorFromResponse(response, ctx.t.now())
   let result: oauth.PushedAuthorizationResponse
-  // oauth4webapi coerces a numeric string expires_in; checklist P3 wants a real number.
+  // oauth4webapi coerces a numeric string expires_in; docs/security.md P3 wants a real number.
   const copy = response.clone()
   try {
     result = await oauth.processPushedAuthorizationResponse(as, client, response)
@@ -140,7 +140,7 @@ export async function pushedAuthorisationRequest(
 
 /**
  * The authorisation URL: from a PAR `request_uri`, or inline with a signed `request` object
- * (the legacy "request by value" form, protocol §3.6).
+ * (the legacy "request by value" form, docs/moneyhub-protocol.md §3.6).
  *
  * @throws TypeError for bad parameters; discovery errors
  */

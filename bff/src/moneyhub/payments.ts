@@ -1,6 +1,6 @@
 /**
- * Payees, payments, standing-order requests (identity host, client-level tokens; protocol §9.7).
- * Creating calls are never retried.
+ * Payees, payments, standing-order requests (identity host, client-level tokens;
+ * docs/moneyhub-protocol.md §9.7). Creating calls are never retried.
  */
 import { z } from 'zod'
 import { MoneyhubError } from './errors'
@@ -18,7 +18,7 @@ import {
 } from './schemas'
 import type { PageQuery } from './page-query'
 
-/** Payments list query (protocol §9.7). */
+/** Payments list query (docs/moneyhub-protocol.md §9.7). */
 export interface PaymentsQuery extends PageQuery {
   userId?: string
   payeeId?: string

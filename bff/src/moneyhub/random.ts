@@ -1,5 +1,5 @@
 /**
- * CSPRNG values for a login transaction (checklist K5: ≥ 128 bits each). Thin wrappers over
+ * CSPRNG values for a login transaction (docs/security.md K5: ≥ 128 bits each). Thin wrappers over
  * oauth4webapi so callers of this package need not import it.
  */
 import * as oauth from 'oauth4webapi'

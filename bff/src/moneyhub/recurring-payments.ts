@@ -1,6 +1,6 @@
 /**
  * Recurring payments (VRP) after consent: read, pay, revoke, confirm funds (identity host,
- * client-level tokens; protocol §4.8, §9.7). Pay is never retried.
+ * client-level tokens; docs/moneyhub-protocol.md §4.8, §9.7). Pay is never retried.
  */
 import { MoneyhubError } from './errors'
 import type { ClientContext } from './internal/context'

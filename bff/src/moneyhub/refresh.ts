@@ -1,6 +1,6 @@
 /**
- * The `refresh_token` grant, single-flight per refresh token (protocol §6.2, checklist P20,
- * P28, R5, R6).
+ * The `refresh_token` grant, single-flight per refresh token (docs/moneyhub-protocol.md §6.2,
+ * docs/security.md P20, P28, R5, R6).
  */
 import * as oauth from 'oauth4webapi'
 import { DEFAULT_EXPIRES_IN_SECONDS } from './authorization-code'

@@ -1,7 +1,7 @@
 /**
  * Token revocation (RFC 7009) at the provider's `revocation_endpoint`, used when a user logs
- * out (checklist S6). Moneyhub documents no revocation endpoint for its grants, so the call is
- * made only when discovery advertises one (oidc-provider, and so the simulator, does).
+ * out (docs/security.md S6). Moneyhub documents no revocation endpoint for its grants, so the call
+ * is made only when discovery advertises one (oidc-provider, and so the simulator, does).
  */
 import * as oauth from 'oauth4webapi'
 import { MoneyhubError } from './errors'

@@ -2,7 +2,7 @@
  * A {@link TokenCache} kept in a store shared by every BFF instance (SQLite file or Redis), with
  * its single-flight lock in the same store: of any number of concurrent requests needing the
  * same new token, across instances, one asks Moneyhub and the others read its answer
- * (checklist R5, R7; docs/decisions/006-shared-token-cache.md).
+ * (docs/security.md R5, R7; docs/decisions/006-shared-token-cache.md).
  */
 import { createHash } from 'node:crypto'
 

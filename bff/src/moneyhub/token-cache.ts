@@ -1,6 +1,6 @@
 /**
  * A bounded (LRU), single-flight cache of access tokens keyed by everything that changes the
- * token: user (`sub`) and the sorted scope set (checklist R5, R7, R8).
+ * token: user (`sub`) and the sorted scope set (docs/security.md R5, R7, R8).
  */
 
 /** An access token from the client-credentials cache. */
@@ -33,7 +33,7 @@ export interface TokenCache {
 
 /**
  * Whether a cached token is still good to hand out: more than max(60 s, 10 % of its lifetime)
- * left (checklist R7).
+ * left (docs/security.md R7).
  *
  * @param token - the token and when it was asked for
  * @param now - epoch ms

@@ -1,6 +1,6 @@
 /**
  * Transactions (data API, scope `transactions:read:all` with `sub`, or a one-time consent's own
- * access token; protocol §9.4). Query names
+ * access token; docs/moneyhub-protocol.md §9.4). Query names
  * are Moneyhub's own (`startDate`, `endDate`), not the community client's.
  */
 import type { ClientContext } from './internal/context'
@@ -9,7 +9,7 @@ import { callPage, segment, type TokenSource } from './internal/rest'
 import { mhTransactionSchema, type MhPage, type MhTransaction } from './schemas'
 import type { PageQuery } from './page-query'
 
-/** Transactions query with Moneyhub's own parameter names (protocol §9.4). */
+/** Transactions query with Moneyhub's own parameter names (docs/moneyhub-protocol.md §9.4). */
 export interface TransactionsQuery extends PageQuery {
   accountId?: string
   /** `YYYY-MM-DD`, inclusive. */

@@ -32,7 +32,7 @@ export interface MoneyhubRetryOptions {
   sleep?: (ms: number) => Promise<void>
 }
 
-/** Circuit breaker settings (checklist R11), per upstream. */
+/** Circuit breaker settings (docs/security.md R11), per upstream. */
 export interface CircuitBreakerOptions {
   /** Consecutive failed calls that open the circuit (default 5). */
   failureThreshold?: number

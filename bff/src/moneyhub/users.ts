@@ -1,4 +1,4 @@
-/** Users on the identity host with client-level tokens (protocol §9.5). */
+/** Users on the identity host with client-level tokens (docs/moneyhub-protocol.md §9.5). */
 import { MoneyhubError } from './errors'
 import type { ClientContext } from './internal/context'
 import { callData, callVoid, segment, type TokenSource } from './internal/rest'

@@ -33,9 +33,9 @@ async function readPayment(s: Services, log: Logger, id: string): Promise<MhPaym
  * The callback of a payment-kind flow, after the checks every callback makes (iss, browser
  * binding, the transaction taken once): exchanges the code (which is when Moneyhub submits
  * the payment), verifies the ID token as for AIS and that it carries the resource id the
- * claim asked for (protocol §4.6–4.9, §7), and records the resource with what the transaction
- * says was authorised — never anything from the browser. The payer is not signed in: the
- * tokens of a payment authorisation read nothing and are dropped.
+ * claim asked for (docs/moneyhub-protocol.md §4.6–4.9, §7), and records the resource with what the
+ * transaction says was authorised — never anything from the browser. The payer is not signed in:
+ * the tokens of a payment authorisation read nothing and are dropped.
  *
  * A single payment whose amount or payee at Moneyhub differs from what was authorised here is
  * recorded, logged as a security event and fails the flow with `payment_failed`.
@@ -76,7 +76,7 @@ export async function completePaymentFlow(
     return { result: { standingOrderId: id }, sessionHash }
   }
   // A refund's ID token carries the refund as `mh:reverse_payment` and the original payment
-  // as `mh:payment` (protocol §4.7); the refund is the payment this flow made.
+  // as `mh:payment` (docs/moneyhub-protocol.md §4.7); the refund is the payment this flow made.
   const id = intent.kind === 'payment' ? exchanged.paymentId : exchanged.reversePaymentId
   if (id === undefined) throw missing()
   if (intent.kind === 'reverse_payment' && exchanged.paymentId !== intent.details.refundOf) {

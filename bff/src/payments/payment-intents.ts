@@ -4,7 +4,7 @@ import type {
   StandingOrderFrequency,
 } from '@mhkit/shared'
 
-/** What a single payment authorised (protocol §4.6); amounts in whole pence. */
+/** What a single payment authorised (docs/moneyhub-protocol.md §4.6); amounts in whole pence. */
 export interface PaymentDetails {
   amount: number
   payeeId: string
@@ -13,11 +13,11 @@ export interface PaymentDetails {
   payerRef: string
   /** The bank named at the start, used again for a refund of the payment. */
   bankId?: string
-  /** For a refund: the payment it reverses (protocol §4.7). */
+  /** For a refund: the payment it reverses (docs/moneyhub-protocol.md §4.7). */
   refundOf?: string
 }
 
-/** What a VRP consent authorised (protocol §4.8); amounts in whole pence. */
+/** What a VRP consent authorised (docs/moneyhub-protocol.md §4.8); amounts in whole pence. */
 export interface RecurringPaymentDetails {
   reference: string
   /** The payee named by Moneyhub id, when the consent was asked with one. */
@@ -35,7 +35,7 @@ export interface RecurringPaymentDetails {
   revokedAt?: string
 }
 
-/** What a standing order authorised (protocol §4.9); amounts in whole pence. */
+/** What a standing order authorised (docs/moneyhub-protocol.md §4.9); amounts in whole pence. */
 export interface StandingOrderDetails {
   reference: string
   /** The payee named by Moneyhub id, when the order was asked with one. */

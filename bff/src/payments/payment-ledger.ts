@@ -72,7 +72,7 @@ function visibleTo(entry: LedgerEntry, owner: PaymentOwner): boolean {
  * Which payments, VRP consents and standing orders this BFF started, and for whom: the only
  * source of what a browser may see or act on. Moneyhub's own lists are client-wide, so a
  * resource id alone proves nothing; an id started elsewhere is answered exactly as a missing
- * one (issue 10, checklist "Login lifecycle": an id travels in URLs).
+ * one (issue 10, docs/security.md LL2: an id travels in URLs).
  */
 export interface PaymentLedger {
   /** Records a resource after its authorisation, under its session and user. */
@@ -89,7 +89,7 @@ export interface PaymentLedger {
   update<K extends LedgerKind>(entry: LedgerEntry<K>): Promise<void>
   /**
    * Moves a session's resources to the session that replaced it (a sign-in issues a new
-   * session id, checklist S4), so the browser keeps seeing what it paid before.
+   * session id, docs/security.md S4), so the browser keeps seeing what it paid before.
    */
   carryOver(fromSessionHash: string, toSessionHash: string): Promise<void>
 }

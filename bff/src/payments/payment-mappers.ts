@@ -24,9 +24,9 @@ const PAYMENT_STATUS: Readonly<Record<string, PaymentStatus>> = {
 }
 
 /**
- * Moneyhub's payment status in ours (protocol §9.7): every `error:*` is `failed`; a status we
- * do not know yet is `pending`, so a client keeps polling instead of showing a final answer
- * about money it cannot vouch for.
+ * Moneyhub's payment status in ours (docs/moneyhub-protocol.md §9.7): every `error:*` is `failed`;
+ * a status we do not know yet is `pending`, so a client keeps polling instead of showing a final
+ * answer about money it cannot vouch for.
  */
 export function paymentStatus(status: string): PaymentStatus {
   if (status.startsWith('error')) return 'failed'

@@ -10,7 +10,7 @@ const details = { amount: 100, payeeId: 'payee-1', payeeRef: 'A', payerRef: 'B' 
 const entry = (id: string, owner: { sessionHash: string; sub?: string }, createdAt = 1) =>
   ({ kind: 'payment', id, ...owner, createdAt, details }) satisfies LedgerEntry<'payment'>
 
-describe('paymentStatus (protocol §9.7)', () => {
+describe('paymentStatus (docs/moneyhub-protocol.md §9.7)', () => {
   it.each([
     ['inProgress', 'in_progress'],
     ['pending', 'pending'],

@@ -35,7 +35,7 @@ async function payerSession(c: Context<AppEnv>, s: Services): Promise<Session> {
 }
 
 /**
- * Starts a payment-kind flow through the same path as a connect (ARCHITECTURE.md "The flows"
+ * Starts a payment-kind flow through the same path as a connect (docs/architecture.md §2
  * step 2): the claims are validated, the PAR with the signed request object is sent at click
  * time, and the login transaction (state, nonce, sealed PKCE verifier, returnTo; 10 minutes)
  * keeps the authorised details (`intent`) server-side, so the browser cannot change them

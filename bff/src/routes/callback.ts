@@ -17,7 +17,8 @@ import { revokeTokens } from '../session/revoke-tokens'
 import type { Session, SessionData } from '../session/sessions'
 import type { Services } from '../services'
 
-// Parameters an authorisation response may carry (protocol §8); anything else is refused.
+// Parameters an authorisation response may carry (docs/moneyhub-protocol.md §8); anything else is
+// refused.
 const ALLOWED_PARAMS = new Set([
   'code',
   'state',
@@ -31,10 +32,10 @@ const MAX_PARAM_LENGTH = 2048
 
 /**
  * Checks the callback's query before anything else: only known names, each at most once,
- * bounded length (checklist I5); then `iss`, which must be there and equal the issuer exactly
- * (the issuer always sends it, RFC 9207), before `state` or `error` are looked at, so a
- * response from anywhere else touches no login transaction or flow (checklist P10, P11); then
- * a well-formed `state`, which only an error response may lack.
+ * bounded length (docs/security.md I5); then `iss`, which must be there and equal the issuer
+ * exactly (the issuer always sends it, RFC 9207), before `state` or `error` are looked at, so a
+ * response from anywhere else touches no login transaction or flow (docs/security.md P10, P11);
+ * then a well-formed `state`, which only an error response may lack.
  *
  * @param issuer - the configured issuer
  * @throws AppError `invalid_request` | `iss_mismatch` | `state_mismatch`

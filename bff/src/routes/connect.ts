@@ -33,11 +33,11 @@ interface Plan {
 
 /**
  * Reconnecting a one-time connection the session holds as a grant. A one-time consent has a
- * fixed expiry, so Moneyhub offers no reconsent journey for it (`tppConsent` false, protocol
- * §4.3), and a lifecycle flow (`openid reauth` / `refresh`, §4.5) returns tokens without data
- * scopes, so it could not renew what the session reads. A `reauth` is therefore a NEW one-time
- * connect to the same bank (`<bankId>` of the connection id); its callback replaces the old
- * grant. `reconsent` and `refresh` are refused.
+ * fixed expiry, so Moneyhub offers no reconsent journey for it (`tppConsent` false,
+ * docs/moneyhub-protocol.md §4.3), and a lifecycle flow (`openid reauth` / `refresh`, §4.5) returns
+ * tokens without data scopes, so it could not renew what the session reads. A `reauth` is therefore
+ * a NEW one-time connect to the same bank (`<bankId>` of the connection id); its callback replaces
+ * the old grant. `reconsent` and `refresh` are refused.
  *
  * @throws AppError `invalid_request` (with an issue on `kind`) for `reconsent` and `refresh`
  */
@@ -83,7 +83,8 @@ async function plan(
       body.consent === undefined && body.oneTime !== true ? undefined : { ...(body.consent ?? {}) }
     if (body.oneTime === true) return planOneTime(bank, consent, now)
     if (known !== undefined) {
-      // A known user connects another bank: `sub` carries its value (protocol §4.2 case 2).
+      // A known user connects another bank: `sub` carries its value (docs/moneyhub-protocol.md §4.2
+      // case 2).
       let builder = claims({ now: () => now })
         .sub(known)
         .connectionId()
@@ -132,16 +133,17 @@ async function plan(
 /**
  * `POST /api/connect`: starts a connect flow. Creates the login transaction (state, nonce,
  * PKCE verifier, flow kind, returnTo; 10 minutes), sends the Pushed Authorisation Request at
- * click time and answers `{ flowId, url, expiresAt }`. ARCHITECTURE.md "The flows" step 2.
+ * click time and answers `{ flowId, url, expiresAt }`. docs/architecture.md §2 step 2.
  *
  * `reauth` of a one-time connection the session holds starts a new one-time connect to the same
  * bank, whose callback replaces the old grant (see {@link planOneTimeReconnect}).
  *
  * Errors: `invalid_request` (body, consent window; `reconsent` or `refresh` of a one-time
  * connection), `transaction_from_too_early` (`consent.transactionFromDateTime` before 72 months
- * ago or the named bank's own limit, protocol §4.3; before any PAR), `unauthenticated` (reauth/reconsent/refresh without a user),
- * `connection_not_found` (not a connection of the session — for a one-time-only session,
- * without any upstream call), upstream codes from the PAR call.
+ * ago or the named bank's own limit, docs/moneyhub-protocol.md §4.3; before any PAR),
+ * `unauthenticated` (reauth/reconsent/refresh without a user), `connection_not_found` (not a
+ * connection of the session — for a one-time-only session, without any upstream call), upstream
+ * codes from the PAR call.
  */
 export function connectRoutes(s: Services) {
   return new Hono<AppEnv>().post(

@@ -54,9 +54,10 @@ async function deleteOneTimeUpstream(s: Services, grant: OneTimeGrant): Promise<
  * ongoing connections (none for a user signed in by one-time connects alone) and each live
  * one-time grant's connection, listed under the grant's own Moneyhub user.
  *
- * `DELETE` on an ongoing connection: Moneyhub deletes it and revokes its grant (protocol §9.6).
- * On a one-time connection: Moneyhub deletes it where it lists it under the grant's user,
- * then the grant is forgotten server-side and its tokens revoked. 204 either way.
+ * `DELETE` on an ongoing connection: Moneyhub deletes it and revokes its grant
+ * (docs/moneyhub-protocol.md §9.6). On a one-time connection: Moneyhub deletes it where it lists it
+ * under the grant's user, then the grant is forgotten server-side and its tokens revoked. 204
+ * either way.
  *
  * Errors: `unauthenticated` / `session_expired`, `invalid_request` (id pattern, before any
  * upstream call), `connection_not_found` (not a connection of the session — checked before

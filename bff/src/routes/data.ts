@@ -28,7 +28,7 @@ function today(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
-/** Largest page the data API serves (protocol §9.1). */
+/** Largest page the data API serves (docs/moneyhub-protocol.md §9.1). */
 const UPSTREAM_PAGE_MAX = 1000
 
 /** One place a request's data comes from. */
@@ -184,9 +184,9 @@ async function firstTransactions(
  * Session → data sources → data API → upstream shape checked by the client → mapped to the
  * shared contract. The sources are the user's ongoing access (`tokenForUser(sub, scopes)`,
  * cached, single-flight in the client) and each one-time grant of the session, read with the
- * consent's own access token (protocol §4.2); a user signed in by one-time connects alone
- * reads through the grants only. Several sources are merged (accounts and transactions each
- * id once; transactions newest first, paged over the merged list).
+ * consent's own access token (docs/moneyhub-protocol.md §4.2); a user signed in by one-time
+ * connects alone reads through the grants only. Several sources are merged (accounts and
+ * transactions each id once; transactions newest first, paged over the merged list).
  *
  * Errors: `unauthenticated` / `session_expired` (401), `invalid_request` (ids and query, before
  * any upstream call), `not_found`, `consent_expired` (one-time access ended: the token expired

@@ -38,7 +38,7 @@ async function payeeNameFor(
 }
 
 /**
- * Single payments and their refunds (issue 10, protocol §4.6, §4.7, §9.7):
+ * Single payments and their refunds (issue 10, docs/moneyhub-protocol.md §4.6, §4.7, §9.7):
  *
  * - `POST /api/payments` — a single immediate domestic payment: a new payee is registered at
  *   Moneyhub first, then the flow starts like a connect (PAR, `mh:payment` claim) and answers
@@ -78,7 +78,7 @@ export function paymentRoutes(s: Services) {
       let builder = claims()
       if (sub !== undefined) builder = builder.sub(sub)
       // readRefundAccount: the payer's account is read so the payment can be refunded later
-      // (protocol §4.7: only such a payment is reversible).
+      // (docs/moneyhub-protocol.md §4.7: only such a payment is reversible).
       builder = builder.payment({
         amount: body.amount,
         payeeId,

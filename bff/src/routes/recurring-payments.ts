@@ -24,7 +24,7 @@ import { startPaymentFlow } from '../payments/start-payment-flow'
 import { orNotFound, utcDate } from '../payments/upstream'
 import type { Services } from '../services'
 
-// Our spelling of periods, alignments and types to Moneyhub's (protocol §4.8).
+// Our spelling of periods, alignments and types to Moneyhub's (docs/moneyhub-protocol.md §4.8).
 const PERIOD = {
   day: 'Day',
   week: 'Week',
@@ -51,7 +51,8 @@ function idempotencyKey(c: Context<AppEnv>): string {
 /**
  * Whether a payment of `amount` may be tried under the consent as authorised here: not revoked
  * by this BFF, inside its validity window, within the maximum individual amount and every
- * periodic limit on its own. Moneyhub enforces the periodic totals (protocol §4.8).
+ * periodic limit on its own. Moneyhub enforces the periodic totals
+ * (docs/moneyhub-protocol.md §4.8).
  *
  * @throws AppError `recurring_payment_not_active` | `recurring_payment_limit_exceeded`
  */
@@ -89,7 +90,7 @@ function payFailure(error: unknown): unknown {
 }
 
 /**
- * Variable recurring payments (issue 10, protocol §4.8):
+ * Variable recurring payments (issue 10, docs/moneyhub-protocol.md §4.8):
  *
  * - `POST /api/recurring-payments` — ask for a VRP consent (payee, reference, validity
  *   window, maximum individual amount, periodic limits) as a redirect flow.

@@ -79,7 +79,7 @@ describe('data routes without a session', () => {
   })
 })
 
-describe('ids and queries are checked before anything else (checklist I4)', () => {
+describe('ids and queries are checked before anything else (docs/security.md I4)', () => {
   for (const bad of ['..', '%2E%2E', 'a%2Fb', 'a%5Cb', 'x'.repeat(65), 'a.b']) {
     it(`refuses account id ${bad.slice(0, 12)}`, async () => {
       const { app, upstream } = await buildTestApp()
@@ -180,7 +180,7 @@ describe('POST /api/connect validation', () => {
   })
 })
 
-describe('GET /api/callback parameter hygiene (checklist I5)', () => {
+describe('GET /api/callback parameter hygiene (docs/security.md I5)', () => {
   const cases: [string, string, string][] = [
     ['no state', `/api/callback?code=abc&iss=${ISS}`, 'state_mismatch'],
     ['an unknown state', `/api/callback?code=abc&state=${STATE}&iss=${ISS}`, 'state_mismatch'],

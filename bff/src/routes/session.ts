@@ -13,10 +13,10 @@ import { revokeTokens } from '../session/revoke-tokens'
 /**
  * `GET /api/session` (who is signed in, their connections in short form — the same ones as
  * `GET /api/connections`, see {@link listSessionConnections} — when the session ends; never a
- * token; checklist S8) and `POST /api/logout` (ends every login this browser has in flight,
+ * token; docs/security.md S8) and `POST /api/logout` (ends every login this browser has in flight,
  * deletes the server state and tokens, revokes the provider tokens where the provider has a
- * revocation endpoint, forgets cached user tokens, clears both cookies; idempotent; checklist
- * S6, "Login lifecycle").
+ * revocation endpoint, forgets cached user tokens, clears both cookies; idempotent;
+ * docs/security.md S6, LL1).
  */
 export function sessionRoutes(s: Services, policy: { idleMs: number }) {
   return new Hono<AppEnv>()

@@ -21,7 +21,7 @@ import type { Services } from '../services'
 const REPEAT = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' } as const
 
 /**
- * Standing orders (issue 10, protocol §4.9):
+ * Standing orders (issue 10, docs/moneyhub-protocol.md §4.9):
  *
  * - `POST /api/standing-orders` — set one up at the user's bank (payee, reference, frequency,
  *   first payment date and amount, number of payments or final date) as a redirect flow.

@@ -8,7 +8,7 @@ export const SESSION_COOKIE = '__Host-mhkit-session'
 /**
  * Login-transaction (browser binding) cookie: SameSite=Lax because the callback is a
  * cross-site top-level navigation from the identity host, which never carries Strict cookies.
- * Checklist S1, S3; docs/decisions/003-cookie-policy.md.
+ * docs/security.md S1, S3; docs/decisions/003-cookie-policy.md.
  */
 export const TX_COOKIE = '__Host-mhkit-tx'
 
@@ -33,7 +33,7 @@ export function readTxCookie(c: Context): string | undefined {
 
 /**
  * Sets the session cookie. It is a session cookie in the browser sense too (no Max-Age):
- * lifetime is enforced server-side (idle and absolute), checklist S5.
+ * lifetime is enforced server-side (idle and absolute), docs/security.md S5.
  */
 export function writeSessionCookie(c: Context, id: string): void {
   setCookie(c, SESSION_COOKIE, id, {
@@ -55,7 +55,7 @@ export function writeTxCookie(c: Context, id: string): void {
   })
 }
 
-/** Clears the session cookie with the same attributes and Max-Age=0 (checklist S6). */
+/** Clears the session cookie with the same attributes and Max-Age=0 (docs/security.md S6). */
 export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Strict' })
 }

@@ -1,6 +1,6 @@
 /**
  * The session encryption key (SESSION_ENCRYPTION_KEY): exactly 32 random-looking bytes, written
- * as 64 hex or 43 base64url characters and decoded strictly (checklist K6, "Login lifecycle":
+ * as 64 hex or 43 base64url characters and decoded strictly (docs/security.md K6, LL5:
  * secrets are parsed with exact length and alphabet, no silent dropping of characters, and
  * degenerate values refused).
  */

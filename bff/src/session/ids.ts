@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 
 /**
  * A new opaque identifier from the CSPRNG: `bytes` random bytes as base64url (32 bytes =
- * 256 bits for session ids, 16 for flow ids). Checklist K5.
+ * 256 bits for session ids, 16 for flow ids). docs/security.md K5.
  *
  * @param bytes - entropy in bytes (at least 16)
  * @throws TypeError when `bytes` is below 16 (128 bits)

@@ -3,8 +3,8 @@ import type { MoneyhubClient } from '../moneyhub'
 import type { RevocableToken } from './one-time-grants'
 
 /**
- * Revokes each token where the provider allows it (RFC 7009; checklist S6), in parallel. Best
- * effort: callers have already removed the server state, so a failure is logged with its code
+ * Revokes each token where the provider allows it (RFC 7009; docs/security.md S6), in parallel.
+ * Best effort: callers have already removed the server state, so a failure is logged with its code
  * only (never the token) and never fails the caller.
  *
  * @param message - the log line for the count revoked (when there was anything to revoke)

@@ -11,7 +11,7 @@ export interface Sealer {
 /**
  * Creates a {@link Sealer} over a 256-bit key (SESSION_ENCRYPTION_KEY). `context` (e.g. the
  * session id) is bound as additional authenticated data, so a sealed value moved to another
- * record does not open. Checklist K6.
+ * record does not open. docs/security.md K6.
  *
  * @param key - exactly 32 bytes
  * @throws TypeError when the key is not 32 bytes

@@ -100,94 +100,97 @@ const stores: { name: string; make: (clock: FakeClock) => Store }[] = [
   },
 ]
 
-describe.each(stores)('no session resurrection over the $name store (checklist S6)', ({ make }) => {
-  function over(store: Store, clock: FakeClock) {
-    return createSessionManager({ store, sealer: createSealer(randomBytes(32)), clock })
-  }
-
-  async function rejection(p: Promise<unknown>): Promise<unknown> {
-    return p.then(
-      () => undefined,
-      (error: unknown) => error,
-    )
-  }
-
-  it('a copy loaded before a logout, saved after it, does not bring the session back', async () => {
-    const clock = fakeClock()
-    const store = make(clock)
-    const sessions = over(store, clock)
-    const created = await sessions.create({ sub: 'u' })
-    const loaded = await sessions.load(created.id)
-    expect(loaded).toBeDefined()
-    await sessions.destroy(created.id)
-    if (loaded === undefined) return
-    loaded.data.connectionIds.push('late-change')
-    const error = await rejection(sessions.save(loaded))
-    expect(error).toBeInstanceOf(AppError)
-    expect(error).toMatchObject({ code: 'session_expired', status: 401 })
-    expect(await store.get(`sess:${hashId(created.id)}`)).toBeUndefined()
-    expect(await sessions.load(created.id)).toBeUndefined()
-    await store.close()
-  })
-
-  it('a copy saved after the session was ended by its hash (S7, login) stays gone', async () => {
-    const clock = fakeClock()
-    const store = make(clock)
-    const sessions = over(store, clock)
-    const created = await sessions.create({ sub: 'u' })
-    const loaded = await sessions.load(created.id)
-    await sessions.destroyByHash(hashId(created.id))
-    if (loaded === undefined) throw new Error('session not loaded')
-    expect(await rejection(sessions.save(loaded))).toMatchObject({ code: 'session_expired' })
-    expect(await sessions.loadByHash(hashId(created.id))).toBeUndefined()
-    await store.close()
-  })
-
-  it('save still writes a live session', async () => {
-    const clock = fakeClock()
-    const store = make(clock)
-    const sessions = over(store, clock)
-    const created = await sessions.create({ sub: 'u' })
-    created.data.connectionIds.push('c1')
-    await sessions.save(created)
-    expect((await sessions.load(created.id))?.data.connectionIds).toEqual(['c1'])
-    await store.close()
-  })
-
-  it('save of a session whose lifetime ran out deletes it and reports it ended', async () => {
-    const clock = fakeClock()
-    const store = make(clock)
-    const sessions = over(store, clock)
-    const created = await sessions.create({ sub: 'u' })
-    clock.advance(30 * 60_000)
-    expect(await rejection(sessions.save(created))).toMatchObject({ code: 'session_expired' })
-    // One millisecond earlier the entry would still be live: it is gone because save deleted it.
-    clock.advance(-1)
-    expect(await store.get(`sess:${hashId(created.id)}`)).toBeUndefined()
-    await store.close()
-  })
-
-  it('the sliding touch in load never recreates a session ended between its read and write', async () => {
-    const clock = fakeClock()
-    const store = make(clock)
-    let endDuringRead: string | undefined
-    // A concurrent logout landing right after this request's read (deterministic interleave).
-    const racing: Store = {
-      ...store,
-      async get(key) {
-        const value = await store.get(key)
-        if (key === endDuringRead) await store.delete(key)
-        return value
-      },
+describe.each(stores)(
+  'no session resurrection over the $name store (docs/security.md S6)',
+  ({ make }) => {
+    function over(store: Store, clock: FakeClock) {
+      return createSessionManager({ store, sealer: createSealer(randomBytes(32)), clock })
     }
-    const sessions = over(racing, clock)
-    const created = await sessions.create({ sub: 'u' })
-    clock.advance(2 * 60_000)
-    endDuringRead = `sess:${hashId(created.id)}`
-    expect(await sessions.load(created.id)).toBeUndefined()
-    endDuringRead = undefined
-    expect(await store.get(`sess:${hashId(created.id)}`)).toBeUndefined()
-    expect(await sessions.load(created.id)).toBeUndefined()
-    await store.close()
-  })
-})
+
+    async function rejection(p: Promise<unknown>): Promise<unknown> {
+      return p.then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+    }
+
+    it('a copy loaded before a logout, saved after it, does not bring the session back', async () => {
+      const clock = fakeClock()
+      const store = make(clock)
+      const sessions = over(store, clock)
+      const created = await sessions.create({ sub: 'u' })
+      const loaded = await sessions.load(created.id)
+      expect(loaded).toBeDefined()
+      await sessions.destroy(created.id)
+      if (loaded === undefined) return
+      loaded.data.connectionIds.push('late-change')
+      const error = await rejection(sessions.save(loaded))
+      expect(error).toBeInstanceOf(AppError)
+      expect(error).toMatchObject({ code: 'session_expired', status: 401 })
+      expect(await store.get(`sess:${hashId(created.id)}`)).toBeUndefined()
+      expect(await sessions.load(created.id)).toBeUndefined()
+      await store.close()
+    })
+
+    it('a copy saved after the session was ended by its hash (S7, login) stays gone', async () => {
+      const clock = fakeClock()
+      const store = make(clock)
+      const sessions = over(store, clock)
+      const created = await sessions.create({ sub: 'u' })
+      const loaded = await sessions.load(created.id)
+      await sessions.destroyByHash(hashId(created.id))
+      if (loaded === undefined) throw new Error('session not loaded')
+      expect(await rejection(sessions.save(loaded))).toMatchObject({ code: 'session_expired' })
+      expect(await sessions.loadByHash(hashId(created.id))).toBeUndefined()
+      await store.close()
+    })
+
+    it('save still writes a live session', async () => {
+      const clock = fakeClock()
+      const store = make(clock)
+      const sessions = over(store, clock)
+      const created = await sessions.create({ sub: 'u' })
+      created.data.connectionIds.push('c1')
+      await sessions.save(created)
+      expect((await sessions.load(created.id))?.data.connectionIds).toEqual(['c1'])
+      await store.close()
+    })
+
+    it('save of a session whose lifetime ran out deletes it and reports it ended', async () => {
+      const clock = fakeClock()
+      const store = make(clock)
+      const sessions = over(store, clock)
+      const created = await sessions.create({ sub: 'u' })
+      clock.advance(30 * 60_000)
+      expect(await rejection(sessions.save(created))).toMatchObject({ code: 'session_expired' })
+      // One millisecond earlier the entry would still be live: it is gone because save deleted it.
+      clock.advance(-1)
+      expect(await store.get(`sess:${hashId(created.id)}`)).toBeUndefined()
+      await store.close()
+    })
+
+    it('the sliding touch in load never recreates a session ended between its read and write', async () => {
+      const clock = fakeClock()
+      const store = make(clock)
+      let endDuringRead: string | undefined
+      // A concurrent logout landing right after this request's read (deterministic interleave).
+      const racing: Store = {
+        ...store,
+        async get(key) {
+          const value = await store.get(key)
+          if (key === endDuringRead) await store.delete(key)
+          return value
+        },
+      }
+      const sessions = over(racing, clock)
+      const created = await sessions.create({ sub: 'u' })
+      clock.advance(2 * 60_000)
+      endDuringRead = `sess:${hashId(created.id)}`
+      expect(await sessions.load(created.id)).toBeUndefined()
+      endDuringRead = undefined
+      expect(await store.get(`sess:${hashId(created.id)}`)).toBeUndefined()
+      expect(await sessions.load(created.id)).toBeUndefined()
+      await store.close()
+    })
+  },
+)

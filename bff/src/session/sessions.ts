@@ -4,7 +4,7 @@ import { hashId, randomId } from './ids'
 import type { Sealer } from './sealer'
 import type { Store } from './store'
 
-/** Session lifetimes, enforced server-side (checklist S5). */
+/** Session lifetimes, enforced server-side (docs/security.md S5). */
 export interface SessionPolicy {
   /** A session unused for this long ends. */
   idleMs: number
@@ -66,7 +66,7 @@ const TOUCH_EVERY_MS = 60 * 1000
  * key), idle and absolute lifetimes, secrets sealed with AES-256-GCM bound to the session.
  */
 export interface SessionManager {
-  /** Starts a session with a fresh id (a new id on every login, checklist S4). */
+  /** Starts a session with a fresh id (a new id on every login, docs/security.md S4). */
   create(
     init: Partial<Pick<SessionData, 'sub' | 'connectionIds' | 'oneTime' | 'refreshToken'>>,
   ): Promise<Session>
@@ -80,7 +80,7 @@ export interface SessionManager {
   /**
    * Writes the session back (after changing `data`), only while it still exists: a session
    * ended meanwhile (logout, the S7 reauth end, expiry) is never recreated from this stale
-   * copy (checklist S6), and the request stops as signed out.
+   * copy (docs/security.md S6), and the request stops as signed out.
    *
    * @throws AppError `session_expired` (401) when the session was ended meanwhile
    */
@@ -103,7 +103,7 @@ export interface SessionManager {
  * Creates the {@link SessionManager}.
  *
  * @param deps.store - where sessions live (`sess:<sha256(id)>`)
- * @param deps.sealer - encrypts refresh and one-time tokens at rest (checklist K6)
+ * @param deps.sealer - encrypts refresh and one-time tokens at rest (docs/security.md K6)
  * @param deps.clock - time source
  * @param deps.policy - idle and absolute lifetimes
  */

@@ -17,8 +17,8 @@ export interface StoreCount {
 /**
  * The one interface for server-side state (sessions, login transactions, flow outcomes).
  * Values are strings (callers serialise); every entry has a TTL. Implementations: memory
- * (tests), SQLite (embedded default), Redis (several BFF instances). ARCHITECTURE.md
- * Decision 4.
+ * (tests), SQLite (embedded default), Redis (several BFF instances).
+ * docs/decisions/007-one-store-interface.md.
  */
 export interface Store {
   /** The value, or undefined when absent or expired. */
@@ -31,7 +31,7 @@ export interface Store {
    * Replaces the value only when the key is present and unexpired, living `ttlMs` from now;
    * never creates it. False when the key is gone (deleted or expired meanwhile). Atomic across
    * processes for SQLite and Redis, so a write of a stale copy cannot bring back an entry that
-   * another request deleted (a session ended by logout, checklist S6).
+   * another request deleted (a session ended by logout, docs/security.md S6).
    */
   replace(key: string, value: string, ttlMs: number): Promise<boolean>
   /**

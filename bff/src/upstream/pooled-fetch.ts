@@ -15,7 +15,7 @@ export interface PooledFetchOptions {
   /**
    * Requests allowed to wait for a socket per host, beyond `maxSockets` in flight (default
    * 256); one more fails at once as a network error, so an overloaded upstream sheds load
-   * instead of queueing without bound (checklist R12).
+   * instead of queueing without bound (docs/security.md R12).
    */
   maxQueued?: number
 }
@@ -87,7 +87,7 @@ interface RoundTrip {
 
 /**
  * A `fetch` for the Moneyhub client over Node's `http`/`https` with keep-alive connection
- * pools per upstream host and a bounded number of sockets (checklist R12). It never follows
+ * pools per upstream host and a bounded number of sockets (docs/security.md R12). It never follows
  * redirects (C6), honours `init.signal` (the client's timeouts, R1) by rejecting with the
  * signal's reason as `fetch` does, verifies TLS certificates (Node's defaults, K7), caps the
  * response size, bounds the requests waiting for a socket (R12), and answers a real

@@ -1,6 +1,6 @@
 /**
- * `iss` is checked first on every callback (checklist P10, P11); an error callback without
- * `state` is not proven to belong to any flow, so it changes none. Checklist "Login lifecycle";
+ * `iss` is checked first on every callback (docs/security.md P10, P11); an error callback without
+ * `state` is not proven to belong to any flow, so it changes none. docs/security.md LL3;
  * against the simulator, with real code exchanges.
  */
 import { errorBodySchema } from '@mhkit/shared'

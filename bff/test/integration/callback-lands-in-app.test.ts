@@ -1,7 +1,7 @@
 /**
  * A bad callback reached by a browser navigation lands in the app's return page with a stable
- * error code (`?flowError=<code>`), never on a raw JSON body, and changes no flow. Checklist "Login lifecycle";
- * against the simulator, with real code exchanges.
+ * error code (`?flowError=<code>`), never on a raw JSON body, and changes no flow.
+ * docs/security.md LL3; against the simulator, with real code exchanges.
  */
 import { errorBodySchema } from '@mhkit/shared'
 import { describe, expect, it } from 'vitest'

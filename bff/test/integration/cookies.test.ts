@@ -1,5 +1,5 @@
 /**
- * Cookie attributes over a whole connect flow (checklist S1, S3, S6;
+ * Cookie attributes over a whole connect flow (docs/security.md S1, S3, S6;
  * docs/decisions/003-cookie-policy.md): what the browser is told to keep, and how it is cleared.
  */
 import { approveConsent, MOCK_BANK_ID } from '@mhkit/sim'
@@ -47,7 +47,7 @@ function cookieOf(res: Response, name: string): ParsedCookie {
   return matching[0] as ParsedCookie
 }
 
-describe('cookie attributes (checklist S1, S3, S6)', () => {
+describe('cookie attributes (docs/security.md S1, S3, S6)', () => {
   it('tx cookie: Lax, 10 minutes; session cookie: Strict, no lifetime; logout clears it alike', async () => {
     const { browser } = bffOverSim(world)
 

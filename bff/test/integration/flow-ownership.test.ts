@@ -1,7 +1,7 @@
 /**
  * A flow's outcome (`GET /api/flows/:flowId`) is readable only by the browser that started it
- * (its transaction cookie, or the session the flow signed in); anyone else gets 404. Checklist "Login lifecycle";
- * against the simulator, with real code exchanges.
+ * (its transaction cookie, or the session the flow signed in); anyone else gets 404.
+ * docs/security.md LL2; against the simulator, with real code exchanges.
  */
 import { errorBodySchema } from '@mhkit/shared'
 import { describe, expect, it } from 'vitest'

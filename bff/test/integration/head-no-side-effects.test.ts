@@ -1,6 +1,6 @@
 /**
- * `HEAD` runs no side effects: Hono answers it with the GET handler, so `/api` refuses it. Checklist "Login lifecycle";
- * against the simulator, with real code exchanges.
+ * `HEAD` runs no side effects: Hono answers it with the GET handler, so `/api` refuses it.
+ * docs/security.md LL4; against the simulator, with real code exchanges.
  */
 import { describe, expect, it } from 'vitest'
 

@@ -1,8 +1,9 @@
 /**
- * The bank's own history limit (protocol §4.3, §9.8): `consent.transactionFromDateTime` may be
- * no earlier than the later of 72 months ago and the bank's `monthsInitialConsent` /
- * `daysInitialConsent`. The BFF shows the limits in `GET /api/banks` and refuses an earlier
- * date with `transaction_from_too_early`, naming the earliest date, before any PAR.
+ * The bank's own history limit (docs/moneyhub-protocol.md §4.3, §9.8):
+ * `consent.transactionFromDateTime` may be no earlier than the later of 72 months ago and the
+ * bank's `monthsInitialConsent` / `daysInitialConsent`. The BFF shows the limits in
+ * `GET /api/banks` and refuses an earlier date with `transaction_from_too_early`, naming the
+ * earliest date, before any PAR.
  */
 import { approveConsent, MOCK_BANK_ID, SIM_BANKS } from '@mhkit/sim'
 import {

@@ -50,7 +50,7 @@ afterAll(async () => {
   await world.close()
 })
 
-describe('log canary (checklist L1, Decision 2)', () => {
+describe('log canary (docs/security.md L1, P25)', () => {
   it('no token, code, verifier, assertion or cookie value reaches a log line or a response to the browser', async () => {
     const { browser, logs } = bffOverSim(world)
     const extra: string[] = []

@@ -1,6 +1,6 @@
 /**
- * An ended session (logout, or `reauth_required`, checklist S7) ends the logins its browser has
- * in flight: a consent approved afterwards creates no session. Checklist "Login lifecycle";
+ * An ended session (logout, or `reauth_required`, docs/security.md S7) ends the logins its browser
+ * has in flight: a consent approved afterwards creates no session. docs/security.md LL1;
  * against the simulator, with real code exchanges.
  */
 import { errorBodySchema, sessionResponseSchema } from '@mhkit/shared'
@@ -58,7 +58,7 @@ describe('logout ends the logins this browser has in flight', () => {
     expect(await authenticated(bff.browser)).toBe(true)
   })
 
-  it('reauth_required (checklist S7) ends the pending logins too', async () => {
+  it('reauth_required (docs/security.md S7) ends the pending logins too', async () => {
     const bff = bffOverSim(world)
     await signIn(bff)
     const me = sessionResponseSchema.parse(await (await bff.browser.get('/api/session')).json())

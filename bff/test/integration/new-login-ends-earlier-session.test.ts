@@ -12,7 +12,7 @@ import { bffOverSim, simWorldPerFile } from '../support/sim-harness'
 
 const world = simWorldPerFile()
 
-describe('a new login destroys the earlier session (checklist S4)', () => {
+describe('a new login destroys the earlier session (docs/security.md S4)', () => {
   it('the first session cookie gets 401 session_expired after a second login', async () => {
     const { browser } = bffOverSim(world)
     await connectAndApprove(browser)

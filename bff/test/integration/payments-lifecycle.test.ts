@@ -77,7 +77,7 @@ describe('signing in after paying', () => {
     const paymentId = flow.result?.paymentId ?? ''
     const before = bff.browser.cookies.get('__Host-mhkit-session')
     await connectAndApprove(bff.browser)
-    // A new session id (checklist S4), the same payments.
+    // A new session id (docs/security.md S4), the same payments.
     expect(bff.browser.cookies.get('__Host-mhkit-session')).not.toBe(before)
     const list = paymentListResponseSchema.parse(
       await (await bff.browser.get('/api/payments')).json(),

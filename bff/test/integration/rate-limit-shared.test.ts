@@ -1,7 +1,8 @@
 /**
  * The connect and callback limits are counted in the store, so several BFF instances over one
  * store (SQLite on one host, Redis behind a load balancer) share one limit rather than each
- * granting its own. The general `/api/*` limit stays per instance (process memory). Checklist I8.
+ * granting its own. The general `/api/*` limit stays per instance (process memory).
+ * docs/security.md I8.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,5 +1,5 @@
 /**
- * Checklist S7: when a data route gets `reauth_required` (Moneyhub refused the token for the
+ * docs/security.md S7: when a data route gets `reauth_required` (Moneyhub refused the token for the
  * user with `invalid_grant`: the consent was revoked), the BFF ends the session — server state
  * deleted, cookie cleared, security event logged — and answers 401 `reauth_required`. Against
  * the simulator only: it refuses tokens for a user whose grants were revoked.

@@ -1,5 +1,5 @@
 /**
- * Checklist S7: a user whose consent was revoked or has expired makes Moneyhub answer the
+ * docs/security.md S7: a user whose consent was revoked or has expired makes Moneyhub answer the
  * "token for user" (client_credentials with `sub`) request with `invalid_grant`; the BFF then
  * answers the SPA 401 `reauth_required`, not a 502. Every answer here is the simulator's own:
  * it refuses a token for a user whose grants were revoked or have expired.
@@ -38,7 +38,7 @@ function refusals(w: SimWorld): number {
   return w.wire.filter((text) => text.includes('"invalid_grant"')).length
 }
 
-describe('revoked or expired consent (checklist S7)', () => {
+describe('revoked or expired consent (docs/security.md S7)', () => {
   for (const path of ['/api/accounts', '/api/transactions']) {
     it(`invalid_grant on the token-for-user request answers ${path} with 401 reauth_required`, async () => {
       const { browser, moneyhub } = bffOverSim(world)

@@ -1,5 +1,5 @@
 /**
- * Checklist S6 under concurrency: a request that loaded the session before a logout must not
+ * docs/security.md S6 under concurrency: a request that loaded the session before a logout must not
  * write it back afterwards (the sliding-expiry touch, a grant change) and so bring it back:
  * the old cookie gets 401 whatever order the two requests finish in. The interleaving is made
  * deterministic by holding the first request inside its session read until the logout is done.
@@ -58,7 +58,7 @@ function pausingStore(inner: Store) {
   }
 }
 
-describe('no session resurrection (checklist S6)', () => {
+describe('no session resurrection (docs/security.md S6)', () => {
   it('a request that loaded the session before a logout cannot bring it back', async () => {
     const clock = fakeClock(Date.now())
     const paused = pausingStore(createMemoryStore({ clock }))

@@ -77,7 +77,7 @@ describe('the token cache shared through the store', () => {
   it('keeps tokens sealed at rest, and a user forgotten on one instance is forgotten on all', async () => {
     const token = await a.tokenForUser(sub, ['accounts:read'])
     const path = join(dir, `t${n}.sqlite`)
-    // The store holds no token in the clear (checklist K6), under any key we can name.
+    // The store holds no token in the clear (docs/security.md K6), under any key we can name.
     const { default: Database } = await import('better-sqlite3')
     const db = new Database(path, { readonly: true })
     const dump = JSON.stringify(db.prepare('SELECT * FROM kv').all())

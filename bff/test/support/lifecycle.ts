@@ -1,5 +1,5 @@
 /**
- * Steps the login-lifecycle tests share (checklist "Login lifecycle"): a connect approved at
+ * Steps the login-lifecycle tests share (docs/security.md LL1–LL6): a connect approved at
  * the mock bank whose callback is not yet followed, a browser navigation with Fetch Metadata,
  * and the outcomes a test reads back.
  */

@@ -7,7 +7,7 @@ import {
   moneySchema,
 } from './common'
 
-/** Account type, Moneyhub's list (protocol §9.3). */
+/** Account type, Moneyhub's list (docs/moneyhub-protocol.md §9.3). */
 export const accountKindSchema = z.enum([
   'cash:current',
   'savings',

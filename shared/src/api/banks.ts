@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { bankIdSchema, displayNameSchema } from './common'
 
 /**
- * Kind of provider, as Moneyhub classifies it (protocol §9.6/§9.8): open-banking `api`,
- * screen-scraping `legacy`, `test` banks, and the asset-valuation providers.
+ * Kind of provider, as Moneyhub classifies it (docs/moneyhub-protocol.md §9.6/§9.8): open-banking
+ * `api`, screen-scraping `legacy`, `test` banks, and the asset-valuation providers.
  */
 export const bankTypeSchema = z.enum([
   'api',
@@ -44,9 +44,9 @@ export const bankSchema = z.strictObject({
   payments: z.boolean(),
   /**
    * How far back the bank gives transactions at a first connection, in months or in days, when
-   * Moneyhub knows (protocol §4.3, §9.8). A connect's `consent.transactionFromDateTime` may be
-   * no earlier than `earliestTransactionFrom(now, bank)` allows (BFF error
-   * `transaction_from_too_early` otherwise).
+   * Moneyhub knows (docs/moneyhub-protocol.md §4.3, §9.8). A connect's
+   * `consent.transactionFromDateTime` may be no earlier than `earliestTransactionFrom(now, bank)`
+   * allows (BFF error `transaction_from_too_early` otherwise).
    */
   monthsInitialConsent: z.int().min(0).max(1200).optional(),
   daysInitialConsent: z.int().min(0).max(36_500).optional(),

@@ -74,7 +74,7 @@ describe('bankIdSchema', () => {
 })
 
 describe('connectionIdSchema', () => {
-  it('accepts <bankId>:<uuid> (protocol §4.5)', () => {
+  it('accepts <bankId>:<uuid> (docs/moneyhub-protocol.md §4.5)', () => {
     const id = `${BANK}:${UUID}`
     expect(connectionIdSchema.parse(id)).toBe(id)
   })

@@ -2,7 +2,8 @@ import { z } from 'zod'
 
 /**
  * An amount of money in integer minor units (pence for GBP). Negative values are debits, as on
- * Moneyhub's data API (protocol §9.2: `amount.value` is an integer in minor units).
+ * Moneyhub's data API (docs/moneyhub-protocol.md §9.2: `amount.value` is an integer in minor
+ * units).
  */
 export const moneySchema = z.strictObject({
   value: z.int(),
@@ -14,7 +15,7 @@ export type Money = z.infer<typeof moneySchema>
 /** Currency of payments: Moneyhub's payment rails are UK domestic, so only GBP. */
 export const paymentCurrencySchema = z.literal('GBP')
 
-// Ids spliced into upstream URLs must match a strict pattern (checklist I4): letters, digits
+// Ids spliced into upstream URLs must match a strict pattern (docs/security.md I4): letters, digits
 // and `-` only, so `.`, `/`, `\` and `%` can never reach a path segment.
 const resourceId = (what: string) =>
   z
@@ -36,13 +37,13 @@ export const standingOrderIdSchema = resourceId('standingOrderId')
 /** A recurring payment (VRP consent) id: `[A-Za-z0-9-]`, 1–64 characters. */
 export const recurringPaymentIdSchema = resourceId('recurringPaymentId')
 
-/** A Moneyhub bank (provider) id: 32 lowercase hex characters (protocol §9.8). */
+/** A Moneyhub bank (provider) id: 32 lowercase hex characters (docs/moneyhub-protocol.md §9.8). */
 export const bankIdSchema = z
   .string()
   .regex(/^[0-9a-f]{32}$/, 'bankId must be 32 lowercase hex characters')
 
 /**
- * A Moneyhub connection id, `<bankId>:<uuid>` (protocol §4.5), e.g.
+ * A Moneyhub connection id, `<bankId>:<uuid>` (docs/moneyhub-protocol.md §4.5), e.g.
  * `b74f1a79f0be8bdb857d82d0f041d7d2:0f1aa7c1-6379-483a-bfd8-ae0a208fb635`.
  * In a URL path the `:` may arrive percent-encoded (`%3A`); routers decode it before validation.
  */

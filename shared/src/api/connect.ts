@@ -3,14 +3,14 @@ import { bankIdSchema, connectionIdSchema, flowIdSchema, isoDateTimeSchema } fro
 import { returnToSchema } from './return-to'
 
 /**
- * What a connect flow does (protocol §4.2, §4.5): `ais` connects a new bank; `reauth`,
- * `reconsent` and `refresh` act on an existing connection of the session.
+ * What a connect flow does (docs/moneyhub-protocol.md §4.2, §4.5): `ais` connects a new bank;
+ * `reauth`, `reconsent` and `refresh` act on an existing connection of the session.
  */
 export const connectKindSchema = z.enum(['ais', 'reauth', 'reconsent', 'refresh'])
 /** What a connect flow does. */
 export type ConnectKind = z.infer<typeof connectKindSchema>
 
-/** Extra Open Banking permissions a consent may ask for (protocol §4.3). */
+/** Extra Open Banking permissions a consent may ask for (docs/moneyhub-protocol.md §4.3). */
 export const consentPermissionSchema = z.enum([
   'ReadStandingOrdersBasic',
   'ReadStandingOrdersDetail',
@@ -53,7 +53,7 @@ export type ConnectConsent = z.infer<typeof connectConsentSchema>
  * - `reauth`, `reconsent`, `refresh`: `connectionId` required (one of the session's
  *   connections); no `bankId` (the bank is the connection's) and no `oneTime`.
  * - `consent` only for `ais`, and for `reconsent` only `consent.expirationDateTime`
- *   (Moneyhub's reconsent claim carries nothing else, protocol §4.5).
+ *   (Moneyhub's reconsent claim carries nothing else, docs/moneyhub-protocol.md §4.5).
  * `returnTo` (default `/`) is where the callback sends the browser afterwards.
  */
 export const connectRequestSchema = z
@@ -62,7 +62,10 @@ export const connectRequestSchema = z
     bankId: bankIdSchema.optional(),
     connectionId: connectionIdSchema.optional(),
     consent: connectConsentSchema.optional(),
-    /** One-time access: no ongoing consent, data read once (protocol §4.2 "use case 1"). */
+    /**
+     * One-time access: no ongoing consent, data read once (docs/moneyhub-protocol.md §4.2 "use case
+     * 1").
+     */
     oneTime: z.boolean().optional(),
     returnTo: returnToSchema,
   })

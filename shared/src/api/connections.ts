@@ -18,9 +18,9 @@ export const connectionStatusSchema = z.enum(['active', 'expiring', 'expired', '
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>
 
 /**
- * Why the last sync failed, when `status` is `error` (Moneyhub's `error` values, protocol §9.6):
- * `resync` / `sync_error` / `sync_partial` (try a refresh later), `mfa_required` and
- * `credentials_error` (the user must reauthorise).
+ * Why the last sync failed, when `status` is `error` (Moneyhub's `error` values,
+ * docs/moneyhub-protocol.md §9.6): `resync` / `sync_error` / `sync_partial` (try a refresh later),
+ * `mfa_required` and `credentials_error` (the user must reauthorise).
  */
 export const connectionErrorSchema = z.enum([
   'resync',
@@ -44,7 +44,7 @@ export const connectionSchema = z.strictObject({
   consentExpiresAt: isoDateTimeSchema.optional(),
   /**
    * Whether the short 90-day reconsent journey is open (Moneyhub `tppConsent`); when `false`
-   * an expiring connection needs a full reauth instead (protocol §4.3, §4.5).
+   * an expiring connection needs a full reauth instead (docs/moneyhub-protocol.md §4.3, §4.5).
    */
   reconsentAvailable: z.boolean().optional(),
   accountIds: z.array(accountIdSchema).max(500),
@@ -74,8 +74,8 @@ export type ConnectionListResponse = z.infer<typeof connectionListResponseSchema
 /**
  * Path parameters of `DELETE /api/connections/:id`. The route answers **204 No Content** with
  * no body on success (the connection, its accounts and transactions are deleted at Moneyhub,
- * which also revokes the grant — protocol §9.6), `connection_not_found` when it is not one of
- * the session's connections.
+ * which also revokes the grant — docs/moneyhub-protocol.md §9.6), `connection_not_found` when it is
+ * not one of the session's connections.
  */
 export const connectionParamsSchema = z.strictObject({ id: connectionIdSchema })
 /** Path parameters of the connection routes. */
@@ -112,7 +112,7 @@ export interface ConnectionStatusInput {
  * @param input - see {@link ConnectionStatusInput}.
  * @returns the status to show.
  * @throws TypeError when `now` or `expiresAt` is not a valid date, or the window is negative.
- * @see protocol §9.6 (UserConnection), connect-kit lessons (b) 14.
+ * @see docs/moneyhub-protocol.md §9.6 (UserConnection), connect-kit lessons (b) 14.
  */
 export function connectionStatus(input: ConnectionStatusInput): ConnectionStatus {
   const { upstreamStatus, extendedStatus, expiresAt, now } = input

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { accountNumberSchema, sortCodeSchema } from './common'
 
 /**
- * A payee given by bank details; Moneyhub creates it on the fly (protocol §4.6 `payee`).
+ * A payee given by bank details; Moneyhub creates it on the fly (docs/moneyhub-protocol.md §4.6
+ * `payee`).
  */
 export const newPayeeSchema = z.strictObject({
   accountNumber: accountNumberSchema,
@@ -19,10 +20,10 @@ export type NewPayee = z.infer<typeof newPayeeSchema>
 
 /**
  * A payment reference (`payeeRef`, `payerRef`, standing-order and VRP `reference`): 1–18
- * characters (protocol §4.6) of letters, digits, space and `- . / &`, with at least one letter
- * or digit — the same rule as the claims schemas (`shared/src/claims`), so a form validated
- * with this schema never fails later in the claims builder. Space is allowed because the mock
- * bank's `INVALID REQUEST` convention relies on one.
+ * characters (docs/moneyhub-protocol.md §4.6) of letters, digits, space and `- . / &`, with at
+ * least one letter or digit — the same rule as the claims schemas (`shared/src/claims`), so a form
+ * validated with this schema never fails later in the claims builder. Space is allowed because the
+ * mock bank's `INVALID REQUEST` convention relies on one.
  */
 export const paymentReferenceSchema = z
   .string()

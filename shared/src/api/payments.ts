@@ -13,10 +13,10 @@ import { paymentReferenceSchema, penceSchema } from './payee'
 import { returnToSchema } from './return-to'
 
 /**
- * Body of `POST /api/payments`: a single immediate domestic payment (protocol §4.6).
- * `amount` in whole pence; exactly one of `payeeId` (a payee registered at Moneyhub) and
- * `payee` (bank details); `payeeRef` and `payerRef` per {@link paymentReferenceSchema};
- * `bankId` to skip the bank chooser; `returnTo` (default `/`).
+ * Body of `POST /api/payments`: a single immediate domestic payment
+ * (docs/moneyhub-protocol.md §4.6). `amount` in whole pence; exactly one of `payeeId` (a payee
+ * registered at Moneyhub) and `payee` (bank details); `payeeRef` and `payerRef` per
+ * {@link paymentReferenceSchema}; `bankId` to skip the bank chooser; `returnTo` (default `/`).
  */
 export const paymentRequestSchema = z
   .strictObject({
@@ -40,9 +40,9 @@ export const paymentStartResponseSchema = connectResponseSchema
 export type PaymentStartResponse = z.infer<typeof paymentStartResponseSchema>
 
 /**
- * Our payment status, mapped from Moneyhub's (protocol §9.7): `inProgress` → `in_progress`,
- * `pending`, `completed`, `rejected`, `cancelled`, `abandoned`, and every `error:*` → `failed`.
- * `completed`, `rejected`, `cancelled`, `abandoned` and `failed` are final.
+ * Our payment status, mapped from Moneyhub's (docs/moneyhub-protocol.md §9.7): `inProgress` →
+ * `in_progress`, `pending`, `completed`, `rejected`, `cancelled`, `abandoned`, and every `error:*`
+ * → `failed`. `completed`, `rejected`, `cancelled`, `abandoned` and `failed` are final.
  */
 export const paymentStatusSchema = z.enum([
   'in_progress',
@@ -77,8 +77,9 @@ export const paymentSchema = z.strictObject({
   initiatedAt: isoDateTimeSchema,
   finalisedAt: isoDateTimeSchema.optional(),
   /**
-   * Whether Moneyhub can refund it (protocol §4.7: the payer's account was read when it was
-   * authorised); a refund is only offered for a `completed` payment where this is `true`.
+   * Whether Moneyhub can refund it (docs/moneyhub-protocol.md §4.7: the payer's account was read
+   * when it was authorised); a refund is only offered for a `completed` payment where this is
+   * `true`.
    */
   reversible: z.boolean().optional(),
   /** For a refund: the payment it gives money back for. */
@@ -103,9 +104,9 @@ export const paymentListResponseSchema = z.strictObject({ data: z.array(paymentS
 export type PaymentListResponse = z.infer<typeof paymentListResponseSchema>
 
 /**
- * Body of `POST /api/payments/:id/refund`: a reverse payment (protocol §4.7) of a completed,
- * reversible payment; `amount` in whole pence for a partial refund (at most the payment's
- * amount), the whole payment when left out; `returnTo` (default `/`).
+ * Body of `POST /api/payments/:id/refund`: a reverse payment (docs/moneyhub-protocol.md §4.7) of a
+ * completed, reversible payment; `amount` in whole pence for a partial refund (at most the
+ * payment's amount), the whole payment when left out; `returnTo` (default `/`).
  */
 export const refundRequestSchema = z.strictObject({
   amount: penceSchema.optional(),

@@ -16,7 +16,7 @@ import { paymentReferenceSchema, penceSchema } from './payee'
 import { paymentStatusSchema } from './payments'
 import { returnToSchema } from './return-to'
 
-/** Period of a VRP limit (protocol §4.8 `periodType`, our spelling). */
+/** Period of a VRP limit (docs/moneyhub-protocol.md §4.8 `periodType`, our spelling). */
 export const recurringPaymentPeriodTypeSchema = z.enum([
   'day',
   'week',
@@ -33,7 +33,10 @@ export const recurringPaymentPeriodAlignmentSchema = z.enum(['consent', 'calenda
 /** VRP period alignment. */
 export type RecurringPaymentPeriodAlignment = z.infer<typeof recurringPaymentPeriodAlignmentSchema>
 
-/** VRP purpose (protocol §4.8 `type`): sweeping between the user's own accounts, or other. */
+/**
+ * VRP purpose (docs/moneyhub-protocol.md §4.8 `type`): sweeping between the user's own accounts, or
+ * other.
+ */
 export const recurringPaymentTypeSchema = z.enum(['sweeping', 'other'])
 /** VRP purpose. */
 export type RecurringPaymentType = z.infer<typeof recurringPaymentTypeSchema>
@@ -47,9 +50,9 @@ export const recurringPaymentLimitRequestSchema = z.strictObject({
 
 /**
  * Body of `POST /api/recurring-payments` (planned route): ask the user for a variable
- * recurring payment (VRP) consent (protocol §4.8). Rules: exactly one of `payeeId` and `payee`;
- * `validToDate` (optional) not before `validFromDate`; at most one limit per `periodType`;
- * `type` non-empty without repeats; amounts in whole pence.
+ * recurring payment (VRP) consent (docs/moneyhub-protocol.md §4.8). Rules: exactly one of `payeeId`
+ * and `payee`; `validToDate` (optional) not before `validFromDate`; at most one limit per
+ * `periodType`; `type` non-empty without repeats; amounts in whole pence.
  */
 export const recurringPaymentRequestSchema = z
   .strictObject({
@@ -142,7 +145,8 @@ export type RecurringPaymentResponse = z.infer<typeof recurringPaymentResponseSc
 
 /**
  * Body of `POST /api/recurring-payments/:id/pay`: one payment under an authorised VRP consent
- * (protocol §4.8 `/pay`), in whole pence; `payeeId` only when the consent allows choosing.
+ * (docs/moneyhub-protocol.md §4.8 `/pay`), in whole pence; `payeeId` only when the consent allows
+ * choosing.
  */
 export const recurringPaymentPayRequestSchema = z.strictObject({
   amount: penceSchema,

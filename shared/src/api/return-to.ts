@@ -44,7 +44,7 @@ function isSinglySlashedPath(path: string): boolean {
 /**
  * Why a `returnTo` value is refused, or `undefined` when it is a safe same-origin path.
  *
- * The rules (security checklist I1; RFC 9700 §4.11 open redirectors), checked on the raw value
+ * The rules (docs/security.md I1; RFC 9700 §4.11 open redirectors), checked on the raw value
  * and again after percent-decoding until stable:
  * a path that starts with exactly one `/` (not `//`, not `/\`), so no scheme or host;
  * at most {@link RETURN_TO_MAX} characters of printable ASCII (no spaces or controls);
@@ -119,7 +119,7 @@ export const returnToPathSchema = z
     }
   })
 
-/** A same-origin return path in a request body; absent means `/` (checklist I1). */
+/** A same-origin return path in a request body; absent means `/` (docs/security.md I1). */
 export const returnToSchema = returnToPathSchema.default('/')
 
 /** The query parameter of the callback's `303 <returnTo>?flow=<flowId>`. */

@@ -9,7 +9,7 @@ export interface ApiRoute {
   /** Requires a session: without one the route answers 401 `unauthenticated`. */
   readonly auth: boolean
   /**
-   * Requires `X-CSRF: 1` (checklist C1). Every `/api/*` route does except the OAuth
+   * Requires `X-CSRF: 1` (docs/security.md C1). Every `/api/*` route does except the OAuth
    * `redirect_uri` `/api/callback`, which the bank's redirect reaches as a plain navigation;
    * the non-`/api` operational routes are outside the browser API.
    */
@@ -17,9 +17,9 @@ export interface ApiRoute {
 }
 
 /**
- * Every route of the BFF HTTP contract (ARCHITECTURE.md, "BFF HTTP contract", plus
+ * Every route of the BFF HTTP contract (docs/architecture.md §3, plus
  * `GET /api/banks` and the BFF's OpenAPI description `GET /api/openapi.json`). The BFF's route-walking test uses it to prove that every `csrf` route
- * refuses a request without `X-CSRF: 1` (checklist C7) and every `auth` route refuses a
+ * refuses a request without `X-CSRF: 1` (docs/security.md C7) and every `auth` route refuses a
  * request without a session.
  *
  * `auth` is about the route as a whole: `POST /api/connect` and the payment starts

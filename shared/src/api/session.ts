@@ -5,7 +5,7 @@ import { connectionSummarySchema } from './connections'
 /**
  * Response of `GET /api/session`: whether the browser has a session, who it belongs to, its
  * connections in short form and when it ends. It never carries a token, code or key
- * (ARCHITECTURE.md Decision 2).
+ * (docs/security.md P25).
  *
  * Consistency rule: when `authenticated` is `false` there is no `user`, `connections` or
  * `expiresAt`; when `true`, `user` and `expiresAt` are present.

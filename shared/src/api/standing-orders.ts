@@ -13,9 +13,10 @@ import { paymentReferenceSchema, penceSchema } from './payee'
 import { returnToSchema } from './return-to'
 
 /**
- * How often a standing order pays (protocol §4.9 `frequency`, our spelling): `repeat` is
- * `daily`, `weekly` or `monthly`; `day` is required for `weekly` (1 = Monday … 7 = Sunday) and
- * `monthly` (1–31) and not allowed for `daily`; `onlyWorkDays` moves payments off weekends.
+ * How often a standing order pays (docs/moneyhub-protocol.md §4.9 `frequency`, our spelling):
+ * `repeat` is `daily`, `weekly` or `monthly`; `day` is required for `weekly` (1 = Monday … 7 =
+ * Sunday) and `monthly` (1–31) and not allowed for `daily`; `onlyWorkDays` moves payments off
+ * weekends.
  */
 export const standingOrderFrequencySchema = z
   .strictObject({
@@ -36,8 +37,8 @@ export type StandingOrderFrequency = z.infer<typeof standingOrderFrequencySchema
 
 /**
  * Body of `POST /api/standing-orders` (planned route): set up a standing order at the user's
- * bank (protocol §4.9). Rules: exactly one of `payeeId` and `payee`; exactly one of
- * `numberOfPayments` and `finalPaymentDate`; `firstPaymentDate` ≤ `recurringPaymentDate` ≤
+ * bank (docs/moneyhub-protocol.md §4.9). Rules: exactly one of `payeeId` and `payee`; exactly one
+ * of `numberOfPayments` and `finalPaymentDate`; `firstPaymentDate` ≤ `recurringPaymentDate` ≤
  * `finalPaymentDate`; amounts in whole pence, the recurring and final amounts defaulting to the
  * first at the bank when left out.
  */
@@ -91,8 +92,8 @@ export const standingOrderStartResponseSchema = connectResponseSchema
 export type StandingOrderStartResponse = z.infer<typeof standingOrderStartResponseSchema>
 
 /**
- * Status of a standing-order request, mapped from Moneyhub's (protocol §9.7): `InProgress`,
- * `InitiationPending`, `InitiationFailed`, `InitiationCompleted`, `Cancelled`.
+ * Status of a standing-order request, mapped from Moneyhub's (docs/moneyhub-protocol.md §9.7):
+ * `InProgress`, `InitiationPending`, `InitiationFailed`, `InitiationCompleted`, `Cancelled`.
  */
 export const standingOrderStatusSchema = z.enum([
   'in_progress',

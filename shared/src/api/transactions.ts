@@ -57,8 +57,8 @@ export const transactionStatusSchema = z.enum(['posted', 'pending'])
 export type TransactionStatus = z.infer<typeof transactionStatusSchema>
 
 /**
- * A transaction category: Moneyhub's id (`std:` standard or `cus:` custom, protocol §9.4) and,
- * when the BFF knows it, a display name.
+ * A transaction category: Moneyhub's id (`std:` standard or `cus:` custom,
+ * docs/moneyhub-protocol.md §9.4) and, when the BFF knows it, a display name.
  */
 export const transactionCategorySchema = z.strictObject({
   id: z

@@ -1,6 +1,6 @@
 /**
- * The small AIS claims: `mh:cat_type`, `mh:sync`, `mh:account_verification` (protocol §4.4),
- * and the value shapes of `sub` and `mh:con_id` (§4.2, §4.5).
+ * The small AIS claims: `mh:cat_type`, `mh:sync`, `mh:account_verification`
+ * (docs/moneyhub-protocol.md §4.4), and the value shapes of `sub` and `mh:con_id` (§4.2, §4.5).
  *
  * @see https://docs.moneyhubenterprise.com/docs/claims
  */

@@ -14,7 +14,7 @@ const payment: PaymentClaimValue = {
   payerRef: 'INV123',
 }
 
-describe('claims() shapes (protocol §4)', () => {
+describe('claims() shapes (docs/moneyhub-protocol.md §4)', () => {
   it('new user: sub and mh:con_id essential without values', () => {
     expect(claims().sub().connectionId().build()).toEqual({
       id_token: { sub: { essential: true }, 'mh:con_id': { essential: true } },

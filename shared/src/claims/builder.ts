@@ -1,6 +1,6 @@
 /**
  * An immutable, typed builder for the `claims` request parameter, in the spirit of
- * `Claims.new() |> put_sub()` but producing Moneyhub's exact shapes (protocol §4).
+ * `Claims.new() |> put_sub()` but producing Moneyhub's exact shapes (docs/moneyhub-protocol.md §4).
  *
  * @see https://docs.moneyhubenterprise.com/docs/claims
  */

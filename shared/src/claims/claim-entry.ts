@@ -1,6 +1,6 @@
 /**
- * One entry of `claims.id_token`: `{ essential?: boolean, value?: … }` (protocol §4.1, OIDC
- * Core §5.5.1).
+ * One entry of `claims.id_token`: `{ essential?: boolean, value?: … }`
+ * (docs/moneyhub-protocol.md §4.1, OIDC Core §5.5.1).
  */
 import { z } from 'zod'
 

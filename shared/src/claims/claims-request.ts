@@ -1,6 +1,6 @@
 /**
- * A whole `claims` request parameter, `{ id_token: { … } }` (protocol §4), as one zod schema:
- * the BFF validates before signing a request object, the simulator when receiving one.
+ * A whole `claims` request parameter, `{ id_token: { … } }` (docs/moneyhub-protocol.md §4), as one
+ * zod schema: the BFF validates before signing a request object, the simulator when receiving one.
  *
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ClaimsParameter
  */
@@ -166,10 +166,7 @@ export function parseWithOptions(input: unknown, options: ClaimRuleOptions): Cla
 }
 
 /** Parses with a claims request schema and turns failures into a {@link ClaimsError}. */
-export function parseWith(
-  schema: ReturnType<typeof claimsRequestSchema>,
-  input: unknown,
-): ClaimsRequest {
+function parseWith(schema: ReturnType<typeof claimsRequestSchema>, input: unknown): ClaimsRequest {
   const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return result.data
   const issues: ClaimIssue[] = result.error.issues.map(toClaimIssue)

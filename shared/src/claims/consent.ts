@@ -1,5 +1,6 @@
 /**
- * `mh:consent`: the AIS consent window and extra Open Banking permissions (protocol §4.3).
+ * `mh:consent`: the AIS consent window and extra Open Banking permissions
+ * (docs/moneyhub-protocol.md §4.3).
  *
  * @see https://docs.moneyhubenterprise.com/docs/ais-consents
  */

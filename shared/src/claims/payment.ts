@@ -1,5 +1,5 @@
 /**
- * `mh:payment`: a single immediate payment (protocol §4.6).
+ * `mh:payment`: a single immediate payment (docs/moneyhub-protocol.md §4.6).
  *
  * @see https://docs.moneyhubenterprise.com/docs/payments-claim
  */

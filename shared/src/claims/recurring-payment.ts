@@ -1,5 +1,6 @@
 /**
- * `mh:recurring_payment`: a variable recurring payment (VRP) consent (protocol §4.8).
+ * `mh:recurring_payment`: a variable recurring payment (VRP) consent
+ * (docs/moneyhub-protocol.md §4.8).
  *
  * @see https://docs.moneyhubenterprise.com/docs/recurring-payments-vrp
  */

@@ -1,5 +1,6 @@
 /**
- * `mh:reverse_payment`: refund of a payment made with `readRefundAccount` (protocol §4.7).
+ * `mh:reverse_payment`: refund of a payment made with `readRefundAccount`
+ * (docs/moneyhub-protocol.md §4.7).
  *
  * @see https://docs.moneyhubenterprise.com/docs/reverse-payments
  */

@@ -5,7 +5,7 @@
  * - `monthsInitialConsent`, `daysInitialConsent` — the chosen provider's history limits from
  *   `/oidc/.well-known/api-connections`; `transactionFromDateTime` may not be earlier.
  * - `oneTime` — a one-time connection without a user id: the builder fills in a 24-hour
- *   consent expiry when none is given (protocol §4.3).
+ *   consent expiry when none is given (docs/moneyhub-protocol.md §4.3).
  */
 export interface ClaimRuleOptions {
   now?: (() => Date) | undefined

@@ -1,5 +1,5 @@
 /**
- * `mh:standing_order`: creating a standing order (protocol §4.9).
+ * `mh:standing_order`: creating a standing order (docs/moneyhub-protocol.md §4.9).
  *
  * @see https://docs.moneyhubenterprise.com/docs/standing-order-requests
  */

@@ -1,7 +1,7 @@
 import { AuthScope, ClaimName, isUserDataScope, parseScopes } from '@mhkit/shared'
 
 /** What an authorisation request asks the user to consent to. */
-export type IntentKind =
+type IntentKind =
   | 'ais'
   | 'payment'
   | 'reverse_payment'
@@ -12,7 +12,7 @@ export type IntentKind =
   | 'reconsent'
 
 /** One `id_token` claim request entry, as sent. */
-export interface ClaimEntry {
+interface ClaimEntry {
   essential?: boolean
   value?: unknown
 }

@@ -18,9 +18,9 @@ export const INVALID_SUBMISSION_REFERENCE = 'INVALID SUBMISSION'
  *
  * Rules: scopes by the shared rules (`invalid_scope`); claims by the shared schemas
  * (`invalid_request`), with the named bank's history limit on `transactionFromDateTime`
- * (protocol §4.3); a requested `sub` must be an existing user and a requested `mh:con_id`
- * one of that user's connections; payment-type claims need a signed request object; the mock
- * bank's `INVALID REQUEST` reference fails here.
+ * (docs/moneyhub-protocol.md §4.3); a requested `sub` must be an existing user and a requested
+ * `mh:con_id` one of that user's connections; payment-type claims need a signed request object; the
+ * mock bank's `INVALID REQUEST` reference fails here.
  *
  * @param state - The simulator's users and connections.
  * @param now - The simulator clock.

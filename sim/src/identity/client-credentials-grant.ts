@@ -23,7 +23,7 @@ export const CLIENT_CREDENTIALS_PARAMS = ['scope', 'sub'] as const
  * (400 `{"error":"invalid_grant","error_description":"grant request is invalid"}`: the user's
  * consent to this client has lapsed — every grant they gave it was revoked or has expired; see
  * {@link SimOidcStore.consentLapsed}). A connection whose bank consent expired does not refuse
- * the token: the data API answers 403 `consent_expired` instead (protocol §9.6).
+ * the token: the data API answers 403 `consent_expired` instead (docs/moneyhub-protocol.md §9.6).
  *
  * @param provider - The oidc-provider instance (for its `ClientCredentials` model).
  * @param state - The simulator's users.

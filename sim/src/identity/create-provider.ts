@@ -17,7 +17,7 @@ import { toClientMetadata, type SimClient } from './sim-client'
 import { SIGNING_ALGS } from './signing-keys'
 
 /** Every scope string Moneyhub defines; the default allowance of a simulator client. */
-export const ALL_SCOPES: readonly string[] = [
+const ALL_SCOPES: readonly string[] = [
   ...new Set<string>([
     ...Object.values(AuthScope),
     ...Object.values(DataScope),
@@ -29,7 +29,7 @@ export const ALL_SCOPES: readonly string[] = [
  * `id:*` scopes as static scopes: oidc-provider drops scopes it does not know before the
  * request reaches the bank pages, so every bank id and bank set is registered.
  */
-export const BANK_SCOPES: readonly string[] = [
+const BANK_SCOPES: readonly string[] = [
   ...['all', 'api', 'test', 'legacy'].map((set) => `id:${set}`),
   ...SIM_BANKS.map((bank) => `id:${bank.id}`),
 ]

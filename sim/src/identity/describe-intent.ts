@@ -13,7 +13,7 @@ import { consentWindow } from './record-consent'
  * @param pence - Integer minor units.
  * @returns The amount in pounds with two decimals.
  */
-export function formatPence(pence: unknown): string {
+function formatPence(pence: unknown): string {
   return typeof pence === 'number' ? `£${(pence / 100).toFixed(2)}` : 'not given'
 }
 

@@ -6,8 +6,8 @@ import { isRecord, type AuthorizationIntent } from './authorization-intent'
 /**
  * Whether an AIS request asks for transactions from further back than the bank allows: the
  * earliest `transactionFromDateTime` is the later of 72 months ago and the bank's
- * `monthsInitialConsent` / `daysInitialConsent` (protocol §4.3). Moneyhub refuses an earlier
- * date rather than narrowing it, so the simulator refuses it too.
+ * `monthsInitialConsent` / `daysInitialConsent` (docs/moneyhub-protocol.md §4.3). Moneyhub refuses
+ * an earlier date rather than narrowing it, so the simulator refuses it too.
  *
  * @param intent - The authorisation request.
  * @param bank - The bank the consent is for.

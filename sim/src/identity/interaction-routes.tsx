@@ -140,7 +140,8 @@ export function interactionRoutes(deps: InteractionDeps) {
     }
     const historyProblem = historyLimitProblem(intent, bank, deps.now())
     if (historyProblem !== undefined) {
-      // A bank picked in the chooser that gives less history than asked for (protocol §4.3).
+      // A bank picked in the chooser that gives less history than asked for
+      // (docs/moneyhub-protocol.md §4.3).
       const returnTo = await deps
         .provider()
         .interactionResult(

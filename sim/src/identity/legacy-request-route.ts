@@ -22,8 +22,8 @@ const MAX_BODY_BYTES = 56 * 1024
  * endpoint `/oidc/request`): the body is a request object as a compact JWS
  * (`Content-Type: application/jws`), there is no client authentication (the signature is the
  * client's proof), and the answer is the plain-text URN `urn:x-mh-request:<uuid>` to use as
- * `/oidc/auth?request_uri=` (protocol §3.6). The official Node client sends every payment
- * authorisation this way.
+ * `/oidc/auth?request_uri=` (docs/moneyhub-protocol.md §3.6). The official Node client sends every
+ * payment authorisation this way.
  *
  * Here the object's shape, its client and its `alg` are checked; its signature, `aud`, `exp`
  * and claims are checked by oidc-provider when the URN reaches `/oidc/auth`, exactly as for a

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
 
-/** Prefix of the request URNs Moneyhub's legacy `/request` endpoint answers (protocol §3.6). */
+/**
+ * Prefix of the request URNs Moneyhub's legacy `/request` endpoint answers
+ * (docs/moneyhub-protocol.md §3.6).
+ */
 export const LEGACY_REQUEST_URN = 'urn:x-mh-request:'
 
 interface Entry {

@@ -10,11 +10,11 @@ interface IdTokenInternals {
 type Issue = (this: IdTokenInternals, options?: { use?: string }) => Promise<string>
 
 /**
- * Make token-endpoint ID tokens carry `at_hash` and `sid` like Moneyhub's (protocol §7.3).
- * oidc-provider 9 adds `at_hash` only on the front channel and `sid` only for back-channel
- * logout clients. The ID token model hashes whatever value is set under `at_hash`, so this sets
- * the access token value (the opaque token's id) before issuing; and every client is treated
- * as wanting `sid`.
+ * Make token-endpoint ID tokens carry `at_hash` and `sid` like Moneyhub's
+ * (docs/moneyhub-protocol.md §7.3). oidc-provider 9 adds `at_hash` only on the front channel and
+ * `sid` only for back-channel logout clients. The ID token model hashes whatever value is set under
+ * `at_hash`, so this sets the access token value (the opaque token's id) before issuing; and every
+ * client is treated as wanting `sid`.
  *
  * @param provider - The provider whose `IdToken` and `Client` models to extend.
  */

@@ -10,7 +10,10 @@ export interface SettlementFields {
   finalisedAt?: string
 }
 
-/** Moneyhub `status` and the bank's `providerStatus` of a final outcome (protocol §9.7). */
+/**
+ * Moneyhub `status` and the bank's `providerStatus` of a final outcome
+ * (docs/moneyhub-protocol.md §9.7).
+ */
 const FINAL: Record<BankOutcome['outcome'], { status: string; providerStatus: string }> = {
   completed: { status: 'completed', providerStatus: 'AcceptedSettlementCompleted' },
   rejected: { status: 'rejected', providerStatus: 'Rejected' },

@@ -10,7 +10,7 @@ const DAY_MS = 24 * 3600 * 1000
 const createUserBody = z.object({ clientUserId: z.string().min(1).max(200).optional() })
 const patchConnectionBody = z.object({ expiresAt: z.iso.datetime({ offset: true }) })
 
-/** A connection as Moneyhub's `UserConnection` (protocol §9.6). */
+/** A connection as Moneyhub's `UserConnection` (docs/moneyhub-protocol.md §9.6). */
 function userConnection(state: SimState, fixtures: FixtureCache, connection: SimConnection) {
   const expired = state.isExpired(connection)
   return {

@@ -18,11 +18,11 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 const DAY_MS = 24 * 3600 * 1000
 
 /**
- * Check a payment against its VRP consent (protocol §4.8): the consent must be authorised, not
- * revoked and inside its validity window (`validFromDate` to the end of `validToDate`, UTC);
- * the amount must not exceed `maximumIndividualAmount`, nor take any periodic limit past its
- * `amount` for the period containing now (see {@link periodBounds}). Payments that the bank
- * rejected do not count towards a limit; pending ones do.
+ * Check a payment against its VRP consent (docs/moneyhub-protocol.md §4.8): the consent must be
+ * authorised, not revoked and inside its validity window (`validFromDate` to the end of
+ * `validToDate`, UTC); the amount must not exceed `maximumIndividualAmount`, nor take any periodic
+ * limit past its `amount` for the period containing now (see {@link periodBounds}). Payments that
+ * the bank rejected do not count towards a limit; pending ones do.
  *
  * @param consent - The VRP consent.
  * @param amount - The payment's amount in pence.

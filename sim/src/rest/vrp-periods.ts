@@ -1,7 +1,10 @@
-/** A VRP periodic limit's period (protocol §4.8). */
+/** A VRP periodic limit's period (docs/moneyhub-protocol.md §4.8). */
 export type VrpPeriodType = 'Day' | 'Week' | 'Fortnight' | 'Month' | 'Half-year' | 'Year'
 
-/** Whether periods follow the calendar or start on the consent's first day (protocol §4.8). */
+/**
+ * Whether periods follow the calendar or start on the consent's first day
+ * (docs/moneyhub-protocol.md §4.8).
+ */
 export type VrpPeriodAlignment = 'Consent' | 'Calendar'
 
 const DAY_MS = 24 * 3600 * 1000

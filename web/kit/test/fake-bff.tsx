@@ -7,7 +7,7 @@ import type { ReactElement, ReactNode } from 'react'
 import { createBffClient } from '../src/api/bff-client'
 import { MhkitProvider } from '../src/components/mhkit-provider'
 
-export interface RecordedCall {
+interface RecordedCall {
   method: string
   path: string
   query: URLSearchParams

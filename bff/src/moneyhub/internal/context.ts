@@ -35,7 +35,7 @@ export function oauthClient(ctx: ClientContext): oauth.Client {
   }
 }
 
-/** Client authentication for the token and PAR endpoints (protocol §2). */
+/** Client authentication for the token and PAR endpoints (docs/moneyhub-protocol.md §2). */
 export function clientAuth(ctx: ClientContext): oauth.ClientAuth {
   if (typeof ctx.authMethod === 'object')
     return oauth.ClientSecretBasic(ctx.authMethod.clientSecretBasic)

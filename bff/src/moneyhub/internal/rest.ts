@@ -1,6 +1,6 @@
 /**
  * Data API and identity REST calls: token, request, 401 → one re-token and retry, status
- * mapping, JSON and shape checks, envelope unwrapping (protocol §9).
+ * mapping, JSON and shape checks, envelope unwrapping (docs/moneyhub-protocol.md §9).
  */
 import type { z } from 'zod'
 import { MoneyhubError } from '../errors'
@@ -71,7 +71,7 @@ async function send(ctx: ClientContext, call: RestCall): Promise<UpstreamReply> 
       kind,
       headers,
       ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
-      // POSTs that move money or create users are never retried (checklist R13).
+      // POSTs that move money or create users are never retried (docs/security.md R13).
       retry: call.method === 'GET',
     })
   }
@@ -86,8 +86,8 @@ async function send(ctx: ClientContext, call: RestCall): Promise<UpstreamReply> 
 }
 
 /**
- * A call that answers one resource: `{ data: T }` (protocol §9.2), or with `bare` the body
- * itself (identity REST's users), validated with `schema`.
+ * A call that answers one resource: `{ data: T }` (docs/moneyhub-protocol.md §9.2), or with `bare`
+ * the body itself (identity REST's users), validated with `schema`.
  *
  * @throws MoneyhubError as {@link send}, `invalid_upstream_response` for a body that is not
  *   JSON or not of the shape

@@ -1,5 +1,5 @@
 /**
- * Shared first half of every token response check: status, JSON, shape (checklist P13, P14).
+ * Shared first half of every token response check: status, JSON, shape (docs/security.md P13, P14).
  * The body is read from a clone so oauth4webapi can process the original afterwards.
  */
 import { z } from 'zod'
@@ -24,7 +24,7 @@ export type TokenBody = z.infer<typeof tokenBodySchema>
  *   `reauth_required`
  * @throws MoneyhubError `rate_limited` (429), `upstream_unavailable` (502–504),
  *   `reauth_required` (`invalid_grant` on refresh, or on client_credentials: the user's consent
- *   was revoked or expired, checklist S7), `token_request_failed` (any other non-200),
+ *   was revoked or expired, docs/security.md S7), `token_request_failed` (any other non-200),
  *   `invalid_upstream_response` (200 that is not a JSON token response)
  */
 export async function checkTokenResponse(
@@ -50,7 +50,7 @@ export async function checkTokenResponse(
       throw new MoneyhubError('reauth_required', 'the refresh token is no longer valid', details)
     }
     if (grant === 'client_credentials' && mapped.error === 'invalid_grant') {
-      // A token for a user whose consent was revoked or has expired (checklist S7).
+      // A token for a user whose consent was revoked or has expired (docs/security.md S7).
       throw new MoneyhubError('reauth_required', 'the user must authorise again', details)
     }
     throw new MoneyhubError(

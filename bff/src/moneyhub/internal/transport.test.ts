@@ -110,7 +110,7 @@ describe('sendText', () => {
     expect(answer.status).toBe(200)
     expect(seen).toHaveLength(2)
     expect(seen[0]).toMatchObject({ timeoutMs: 2_000, headers: { accept: 'application/json' } })
-    // One x-fapi-interaction-id per call, the same on its retry (checklist L3).
+    // One x-fapi-interaction-id per call, the same on its retry (docs/security.md L3).
     const id = seen[0]?.headers['x-fapi-interaction-id']
     expect(id).toMatch(/^[0-9a-f-]{36}$/)
     expect(seen[1]?.headers['x-fapi-interaction-id']).toBe(id)

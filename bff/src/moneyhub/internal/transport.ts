@@ -56,8 +56,8 @@ export interface Breaker {
 }
 
 /**
- * A circuit breaker (checklist R11): after `failureThreshold` consecutive failed calls (network
- * error, timeout, 5xx after retries) it opens and fails calls at once with
+ * A circuit breaker (docs/security.md R11): after `failureThreshold` consecutive failed calls
+ * (network error, timeout, 5xx after retries) it opens and fails calls at once with
  * `upstream_unavailable` and `retryAfter`, sparing the upstream and the caller's wait; after
  * `openMs` it lets one probe call through (half-open), which closes it on success and opens it
  * again on failure.
@@ -106,7 +106,7 @@ export function createBreaker(
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504])
-/** Sent with every call, fresh per call and the same across its retries (checklist L3). */
+/** Sent with every call, fresh per call and the same across its retries (docs/security.md L3). */
 const INTERACTION_HEADER = 'x-fapi-interaction-id'
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 
@@ -191,7 +191,7 @@ async function withPolicy<R>(
         },
         'moneyhub request failed',
       )
-      // A timeout may mean the request was processed: never retried (checklist R4).
+      // A timeout may mean the request was processed: never retried (docs/security.md R4).
       if (!timedOut && attempt < maxAttempts) {
         await t.sleep(backoff(t, attempt))
         continue

@@ -1,4 +1,4 @@
-/** Moneyhub account and balance (data API v3, protocol §9.3). */
+/** Moneyhub account and balance (data API v3, docs/moneyhub-protocol.md §9.3). */
 import { z } from 'zod'
 import { mhAmountSchema } from './envelope'
 

@@ -1,4 +1,4 @@
-/** Moneyhub user connection and sync result (protocol §9.6). */
+/** Moneyhub user connection and sync result (docs/moneyhub-protocol.md §9.6). */
 import { z } from 'zod'
 
 export const mhConnectionSchema = z.looseObject({

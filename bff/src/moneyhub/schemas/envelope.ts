@@ -1,4 +1,4 @@
-/** Moneyhub response envelopes and the data-API error body (protocol §9.2). */
+/** Moneyhub response envelopes and the data-API error body (docs/moneyhub-protocol.md §9.2). */
 import { z } from 'zod'
 
 /** `links` of a list envelope; `self` is required whenever `links` is present. */
@@ -28,8 +28,8 @@ export interface MhEnvelope<T> {
 }
 
 /**
- * `{ data: T }` with optional `links` and `meta` (protocol §9.2). Built once per `data` schema
- * and reused, so pass a module-level schema (not one made per call) to benefit.
+ * `{ data: T }` with optional `links` and `meta` (docs/moneyhub-protocol.md §9.2). Built once per
+ * `data` schema and reused, so pass a module-level schema (not one made per call) to benefit.
  *
  * @param data - the schema of the `data` member
  * @returns the envelope schema (the same object for the same `data` schema)
@@ -77,7 +77,7 @@ export const oauthErrorSchema = z.looseObject({
 /** A page of a list call. */
 export type MhPage<T> = MhEnvelope<T[]>
 
-/** Money as Moneyhub sends it: integer minor units (protocol §9.2). */
+/** Money as Moneyhub sends it: integer minor units (docs/moneyhub-protocol.md §9.2). */
 export const mhAmountSchema = z.looseObject({
   value: z.number(),
   currency: z.string().optional(),

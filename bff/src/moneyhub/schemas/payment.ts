@@ -1,4 +1,7 @@
-/** Moneyhub payees, payments, standing-order requests and recurring payments (protocol §9.7, §4.8). */
+/**
+ * Moneyhub payees, payments, standing-order requests and recurring payments
+ * (docs/moneyhub-protocol.md §9.7, §4.8).
+ */
 import { z } from 'zod'
 
 export const mhPayeeSchema = z.looseObject({

@@ -1,4 +1,4 @@
-/** Moneyhub transaction (data API v3, protocol §9.4). */
+/** Moneyhub transaction (data API v3, docs/moneyhub-protocol.md §9.4). */
 import { z } from 'zod'
 import { mhAmountSchema } from './envelope'
 

@@ -1,4 +1,4 @@
-/** Moneyhub user (identity REST; bare, not enveloped — protocol §9.5). */
+/** Moneyhub user (identity REST; bare, not enveloped — docs/moneyhub-protocol.md §9.5). */
 import { z } from 'zod'
 
 export const mhUserSchema = z.looseObject({

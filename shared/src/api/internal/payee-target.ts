@@ -9,8 +9,8 @@ export const payeeTargetShape = {
 }
 
 /**
- * Adds an issue unless exactly one of `payeeId` and `payee` is present (protocol §4.6: "one is
- * required"; both would be ambiguous).
+ * Adds an issue unless exactly one of `payeeId` and `payee` is present
+ * (docs/moneyhub-protocol.md §4.6: "one is required"; both would be ambiguous).
  *
  * @param value - the parsed body.
  * @param issues - the zod check context's issue list.

@@ -50,8 +50,9 @@ export function parseDateTime(value: string): number | undefined {
 }
 
 /**
- * Parses the date forms Moneyhub accepts for mandate dates (protocol §4.8): `2025-01-01`,
- * `15-MAR-2021`, or a full ISO date-time. Returns epoch ms of that day (or instant), or undefined.
+ * Parses the date forms Moneyhub accepts for mandate dates (docs/moneyhub-protocol.md §4.8):
+ * `2025-01-01`, `15-MAR-2021`, or a full ISO date-time. Returns epoch ms of that day (or instant),
+ * or undefined.
  */
 export function parseCalendarDate(value: string): number | undefined {
   const iso = ISO_DATE.exec(value)

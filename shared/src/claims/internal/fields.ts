@@ -18,10 +18,10 @@ export const penceSchema = z.number().superRefine((value, ctx) => {
 /**
  * Payment references: 1–18 characters of letters, digits, space, hyphen, full stop, slash and
  * ampersand, with at least one letter or digit. Space is allowed because the Open Banking Mock
- * reacts to references such as `INVALID REQUEST` (protocol §4.6); the punctuation is the subset
- * every UK scheme (Faster Payments, Bacs) carries unchanged.
+ * reacts to references such as `INVALID REQUEST` (docs/moneyhub-protocol.md §4.6); the punctuation
+ * is the subset every UK scheme (Faster Payments, Bacs) carries unchanged.
  */
-export const MAX_REFERENCE_LENGTH = 18
+const MAX_REFERENCE_LENGTH = 18
 const REFERENCE_CHARS = /^[A-Za-z0-9 ./&-]*$/
 const HAS_ALPHANUMERIC = /[A-Za-z0-9]/
 
@@ -54,7 +54,7 @@ export const identifierSchema = z
 /** Free text such as an account holder name: 1–140 characters, no control characters. */
 // eslint-disable-next-line no-control-regex -- the point is to reject control characters
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]+$/
-export const nameSchema = z.string().min(1).max(140).regex(NO_CONTROL_CHARS, {
+const nameSchema = z.string().min(1).max(140).regex(NO_CONTROL_CHARS, {
   error: 'must not contain control characters',
 })
 
@@ -84,7 +84,7 @@ interface PayerFields {
   payerType?: 'api-payer' | 'mh-user-account' | undefined
 }
 
-/** Exactly one of `payeeId` and `payee` (protocol §4.6, §4.8, §4.9). */
+/** Exactly one of `payeeId` and `payee` (docs/moneyhub-protocol.md §4.6, §4.8, §4.9). */
 export function checkPayee(value: PayeeFields, ctx: z.RefinementCtx): void {
   const hasId = value.payeeId !== undefined
   const hasInline = value.payee !== undefined
@@ -96,8 +96,8 @@ export function checkPayee(value: PayeeFields, ctx: z.RefinementCtx): void {
 }
 
 /**
- * Payer rules (protocol §4.6): at most one of `payerId` and `payer`; either needs `payerType`;
- * an inline `payer` account can only be an `api-payer`.
+ * Payer rules (docs/moneyhub-protocol.md §4.6): at most one of `payerId` and `payer`; either needs
+ * `payerType`; an inline `payer` account can only be an `api-payer`.
  */
 export function checkPayer(value: PayerFields, ctx: z.RefinementCtx): void {
   const hasId = value.payerId !== undefined
@@ -113,7 +113,9 @@ export function checkPayer(value: PayerFields, ctx: z.RefinementCtx): void {
   }
 }
 
-/** A mandate date: `2025-01-01`, `15-MAR-2021` or an ISO date-time (protocol §4.8). */
+/**
+ * A mandate date: `2025-01-01`, `15-MAR-2021` or an ISO date-time (docs/moneyhub-protocol.md §4.8).
+ */
 export const calendarDateSchema = z
   .string()
   .max(40)

@@ -16,7 +16,7 @@ export function addRuleIssue(
  * `['id_token', 'mh:payment', 'value', 'payee', 'sortCode']` → `mh:payment.payee.sortCode`.
  * The `value` segment is dropped when a field inside it is meant, so fields read as the docs name them.
  */
-export function fieldOf(path: readonly PropertyKey[]): string {
+function fieldOf(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'claims'
   if (path[0] !== 'id_token' || path.length === 1) return joinPath(path)
   let rest = path.slice(2)
@@ -38,7 +38,7 @@ function joinPath(path: readonly PropertyKey[], leadingDot = false): string {
  * Field names can come from the input (unknown keys, claim names), so they are bounded and
  * stripped of anything but printable ASCII before they reach an error message or a log line.
  */
-export function safeName(name: string): string {
+function safeName(name: string): string {
   const printable = name.replace(/[^\x20-\x7e]/g, '?')
   return printable.length > 64 ? `${printable.slice(0, 64)}…` : printable
 }

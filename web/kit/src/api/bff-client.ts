@@ -97,7 +97,7 @@ async function readJson(response: Response): Promise<unknown> {
 const warned = new Set<string>()
 
 // Configuration mistakes are otherwise invisible (every call just fails), so say once, in the
-// console, what is wrong and where to look (connect-kit-lessons pain points 11 and 12).
+// console, what is wrong and where to look.
 function diagnose(key: string, hint: string): void {
   if (warned.has(key)) return
   warned.add(key)
@@ -156,7 +156,7 @@ async function toError(
  * @throws TypeError when `basePath` is not an absolute path on the app's origin
  * @throws BffError from `request`: `network_error` (also when the response checks cannot be
  *   loaded), `invalid_response`, or the code of the BFF's error body
- * @see ARCHITECTURE.md "BFF HTTP contract"
+ * @see docs/architecture.md §3
  */
 export function createBffClient(options: BffClientOptions = {}): BffClient {
   const basePath = options.basePath ?? '/api'

@@ -34,7 +34,7 @@ export interface BffErrorOptions {
  * The `cause` is non-enumerable so that serialising the error (a log line, `JSON.stringify`)
  * never carries a raw response along.
  *
- * @see ARCHITECTURE.md "Decisions" 6 — errors are data.
+ * @see docs/decisions/008-errors-are-data.md — errors are data.
  */
 export class BffError extends Error {
   override readonly name = 'BffError'

@@ -4,20 +4,14 @@
 // imports @mhkit/shared at run time), which keeps zod out of the app's initial JavaScript.
 export type {
   Account,
-  AccountListResponse,
   Bank,
-  BankListResponse,
   ConnectConsent,
   Connection,
-  ConnectionListResponse,
   ConnectionStatus,
   ConnectKind,
   ConnectRequestInput,
-  ConnectResponse,
   ErrorCode,
-  FlowError,
   FlowResponse,
-  FlowResult,
   Money,
   NewPayee,
   PayeeSummary,
@@ -29,12 +23,9 @@ export type {
   RecurringPaymentPayResponse,
   RecurringPaymentRequestInput,
   RecurringPaymentStatus,
-  SessionResponse,
   StandingOrder,
   StandingOrderRequestInput,
   StandingOrderStatus,
-  Transaction,
-  TransactionPage,
 } from '@mhkit/shared'
 
 /** Which bank list to fetch: banks to connect (`ais`) or banks that can pay (`payments`). */

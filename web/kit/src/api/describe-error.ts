@@ -99,7 +99,7 @@ const groupOf: Partial<Record<BffErrorCode, keyof typeof messages>> = {
  *
  * @param error - the error, or just its code
  * @returns the human description; unknown codes fall back to a generic retryable message
- * @see ARCHITECTURE.md "Decisions" 6
+ * @see docs/decisions/008-errors-are-data.md
  */
 export function describeError(error: BffError | BffErrorCode): ErrorDescription {
   const code = typeof error === 'string' ? error : error.code

@@ -51,8 +51,6 @@ export interface FlowOptions {
   onError?: ((error: BffError) => void) | undefined
   /** The user closed the popup, or the flow was cancelled, before it finished. */
   onCancel?: (() => void) | undefined
-  /** Alias of `onCancel`, for those used to Plaid's naming. */
-  onExit?: (() => void) | undefined
   /** Every step of the flow (see {@link FlowEventType}). */
   onEvent?: ((event: FlowEvent) => void) | undefined
 }
@@ -142,7 +140,6 @@ function outcomeError(flow: FlowResponse): BffError {
  *
  * @param initial - the BFF calls (`begin`, `readFlow`), `onSettled`, mode and callbacks
  * @returns the controller
- * @see connect-kit-lessons (b) 1, 2, 5, 6, 8
  */
 export function createFlowController<P extends { returnTo?: string | undefined }>(
   initial: FlowControllerOptions<P>,
@@ -175,7 +172,6 @@ export function createFlowController<P extends { returnTo?: string | undefined }
     if (!dispatch({ type: 'cancelled' })) return
     emit('cancelled', mode, flowId)
     options.onCancel?.()
-    options.onExit?.()
     ended.settle({ status: 'cancelled', flowId })
   }
 

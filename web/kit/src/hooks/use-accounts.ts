@@ -7,7 +7,7 @@ import { accountsQueryOptions } from '../query-options/accounts-query'
  *
  * @returns the React Query result; `data.data` is the account list; `error` is a `BffError`
  *   (`unauthenticated` when there is no session)
- * @see ARCHITECTURE.md "Read data"
+ * @see docs/architecture.md §2.2
  */
 export function useAccounts() {
   return useQuery(accountsQueryOptions(useBffClient()))

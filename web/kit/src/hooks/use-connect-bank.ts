@@ -69,7 +69,7 @@ function startConnect(client: BffClient, params: ConnectParams, returnTo: string
  * @returns state, `start()` and `reset()`
  * @throws BffError through `start()` and `onError`: `network_error`, `invalid_response`,
  *   `invalid_request`, `unauthenticated`, `access_denied`, `flow_expired`, ...
- * @see {@link createFlowController}, which runs the flow; ARCHITECTURE.md "Connect a bank"
+ * @see {@link createFlowController}, which runs the flow; docs/architecture.md §2.1
  */
 export function useConnectBank(options: ConnectBankOptions = {}): ConnectBank {
   return useFlow(startConnect, { ...options, params: options })

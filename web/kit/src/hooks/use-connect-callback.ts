@@ -144,7 +144,7 @@ function landingError(code: BffErrorCode): BffError {
  * @returns status, flow id, outcome and error
  * @throws BffError through `onError`: the flow's code (`access_denied`, `state_mismatch`, ...)
  *   or a read failure (`flow_not_found`, `flow_expired`, `network_error`, ...)
- * @see ARCHITECTURE.md "Connect a bank", steps 5–6; connect-kit-lessons (b) 2, 3, 4
+ * @see docs/architecture.md §2.1 steps 5–6
  */
 export function useConnectCallback(options: ConnectCallbackOptions = {}): ConnectCallback {
   const client = useBffClient()

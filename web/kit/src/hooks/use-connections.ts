@@ -7,7 +7,6 @@ import { connectionsQueryOptions } from '../query-options/connections-query'
  * and consent expiry, so the UI can prompt a reconnect before data stops flowing.
  *
  * @returns the React Query result; `data.data` is the connection list; `error` is a `BffError`
- * @see connect-kit-lessons (b) 14
  */
 export function useConnections() {
   return useQuery(connectionsQueryOptions(useBffClient()))

@@ -9,7 +9,7 @@ import { mhkitKeys } from '../query-options/mhkit-keys'
  * user is ever shown again) and the session is refetched.
  *
  * @returns a React Query mutation; `mutate()`; `error` is a `BffError`
- * @see ARCHITECTURE.md "BFF HTTP contract"
+ * @see docs/architecture.md §3
  */
 export function useLogout() {
   const client = useBffClient()

@@ -43,11 +43,12 @@ function sameAttempt(a: RecurringPaymentPayVariables, b: RecurringPaymentPayVari
 }
 
 /**
- * Pays under an authorised VRP consent (`POST /api/recurring-payments/:id/pay`, protocol §4.8),
- * without a redirect. Every attempt carries an `Idempotency-Key`: one per attempt, kept for that
- * attempt's retries (a network failure is retried twice with the same key; `retry()` sends the
- * last attempt again with its key; and a `mutate()` with the same details after an answer that
- * never arrived reuses it), so a dropped response never moves money twice. Payments and consents are refetched afterwards.
+ * Pays under an authorised VRP consent (`POST /api/recurring-payments/:id/pay`,
+ * docs/moneyhub-protocol.md §4.8), without a redirect. Every attempt carries an `Idempotency-Key`:
+ * one per attempt, kept for that attempt's retries (a network failure is retried twice with the
+ * same key; `retry()` sends the last attempt again with its key; and a `mutate()` with the same
+ * details after an answer that never arrived reuses it), so a dropped response never moves money
+ * twice. Payments and consents are refetched afterwards.
  *
  * @returns a React Query mutation; `mutate({ recurringPaymentId, amount, payeeRef, payerRef })`;
  *   `data.data` is `{ paymentId, status }`; `retry()` repeats the last attempt; `error` is a

@@ -32,9 +32,9 @@ function startPayment(client: BffClient, params: PaymentParams, returnTo: string
 }
 
 /**
- * Starts a single immediate domestic payment (`POST /api/payments`, protocol §4.6) as the same
- * explicit state machine as {@link useConnectBank}: redirect (default) or popup, the same
- * statuses, `start()`/`reset()` and callbacks. The BFF validates the payment and keeps it in
+ * Starts a single immediate domestic payment (`POST /api/payments`, docs/moneyhub-protocol.md §4.6)
+ * as the same explicit state machine as {@link useConnectBank}: redirect (default) or popup, the
+ * same statuses, `start()`/`reset()` and callbacks. The BFF validates the payment and keeps it in
  * the server-side login transaction, so what the person authorises is what is paid. On success
  * `flow.result.paymentId` names the payment; follow it with {@link usePaymentStatus}.
  *

@@ -44,9 +44,9 @@ function startConsent(client: BffClient, params: RecurringPaymentConsentParams, 
 
 /**
  * Asks the person for a variable recurring payment (VRP) consent with limits
- * (`POST /api/recurring-payments`, protocol §4.8), as the same redirect or popup flow as
- * {@link usePayment}. On success `flow.result.recurringPaymentId` names the consent; pay with
- * it through {@link usePayWithRecurringPayment}.
+ * (`POST /api/recurring-payments`, docs/moneyhub-protocol.md §4.8), as the same redirect or popup
+ * flow as {@link usePayment}. On success `flow.result.recurringPaymentId` names the consent; pay
+ * with it through {@link usePayWithRecurringPayment}.
  *
  * @param options - the consent, mode and callbacks
  * @returns state, `start()` and `reset()`

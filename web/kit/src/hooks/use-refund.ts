@@ -31,9 +31,9 @@ function startRefund(client: BffClient, params: RefundParams, returnTo: string) 
 
 /**
  * Refunds a completed payment, fully or in part, as a reverse payment the payee authorises at
- * their bank (`POST /api/payments/:id/refund`, protocol §4.7): the same redirect or popup flow
- * as {@link usePayment}. A payment that is not completed, not reversible or not this session's
- * is refused by the BFF before anything reaches the bank.
+ * their bank (`POST /api/payments/:id/refund`, docs/moneyhub-protocol.md §4.7): the same redirect
+ * or popup flow as {@link usePayment}. A payment that is not completed, not reversible or not this
+ * session's is refused by the BFF before anything reaches the bank.
  *
  * @param options - payment id, amount, mode and callbacks
  * @returns state, `start()` and `reset()`

@@ -7,7 +7,7 @@ import { sessionQueryOptions } from '../query-options/session-query'
  * source of truth; this only reflects it (and refetches on window focus).
  *
  * @returns the React Query result; `error` is a `BffError`
- * @see ARCHITECTURE.md "BFF HTTP contract" (`GET /api/session`)
+ * @see docs/architecture.md §3 (`GET /api/session`)
  */
 export function useSession() {
   return useQuery(sessionQueryOptions(useBffClient()))

@@ -45,9 +45,9 @@ function startStandingOrder(client: BffClient, params: StandingOrderParams, retu
 }
 
 /**
- * Sets up a standing order at the person's bank (`POST /api/standing-orders`, protocol §4.9),
- * as the same redirect or popup flow as {@link usePayment}. On success
- * `flow.result.standingOrderId` names it.
+ * Sets up a standing order at the person's bank (`POST /api/standing-orders`,
+ * docs/moneyhub-protocol.md §4.9), as the same redirect or popup flow as {@link usePayment}. On
+ * success `flow.result.standingOrderId` names it.
  *
  * @param options - the standing order, mode and callbacks
  * @returns state, `start()` and `reset()`

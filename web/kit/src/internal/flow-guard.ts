@@ -14,7 +14,7 @@ function storage(): Storage | undefined {
 }
 
 /** Whether the outcome of `flowId` has already been reported in this tab. */
-export function isFlowHandled(flowId: string): boolean {
+function isFlowHandled(flowId: string): boolean {
   if (handled.has(flowId)) return true
   try {
     return storage()?.getItem(PREFIX + flowId) === '1'

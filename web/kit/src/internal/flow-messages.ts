@@ -7,7 +7,7 @@ const CHANNEL = 'mhkit:connect'
 const RETURNED = 'mhkit:flow-returned'
 
 /** The one message shape the kit exchanges between windows. */
-export interface FlowReturnedMessage {
+interface FlowReturnedMessage {
   type: typeof RETURNED
   flowId: string
 }

@@ -5,7 +5,7 @@ export interface PopupSize {
 }
 
 /** Name of the popup's browsing context; reusing it focuses an existing kit popup. */
-export const POPUP_NAME = 'mhkit-connect'
+const POPUP_NAME = 'mhkit-connect'
 
 /**
  * Opens an empty popup, centred over the current window. Must be called synchronously inside

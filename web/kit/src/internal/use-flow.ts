@@ -46,7 +46,7 @@ export interface FlowHandle<P> {
  * component, reads the latest options (callbacks are never stale and changing them restarts
  * nothing), and its state reaches React through `useSyncExternalStore`.
  */
-export function useFlowController<P extends { returnTo?: string | undefined }>(
+function useFlowController<P extends { returnTo?: string | undefined }>(
   options: FlowControllerOptions<P>,
 ): [FlowController<P>, ConnectState] {
   const [controller] = useState(() => createFlowController(options))

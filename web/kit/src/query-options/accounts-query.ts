@@ -7,7 +7,7 @@ import { mhkitKeys } from './mhkit-keys'
  *
  * @param client - the BFF client
  * @throws BffError from the query function (`unauthenticated`, `consent_expired`, ...)
- * @see ARCHITECTURE.md "Read data"
+ * @see docs/architecture.md §2.2
  */
 export function accountsQueryOptions(client: BffClient) {
   return queryOptions({

@@ -9,7 +9,7 @@ import { mhkitKeys } from './mhkit-keys'
  * @param client - the BFF client
  * @param flowId - the flow id from `POST /api/connect` or the `?flow=` return parameter
  * @throws BffError from the query function (`flow_not_found`, `flow_expired`, ...)
- * @see ARCHITECTURE.md "Connect a bank", step 6
+ * @see docs/architecture.md §2.1 step 6
  */
 export function flowQueryOptions(client: BffClient, flowId: string) {
   return queryOptions({

@@ -8,7 +8,7 @@ import { mhkitKeys } from './mhkit-keys'
  *
  * @param client - the BFF client
  * @throws BffError from the query function (`network_error`, `invalid_response`, ...)
- * @see ARCHITECTURE.md "BFF HTTP contract"
+ * @see docs/architecture.md §3
  */
 export function sessionQueryOptions(client: BffClient) {
   return queryOptions({
