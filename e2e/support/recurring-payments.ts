@@ -61,7 +61,7 @@ export function paymentSent(page: Page) {
 }
 
 /** The route key under which the simulator counts VRP payments (`/__sim/counters`). */
-export const VRP_PAY_COUNTER = 'POST /recurring-payments/:id/pay'
+const VRP_PAY_COUNTER = 'POST /recurring-payments/:id/pay'
 
 /** How many VRP payments reached the simulator so far. */
 export function vrpPayments(counters: Record<string, number>): number {

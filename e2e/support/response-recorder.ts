@@ -53,7 +53,7 @@ export function recordResponses(context: BrowserContext): ResponseRecorder {
 export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}/g
 
 /** JSON field names and form names that carry OAuth secrets. */
-export const SECRET_FIELD_PATTERN =
+const SECRET_FIELD_PATTERN =
   /["']?\b(access_token|refresh_token|id_token|code_verifier|client_assertion)\b["']?\s*[:=]/i
 
 /**

@@ -3,9 +3,9 @@ import type { LiveEventFrame } from '@mhkit/shared'
 import type { Store } from '../session/store'
 
 /** Frames kept per channel for `Last-Event-ID` resume. */
-export const BACKLOG_MAX = 50
+const BACKLOG_MAX = 50
 /** How long a channel's backlog lives after its last event. */
-export const BACKLOG_TTL_MS = 15 * 60 * 1000
+const BACKLOG_TTL_MS = 15 * 60 * 1000
 const LOCK_TTL_MS = 2_000
 const LOCK_ATTEMPTS = 20
 

@@ -10,7 +10,7 @@ import type { EventBacklog } from './event-backlog'
 import type { EventBus } from './event-bus'
 
 /** How long the BFF remembers that a Moneyhub user opened a live stream here (30 days). */
-export const KNOWN_USER_TTL_MS = 30 * 24 * 60 * 60 * 1000
+const KNOWN_USER_TTL_MS = 30 * 24 * 60 * 60 * 1000
 
 /**
  * Who an event is for: the Moneyhub user (every tab of every session bound to them) and/or
@@ -39,7 +39,7 @@ export interface LiveEvents {
 }
 
 /** The channels of an audience: `u:<sha256(sub)>` and `s:<sessionHash>` (no raw ids on the bus). */
-export function audienceChannels(audience: EventAudience): string[] {
+function audienceChannels(audience: EventAudience): string[] {
   return [
     ...(audience.sub === undefined ? [] : [`u:${hashId(audience.sub)}`]),
     ...(audience.sessionHash === undefined ? [] : [`s:${audience.sessionHash}`]),

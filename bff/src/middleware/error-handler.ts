@@ -15,7 +15,7 @@ import type { FlowRecords } from '../flows/flow-records'
  * @param c - the request context
  * @param error - the error to answer with
  */
-export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
+function errorResponse(c: Context<AppEnv>, error: AppError): Response {
   const body: ErrorBody = {
     error: {
       code: error.code,

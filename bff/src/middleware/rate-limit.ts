@@ -28,7 +28,7 @@ export interface RateLimiter {
  * BFF instance over one store counts against one limit. One store round trip per hit: used
  * for the low-volume connect and callback limits only.
  */
-export interface SharedRateLimiter {
+interface SharedRateLimiter {
   /** Records a hit; resolves to seconds to wait when over the limit, else undefined. */
   hit(key: string): Promise<number | undefined>
 }
@@ -42,11 +42,7 @@ export interface SharedRateLimiter {
  * @param name - which limit and dimension, e.g. `connect:ip`
  * @throws whatever the store throws (a store outage fails the request closed)
  */
-export function createSharedRateLimiter(
-  limit: RateLimit,
-  store: Store,
-  name: string,
-): SharedRateLimiter {
+function createSharedRateLimiter(limit: RateLimit, store: Store, name: string): SharedRateLimiter {
   return {
     async hit(key) {
       const { count, remainingMs } = await store.incr(`rl:${name}:${hashId(key)}`, limit.windowMs)

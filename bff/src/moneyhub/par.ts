@@ -67,7 +67,7 @@ function assertParams(params: AuthorisationParams): void {
  *
  * @throws TypeError for missing or malformed parameters
  */
-export async function signRequestObject(
+async function signRequestObject(
   ctx: ClientContext,
   as: DiscoveryDocument,
   params: AuthorisationParams,

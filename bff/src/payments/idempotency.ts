@@ -6,7 +6,7 @@ import { AppError, toAppError } from '../errors'
 import type { Store } from '../session/store'
 
 /** How long a key's first outcome is replayed (24 hours, as payment APIs commonly keep it). */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 
 type Outcome =
   | { state: 'running'; bodyHash: string }
@@ -14,7 +14,7 @@ type Outcome =
   | { state: 'failed'; bodyHash: string; code: ErrorCode; status: number; retryAfter?: number }
 
 /** A stable digest of a validated request body (zod's output keeps the schema's key order). */
-export function bodyDigest(body: unknown): string {
+function bodyDigest(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('base64url')
 }
 

@@ -11,9 +11,9 @@ import type {
 } from './payment-intents'
 
 /** How long the BFF remembers who started a payment resource (13 months). */
-export const LEDGER_TTL_MS = 395 * 24 * 60 * 60 * 1000
+const LEDGER_TTL_MS = 395 * 24 * 60 * 60 * 1000
 /** Newest entries an owner's list keeps (and `GET` lists show). */
-export const LEDGER_LIST_MAX = 50
+const LEDGER_LIST_MAX = 50
 
 interface DetailsOf {
   payment: PaymentDetails
@@ -21,7 +21,7 @@ interface DetailsOf {
   standing_order: StandingOrderDetails
 }
 /** The kinds of payment resource the ledger tracks. */
-export type LedgerKind = keyof DetailsOf
+type LedgerKind = keyof DetailsOf
 
 /** One payment resource this BFF started, with who may see it and what was authorised. */
 export interface LedgerEntry<K extends LedgerKind = LedgerKind> {

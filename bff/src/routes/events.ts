@@ -18,7 +18,7 @@ import { requireUser } from '../user-binding'
  * How long one stream stays open. The browser reconnects (with `Last-Event-ID`) and the session
  * is checked again, so a stream never outlives its session by more than this.
  */
-export const STREAM_MAX_MS = 5 * 60 * 1000
+const STREAM_MAX_MS = 5 * 60 * 1000
 
 /**
  * `GET /api/events`: the session's live events as Server-Sent Events (CSRF header and session

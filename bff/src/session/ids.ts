@@ -31,5 +31,3 @@ export function safeEqual(a: string, b: string): boolean {
 
 /** A 256-bit id as issued by {@link randomId}(32): 43 base64url characters. */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/
-/** A 128-bit flow id as issued by {@link randomId}(16): 22 base64url characters. */
-export const FLOW_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/

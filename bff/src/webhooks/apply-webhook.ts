@@ -4,7 +4,7 @@ import type { Clock } from '../clock'
 import type { EventAudience, LiveEvents } from '../events/live-events'
 import type { Store } from '../session/store'
 
-import { paymentOwner, recordPaymentStatus } from './payment-webhook-records'
+import { paymentOwner } from './payment-webhook-records'
 
 /** What applying an event needs. */
 export interface ApplyDeps {
@@ -39,9 +39,9 @@ export async function eventAudience(
 }
 
 /**
- * Applies one verified event: payment events update the payment's record; every event is kept
- * in its audience's backlog and pushed to their open streams, whose pages then refetch what
- * went stale (the BFF caches no account or transaction data itself, so the browser's query
+ * Applies one verified event: it is kept in its audience's backlog and pushed to their open
+ * streams, whose pages then refetch what went stale (a payment's status is read from Moneyhub
+ * again, the one source of truth) (the BFF caches no account or transaction data itself, so the browser's query
  * cache is what is invalidated).
  *
  * @param deps - store, live events, clock
@@ -53,8 +53,5 @@ export async function applyEvent(
   audience: EventAudience,
   event: LiveEvent,
 ): Promise<void> {
-  if (event.type === 'payment.status') {
-    await recordPaymentStatus(deps.store, event.paymentId, event.status, deps.clock.now())
-  }
   await deps.liveEvents.publish(audience, event)
 }

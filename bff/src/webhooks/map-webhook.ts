@@ -31,7 +31,7 @@ const reminderPayload = z.object({ connectionId: z.string(), bankName: z.string(
 const paymentPayload = z.object({ paymentId: z.string() })
 
 /** Whether a type is one this BFF turns into a live event (the rest are acknowledged only). */
-export function isMappedEventType(eventType: string): boolean {
+function isMappedEventType(eventType: string): boolean {
   return (
     eventType in TRANSACTION_EVENTS ||
     eventType in PAYMENT_EVENTS ||

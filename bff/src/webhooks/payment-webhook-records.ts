@@ -1,5 +1,3 @@
-import type { LivePaymentStatus } from '@mhkit/shared'
-
 import type { Store } from '../session/store'
 
 /** Who started a payment this BFF knows, read from the payment ledger's record. */
@@ -7,9 +5,6 @@ export interface PaymentOwnerRecord {
   sessionHash: string
   sub?: string
 }
-
-/** How long the last webhook status of a payment is kept (as long as the ledger, 13 months). */
-const STATUS_TTL_MS = 395 * 24 * 60 * 60 * 1000
 
 /**
  * The owner of a payment from the ledger's `payres:payment:<id>` record
@@ -31,33 +26,6 @@ export async function paymentOwner(
       sessionHash: entry.sessionHash,
       ...(typeof entry.sub === 'string' ? { sub: entry.sub } : {}),
     }
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * Records the status a payment webhook reported (`paywh:<id>`: `{ status, at }`), so the
- * payment record shows what Moneyhub last told us even before the next status read.
- */
-export async function recordPaymentStatus(
-  store: Store,
-  paymentId: string,
-  status: LivePaymentStatus,
-  at: number,
-): Promise<void> {
-  await store.set(`paywh:${paymentId}`, JSON.stringify({ status, at }), STATUS_TTL_MS)
-}
-
-/** The last webhook status of a payment, if any. */
-export async function lastPaymentStatus(
-  store: Store,
-  paymentId: string,
-): Promise<{ status: LivePaymentStatus; at: number } | undefined> {
-  const raw = await store.get(`paywh:${paymentId}`)
-  if (raw === undefined) return undefined
-  try {
-    return JSON.parse(raw) as { status: LivePaymentStatus; at: number }
   } catch {
     return undefined
   }

@@ -2,7 +2,7 @@ import { hashId } from '../session/ids'
 import type { Store } from '../session/store'
 
 /** How long a delivery id is remembered: far beyond the token's accepted age. */
-export const REPLAY_WINDOW_MS = 7 * 24 * 60 * 60 * 1000
+const REPLAY_WINDOW_MS = 7 * 24 * 60 * 60 * 1000
 
 /**
  * Marks a delivery as seen; true the first time (atomic `add`, so of two instances receiving

@@ -20,8 +20,8 @@ import {
   type MoneyhubClientOptions,
 } from '../../src/moneyhub'
 
-export const CLIENT_ID = 'bff-integration'
-export const REDIRECT_URI = 'http://127.0.0.1:5173/api/callback'
+const CLIENT_ID = 'bff-integration'
+const REDIRECT_URI = 'http://127.0.0.1:5173/api/callback'
 
 export interface SimHarness {
   sim: RunningSimulator

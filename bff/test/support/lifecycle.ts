@@ -12,7 +12,7 @@ import { callbackPath, type BffUnderTest, type SimWorld } from './sim-harness'
 import { APP_ORIGIN } from './test-app'
 
 /** Headers a browser sends on a cross-site top-level navigation (Fetch Metadata). */
-export const NAVIGATION = {
+const NAVIGATION = {
   'Sec-Fetch-Mode': 'navigate',
   'Sec-Fetch-Dest': 'document',
   'Sec-Fetch-Site': 'cross-site',

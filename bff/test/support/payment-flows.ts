@@ -7,7 +7,7 @@ import { connectResponseSchema, flowResponseSchema, type FlowResponse } from '@m
 import { expect } from 'vitest'
 
 import type { TestBrowser } from './browser'
-import { callbackPath, type SimWorld } from './sim-harness'
+import { callbackPath } from './sim-harness'
 
 /** A new payee by bank details, valid for the mock bank. */
 export const NEW_PAYEE = { name: 'Acme Ltd', sortCode: '123456', accountNumber: '12345678' }
@@ -59,8 +59,3 @@ export async function approveFlow(
 }
 
 export { codeOf } from './error-code'
-
-/** Every request the BFF's Moneyhub client sent since `from`, counted by the wire record. */
-export function wireSince(world: SimWorld, from: number): string[] {
-  return world.wire.slice(from)
-}

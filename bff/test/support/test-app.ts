@@ -38,7 +38,7 @@ export function captureLogs(): LogCapture & { write(line: string): void } {
 }
 
 /** Every upstream request the Moneyhub client tried to make. */
-export interface UpstreamLog {
+interface UpstreamLog {
   calls: string[]
 }
 
@@ -46,10 +46,7 @@ export interface UpstreamLog {
  * A real Moneyhub client whose fetch never reaches a network: it records the URL and fails,
  * so a test can prove a rejected request made no upstream call.
  */
-export async function offlineMoneyhub(
-  upstream: UpstreamLog,
-  now: () => number,
-): Promise<MoneyhubClient> {
+async function offlineMoneyhub(upstream: UpstreamLog, now: () => number): Promise<MoneyhubClient> {
   const keys = await loadClientKeys({ jwk: await generateClientKey('ES256') })
   return createMoneyhubClient({
     issuer: OFFLINE_ISSUER,

@@ -31,7 +31,7 @@ export const navRoutes: readonly {
 ]
 
 /** Screens whose path carries parameters (`:name` matches one non-empty segment). */
-export const paramRoutes: readonly { readonly pattern: string; readonly name: RouteName }[] = [
+const paramRoutes: readonly { readonly pattern: string; readonly name: RouteName }[] = [
   { pattern: '/payments/:id', name: 'payment' },
 ]
 

@@ -17,7 +17,7 @@ function readTheme(): Theme {
  *
  * @param theme - `system` removes the override
  */
-export function applyTheme(theme: Theme): void {
+function applyTheme(theme: Theme): void {
   const root = document.documentElement
   if (theme === 'system') {
     root.removeAttribute('data-theme')

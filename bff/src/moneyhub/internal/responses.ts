@@ -9,7 +9,7 @@ import type { UpstreamReply } from '../http'
 import { parseRetryAfter } from './transport'
 
 /** Is this `Content-Type` JSON (`application/json` or `application/*+json`)? */
-export function isJsonType(type: string | null): boolean {
+function isJsonType(type: string | null): boolean {
   return /^application\/(?:[\w.+-]+\+)?json(?:\s*;|$)/i.test((type ?? '').trim())
 }
 
@@ -23,7 +23,7 @@ export function isJson(response: Response): boolean {
  *
  * @throws MoneyhubError `invalid_upstream_response` when the body cannot be read
  */
-export async function replyOf(response: Response): Promise<UpstreamReply> {
+async function replyOf(response: Response): Promise<UpstreamReply> {
   let text: string
   try {
     text = await response.text()

@@ -16,7 +16,7 @@ export const CLIENT_ID = 'client-1'
 export const REDIRECT_URI = 'https://app.test/api/callback'
 
 /** One recorded outbound request. */
-export interface RecordedCall {
+interface RecordedCall {
   method: string
   url: string
   headers: Headers
@@ -34,7 +34,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 /** A fake upstream: routes by `METHOD url-without-query`, records every call. */
-export class FakeUpstream {
+class FakeUpstream {
   readonly calls: RecordedCall[] = []
   private readonly routes = new Map<string, Handler[]>()
 

@@ -7,7 +7,7 @@ import { MoneyhubError } from '../errors'
 import { errorFromResponse, isJson } from './responses'
 
 /** RFC 6749 §5.1 token response, as far as this client relies on it. */
-export const tokenBodySchema = z.looseObject({
+const tokenBodySchema = z.looseObject({
   access_token: z.string().min(1),
   token_type: z.string().refine((v) => v.toLowerCase() === 'bearer', 'token_type must be Bearer'),
   expires_in: z.number().positive().optional(),

@@ -13,7 +13,7 @@ import { requesterFromFetch, type FetchLike, type HttpRequester, type UpstreamRe
 import type { CircuitBreakerOptions, MoneyhubLogger } from '../transport-options'
 
 /** Which upstream a call goes to; picks the timeout. */
-export type CallKind = 'identity' | 'jwks' | 'data'
+type CallKind = 'identity' | 'jwks' | 'data'
 
 /** Everything the transport needs, built once per client. */
 export interface Transport {
@@ -111,7 +111,7 @@ const INTERACTION_HEADER = 'x-fapi-interaction-id'
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 
 /** Is this a loopback host (the simulator)? */
-export function isLoopback(url: URL): boolean {
+function isLoopback(url: URL): boolean {
   return LOOPBACK.has(url.hostname)
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 
 /** `links` of a list envelope; `self` is required whenever `links` is present. */
-export const linksSchema = z.looseObject({
+const linksSchema = z.looseObject({
   self: z.string(),
   next: z.string().optional(),
   prev: z.string().optional(),

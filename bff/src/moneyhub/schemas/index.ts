@@ -1,11 +1,4 @@
-export {
-  envelopeSchema,
-  listSchema,
-  linksSchema,
-  apiErrorSchema,
-  oauthErrorSchema,
-  mhAmountSchema,
-} from './envelope'
+export { envelopeSchema, listSchema, apiErrorSchema, oauthErrorSchema } from './envelope'
 export type { MhPage } from './envelope'
 export { mhUserSchema } from './user'
 export type { MhUser } from './user'

@@ -4,7 +4,7 @@ import { ErrorNotice } from '../components/error-notice'
 import { formatAmount, formatDate } from '../format'
 
 /** Transactions shown per page; small so paging is visible with the simulator's fixtures. */
-export const PAGE_SIZE = 10
+const PAGE_SIZE = 10
 
 interface Filters {
   accountId?: string

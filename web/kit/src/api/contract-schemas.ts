@@ -35,5 +35,10 @@ export const contractSchemas = {
 /** The error body every BFF error answer carries (`{ error: { code, message, … } }`). */
 export { errorBodySchema }
 
-/** Whether zod was switched to jitless mode before the schemas above were built. */
+/**
+ * Whether zod was switched to jitless mode before the schemas above were built. Exported so the
+ * `zod-jitless` import is kept (and evaluated first) by any bundler.
+ *
+ * @public
+ */
 export const jitless = zodJitless

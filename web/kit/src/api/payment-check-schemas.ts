@@ -22,5 +22,10 @@ export const paymentCheckSchemas = {
   standingOrder: standingOrderRequestSchema,
 } as const
 
-/** Whether zod was switched to jitless mode before the schemas above were built. */
+/**
+ * Whether zod was switched to jitless mode before the schemas above were built. Exported so the
+ * `zod-jitless` import is kept (and evaluated first) by any bundler.
+ *
+ * @public
+ */
 export const jitless = zodJitless
