@@ -4,7 +4,6 @@ import {
   type RecurringPaymentConsentOptions,
 } from '@mhkit/react'
 import { useState, type FormEvent } from 'react'
-import { useEventLog } from '../event-log'
 import { CALLBACK_PATH } from '../router'
 import { FlowProgress } from './flow-progress'
 import { FormField } from './form-field'
@@ -12,6 +11,8 @@ import type { FieldErrors } from './form-checks'
 import { utcDate } from './utc-date'
 import { emptyPayee, PayeeFields, payeeWords, toPayee, type PayeeInput } from './payee-fields'
 import { useFormChecks } from './use-form-checks'
+import { useFlowLog } from './use-flow-log'
+import { AMOUNT_WORDS, REFERENCE_WORDS } from './field-words'
 
 type Period = 'day' | 'week' | 'fortnight' | 'month' | 'half_year' | 'year'
 
@@ -30,11 +31,9 @@ interface LimitInput {
   readonly period: Period
 }
 
-const AMOUNT_WORDS = 'Enter an amount in pounds from £0.01 to £1,000,000, like 50 or 12.50.'
-
 function words(path: string): string | undefined {
   if (path in payeeWords) return payeeWords[path]
-  if (path === 'reference') return 'Enter a reference of 1–18 letters, digits, spaces or - . / &.'
+  if (path === 'reference') return REFERENCE_WORDS
   if (path === 'validFromDate') return 'Enter the first day payments may be made.'
   if (path === 'validToDate')
     return 'Enter an end date on or after the start date, or leave it empty.'
@@ -46,15 +45,8 @@ function words(path: string): string | undefined {
 
 /** The redirect and popup flows of a VRP consent, both logged and returning to the callback. */
 function useLoggedConsent(mode: 'redirect' | 'popup') {
-  const { record } = useEventLog()
-  const options: RecurringPaymentConsentOptions = {
-    mode,
-    returnTo: CALLBACK_PATH,
-    onEvent: (event) => record(`vrp-consent:${event.type}`, event.mode),
-    onSuccess: (flow) => record('vrp-consent:success', flow.result?.recurringPaymentId ?? ''),
-    onError: (error) => record('vrp-consent:error', error.code),
-    onCancel: () => record('vrp-consent:cancel'),
-  }
+  const log = useFlowLog('vrp-consent', (flow) => flow.result?.recurringPaymentId ?? '')
+  const options: RecurringPaymentConsentOptions = { mode, returnTo: CALLBACK_PATH, ...log }
   return useRecurringPaymentConsent(options)
 }
 

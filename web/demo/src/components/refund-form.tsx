@@ -1,10 +1,15 @@
-import { describePaymentError, formatMoney, useRefund, type Payment } from '@mhkit/react'
+import {
+  describePaymentError,
+  formatMoney,
+  useRefund,
+  type Payment,
+  parsePounds,
+} from '@mhkit/react'
 import { usePaymentChecks } from '@mhkit/react/checks'
 import { useId, useState, type FormEvent } from 'react'
 import { useEventLog } from '../event-log'
 import { CALLBACK_PATH } from '../router'
 import { ErrorNotice } from './error-notice'
-import { poundsToPence } from './money-input'
 
 /**
  * Whether the demo offers a refund: the payment is completed, Moneyhub says it can be
@@ -55,7 +60,7 @@ export function RefundForm({ payment }: { readonly payment: Payment }) {
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
     if (checks === undefined) return
-    const pence = poundsToPence(amount)
+    const pence = parsePounds(amount) ?? Number.NaN
     const refused =
       checks.refund({ amount: pence }).length > 0 || pence > payment.amount.value
         ? `Enter an amount from £0.01 to ${formatMoney(payment.amount)}.`

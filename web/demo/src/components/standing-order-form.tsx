@@ -1,6 +1,5 @@
 import { parsePounds, useStandingOrder, type StandingOrderOptions } from '@mhkit/react'
 import { useState, type FormEvent } from 'react'
-import { useEventLog } from '../event-log'
 import { CALLBACK_PATH } from '../router'
 import { FlowProgress } from './flow-progress'
 import { FormField } from './form-field'
@@ -8,17 +7,17 @@ import type { FieldErrors } from './form-checks'
 import { utcDate } from './utc-date'
 import { emptyPayee, PayeeFields, payeeWords, toPayee, type PayeeInput } from './payee-fields'
 import { useFormChecks } from './use-form-checks'
+import { useFlowLog } from './use-flow-log'
+import { AMOUNT_WORDS, REFERENCE_WORDS } from './field-words'
 
 type Repeat = 'daily' | 'weekly' | 'monthly'
 type End = 'count' | 'date'
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
-const AMOUNT_WORDS = 'Enter an amount in pounds from £0.01 to £1,000,000, like 50 or 12.50.'
-
 function words(path: string): string | undefined {
   if (path in payeeWords) return payeeWords[path]
-  if (path === 'reference') return 'Enter a reference of 1–18 letters, digits, spaces or - . / &.'
+  if (path === 'reference') return REFERENCE_WORDS
   if (path === 'firstPaymentAmount' || path === 'recurringPaymentAmount') return AMOUNT_WORDS
   if (path === 'firstPaymentDate') return 'Enter the first payment date, before the last one.'
   if (path === 'frequency.day') return 'Choose the day of the month, from 1 to 31.'
@@ -28,15 +27,8 @@ function words(path: string): string | undefined {
 }
 
 function useLoggedStandingOrder(mode: 'redirect' | 'popup') {
-  const { record } = useEventLog()
-  const options: StandingOrderOptions = {
-    mode,
-    returnTo: CALLBACK_PATH,
-    onEvent: (event) => record(`standing-order:${event.type}`, event.mode),
-    onSuccess: (flow) => record('standing-order:success', flow.result?.standingOrderId ?? ''),
-    onError: (error) => record('standing-order:error', error.code),
-    onCancel: () => record('standing-order:cancel'),
-  }
+  const log = useFlowLog('standing-order', (flow) => flow.result?.standingOrderId ?? '')
+  const options: StandingOrderOptions = { mode, returnTo: CALLBACK_PATH, ...log }
   return useStandingOrder(options)
 }
 

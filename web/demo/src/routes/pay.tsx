@@ -1,8 +1,14 @@
-import { BankPicker, describePaymentError, formatMoney, usePayees, usePayment } from '@mhkit/react'
+import {
+  BankPicker,
+  describePaymentError,
+  formatMoney,
+  usePayees,
+  usePayment,
+  parsePounds,
+} from '@mhkit/react'
 import { usePaymentChecks, type FieldIssue, type PaymentChecks } from '@mhkit/react/checks'
 import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react'
 import { ErrorNotice } from '../components/error-notice'
-import { poundsToPence } from '../components/money-input'
 import { useEventLog } from '../event-log'
 import { CALLBACK_PATH, navigate } from '../router'
 
@@ -55,7 +61,7 @@ function paymentOf(form: Form) {
         }
       : { payeeId: form.payeeChoice }
   return {
-    amount: poundsToPence(form.amount),
+    amount: parsePounds(form.amount) ?? Number.NaN,
     ...payee,
     payeeRef: form.payeeRef.trim(),
     payerRef: form.payerRef.trim(),
@@ -137,7 +143,7 @@ export function PayScreen() {
   const busy = payment.isBusy
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }))
-  const pence = poundsToPence(form.amount)
+  const pence = parsePounds(form.amount) ?? Number.NaN
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
