@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '../fixtures'
-import { findTokenLeaks, JWT_PATTERN, recordResponses } from '../support/response-recorder'
+import {
+  findTokenLeaks,
+  JWT_PATTERN,
+  recordFrontChannel,
+  recordResponses,
+} from '../support/response-recorder'
 import { connectByRedirect, MOCK_BANK } from '../support/journeys'
 
 test('no access, refresh or ID token ever reaches the browser', async ({
@@ -12,17 +17,7 @@ test('no access, refresh or ID token ever reaches the browser', async ({
   simAdmin,
 }) => {
   const recorder = recordResponses(context)
-  // The authorization code and state travel in the callback URL (front channel, by design);
-  // no response of the app origin may echo them afterwards.
-  const frontChannel: string[] = []
-  context.on('request', (request) => {
-    const url = new URL(request.url())
-    if (url.pathname !== '/api/callback') return
-    for (const name of ['code', 'state']) {
-      const value = url.searchParams.get(name)
-      if (value !== null) frontChannel.push(value)
-    }
-  })
+  const frontChannel = recordFrontChannel(context)
 
   await page.goto('/')
   await connectByRedirect(page, bank, MOCK_BANK)

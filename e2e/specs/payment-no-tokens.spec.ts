@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '../fixtures'
-import { findTokenLeaks, JWT_PATTERN, recordResponses } from '../support/response-recorder'
+import {
+  findTokenLeaks,
+  JWT_PATTERN,
+  recordFrontChannel,
+  recordResponses,
+} from '../support/response-recorder'
 import { expectBackOnCallback, MOCK_BANK } from '../support/journeys'
 import { ACME, paymentStatusText, submitPayment } from '../support/payment-journeys'
 
@@ -13,17 +18,7 @@ test('no token, code or state of a payment or its refund reaches the browser or 
   simAdmin,
 }) => {
   const recorder = recordResponses(context)
-  // The code and state travel in the callback URL (front channel, by design); no response of
-  // the app origin may echo them afterwards.
-  const frontChannel: string[] = []
-  context.on('request', (request) => {
-    const url = new URL(request.url())
-    if (url.pathname !== '/api/callback') return
-    for (const name of ['code', 'state']) {
-      const value = url.searchParams.get(name)
-      if (value !== null) frontChannel.push(value)
-    }
-  })
+  const frontChannel = recordFrontChannel(context)
 
   await submitPayment(page, { amount: '18.00', payee: ACME })
   await bank.choose(MOCK_BANK)

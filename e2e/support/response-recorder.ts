@@ -97,3 +97,24 @@ export function findTokenLeaks(
   }
   return findings
 }
+
+/**
+ * Collects the `code` and `state` of every callback the browser makes. They travel in the
+ * callback URL (the front channel, by design); no response of the app origin may echo them
+ * afterwards, so the leak checks look for them too.
+ *
+ * @param context - the browser context of the journey
+ * @returns the values, filled in as callbacks happen
+ */
+export function recordFrontChannel(context: BrowserContext): string[] {
+  const values: string[] = []
+  context.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname !== '/api/callback') return
+    for (const name of ['code', 'state']) {
+      const value = url.searchParams.get(name)
+      if (value !== null) values.push(value)
+    }
+  })
+  return values
+}
