@@ -12,6 +12,7 @@ import { utcDate } from './utc-date'
 import { emptyPayee, PayeeFields, payeeWords, toPayee, type PayeeInput } from './payee-fields'
 import { useFormChecks } from './use-form-checks'
 import { useFlowLog } from './use-flow-log'
+import { ContinueToBank, FieldErrorSummary } from './bank-flow-form-parts'
 import { AMOUNT_WORDS, REFERENCE_WORDS } from './field-words'
 
 type Period = 'day' | 'week' | 'fortnight' | 'month' | 'half_year' | 'year'
@@ -115,12 +116,7 @@ export function RecurringPaymentConsentForm() {
         Let this app pay the payee below whenever it needs to, up to the limits you set, without
         asking your bank each time. You can revoke the permission here at any time.
       </p>
-      {count > 0 ? (
-        <p className="demo-alert" role="alert">
-          {count === 1 ? '1 field needs' : `${count} fields need`} your attention. Nothing has been
-          sent to your bank yet.
-        </p>
-      ) : null}
+      <FieldErrorSummary count={count} />
       <PayeeFields idPrefix="vrp" payee={payee} errors={errors} onChange={setPayee} />
       <fieldset className="demo-fieldset">
         <legend>Permission</legend>
@@ -226,20 +222,7 @@ export function RecurringPaymentConsentForm() {
           </button>
         ) : null}
       </fieldset>
-      <div className="demo-actions">
-        <button type="submit" className="demo-button" disabled={busy}>
-          Continue to your bank
-        </button>
-        <button
-          type="button"
-          className="demo-button"
-          data-variant="secondary"
-          disabled={busy}
-          onClick={() => void submit('popup')}
-        >
-          Continue in a popup
-        </button>
-      </div>
+      <ContinueToBank busy={busy} onPopup={() => void submit('popup')} />
       <FlowProgress
         flows={[redirect, popup]}
         what="recurring payment permission"

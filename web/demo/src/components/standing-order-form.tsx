@@ -8,6 +8,7 @@ import { utcDate } from './utc-date'
 import { emptyPayee, PayeeFields, payeeWords, toPayee, type PayeeInput } from './payee-fields'
 import { useFormChecks } from './use-form-checks'
 import { useFlowLog } from './use-flow-log'
+import { ContinueToBank, FieldErrorSummary } from './bank-flow-form-parts'
 import { AMOUNT_WORDS, REFERENCE_WORDS } from './field-words'
 
 type Repeat = 'daily' | 'weekly' | 'monthly'
@@ -107,12 +108,7 @@ export function StandingOrderForm() {
         Your bank pays the same payee on a schedule until the end you choose. You approve it once,
         at your bank.
       </p>
-      {problems > 0 ? (
-        <p className="demo-alert" role="alert">
-          {problems === 1 ? '1 field needs' : `${problems} fields need`} your attention. Nothing has
-          been sent to your bank yet.
-        </p>
-      ) : null}
+      <FieldErrorSummary count={problems} />
       <PayeeFields idPrefix="so" payee={payee} errors={errors} onChange={setPayee} />
       <fieldset className="demo-fieldset">
         <legend>Schedule</legend>
@@ -240,20 +236,7 @@ export function StandingOrderForm() {
           />
         )}
       </fieldset>
-      <div className="demo-actions">
-        <button type="submit" className="demo-button" disabled={busy}>
-          Continue to your bank
-        </button>
-        <button
-          type="button"
-          className="demo-button"
-          data-variant="secondary"
-          disabled={busy}
-          onClick={() => void submit('popup')}
-        >
-          Continue in a popup
-        </button>
-      </div>
+      <ContinueToBank busy={busy} onPopup={() => void submit('popup')} />
       <FlowProgress
         flows={[redirect, popup]}
         what="standing order"
