@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import type { BffError } from '../api/bff-error'
 import type { Payment, PaymentStatus as PaymentStatusValue } from '../api/contract'
 import { describePaymentError } from '../api/describe-payment-error'
 import { formatDate } from '../format/format-date'
@@ -55,7 +54,7 @@ export function PaymentStatus({
       <section className={classes} aria-label="Payment" aria-busy={query.isPending}>
         {query.error ? (
           <ErrorNotice
-            error={query.error as BffError}
+            error={query.error}
             onAction={() => void query.refetch()}
             describe={describePaymentError}
           />

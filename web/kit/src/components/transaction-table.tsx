@@ -1,4 +1,3 @@
-import type { BffError } from '../api/bff-error'
 import type { ReactNode } from 'react'
 import type { TransactionFilters } from '../api/contract'
 import { useTransactions } from '../hooks/use-transactions'
@@ -79,7 +78,7 @@ export function TransactionTable({
           : `Showing ${rows.length} transaction${rows.length === 1 ? '' : 's'}`}
       </p>
       {query.isFetchNextPageError ? (
-        <ErrorNotice error={query.error as BffError} onAction={() => void query.fetchNextPage()} />
+        <ErrorNotice error={query.error} onAction={() => void query.fetchNextPage()} />
       ) : null}
       {query.hasNextPage ? (
         <button

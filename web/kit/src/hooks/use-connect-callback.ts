@@ -182,7 +182,7 @@ export function useConnectCallback(options: ConnectCallbackOptions = {}): Connec
     enabled: flowId !== undefined && !inPopup,
   })
   const flow = query.data
-  const readError = query.error ? (query.error as BffError) : undefined
+  const readError = query.error ?? undefined
 
   useEffect(() => {
     if (flowId === undefined || inPopup) return

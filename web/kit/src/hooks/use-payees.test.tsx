@@ -1,7 +1,6 @@
 import { renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { errorBody, fakeBff, json, kitWrapper, testQueryClient } from '../../test/fake-bff'
-import type { BffError } from '../api/bff-error'
 import { usePayees } from './use-payees'
 
 const PAYEE = { id: '3305bc2c-8848-4fe0-a529-a7f7d35a5722', name: 'Acme Ltd' }
@@ -26,7 +25,7 @@ describe('usePayees', () => {
       wrapper: kitWrapper(bff, testQueryClient()),
     })
     await waitFor(() => expect(result.current.isError).toBe(true))
-    expect((result.current.error as BffError | null)?.code).toBe('invalid_response')
+    expect(result.current.error?.code).toBe('invalid_response')
   })
 
   it('surfaces unauthenticated as a BffError when nothing was paid in this browser yet', async () => {
@@ -35,6 +34,6 @@ describe('usePayees', () => {
       wrapper: kitWrapper(bff, testQueryClient()),
     })
     await waitFor(() => expect(result.current.isError).toBe(true))
-    expect((result.current.error as BffError | null)?.code).toBe('unauthenticated')
+    expect(result.current.error?.code).toBe('unauthenticated')
   })
 })

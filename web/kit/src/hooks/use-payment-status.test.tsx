@@ -89,7 +89,7 @@ describe('usePaymentStatus', () => {
     const { result } = renderHook(() => usePaymentStatus(PAYMENT_ID), {
       wrapper: kitWrapper(bff, testQueryClient()),
     })
-    await waitFor(() => expect((result.current.error as BffError | null)?.code).toBe('not_found'))
+    await waitFor(() => expect(result.current.error?.code).toBe('not_found'))
     expect(result.current.isFinal).toBe(false)
   })
 })
@@ -113,8 +113,6 @@ describe('usePayments', () => {
     const { result } = renderHook(() => usePayments(), {
       wrapper: kitWrapper(bff, testQueryClient()),
     })
-    await waitFor(() =>
-      expect((result.current.error as BffError | null)?.code).toBe('invalid_response'),
-    )
+    await waitFor(() => expect(result.current.error?.code).toBe('invalid_response'))
   })
 })

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../components/error-notice'
 /** The parts of a TanStack Query result the gate reads. */
 export interface GatedQuery {
   isPending: boolean
-  error: unknown
+  error: BffError | null
   data: unknown
   refetch: () => unknown
 }
@@ -37,7 +37,7 @@ export function queryGate(
   if (query.error && query.data === undefined) {
     return (
       <div className={className}>
-        <ErrorNotice error={query.error as BffError} onAction={() => void query.refetch()} />
+        <ErrorNotice error={query.error} onAction={() => void query.refetch()} />
       </div>
     )
   }

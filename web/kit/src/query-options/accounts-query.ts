@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -10,7 +11,7 @@ import { mhkitKeys } from './mhkit-keys'
  * @see docs/architecture.md §2.2
  */
 export function accountsQueryOptions(client: BffClient) {
-  return queryOptions({
+  return queryOptions<BffResult<'accounts'>, BffError>({
     queryKey: mhkitKeys.accounts(),
     queryFn: ({ signal }) =>
       client.request({
@@ -30,7 +31,7 @@ export function accountsQueryOptions(client: BffClient) {
  * @throws BffError from the query function (`not_found`, ...)
  */
 export function accountQueryOptions(client: BffClient, accountId: string) {
-  return queryOptions({
+  return queryOptions<BffResult<'account'>, BffError>({
     queryKey: mhkitKeys.account(accountId),
     queryFn: ({ signal }) =>
       client.request({

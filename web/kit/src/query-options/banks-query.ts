@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import type { BankListKind } from '../api/contract'
 import { mhkitKeys } from './mhkit-keys'
 
@@ -13,7 +14,7 @@ import { mhkitKeys } from './mhkit-keys'
  * @see moneyhub-protocol.md §9.8 (bank lists)
  */
 export function banksQueryOptions(client: BffClient, kind: BankListKind = 'ais') {
-  return queryOptions({
+  return queryOptions<BffResult<'banks'>, BffError>({
     queryKey: mhkitKeys.banks(kind),
     queryFn: ({ signal }) =>
       client.request({

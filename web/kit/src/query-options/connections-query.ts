@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -11,7 +12,7 @@ import { mhkitKeys } from './mhkit-keys'
  * @see moneyhub-protocol.md §9.6
  */
 export function connectionsQueryOptions(client: BffClient) {
-  return queryOptions({
+  return queryOptions<BffResult<'connections'>, BffError>({
     queryKey: mhkitKeys.connections(),
     queryFn: ({ signal }) =>
       client.request({

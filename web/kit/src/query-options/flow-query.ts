@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -12,7 +13,7 @@ import { mhkitKeys } from './mhkit-keys'
  * @see docs/architecture.md §2.1 step 6
  */
 export function flowQueryOptions(client: BffClient, flowId: string) {
-  return queryOptions({
+  return queryOptions<BffResult<'flow'>, BffError>({
     queryKey: mhkitKeys.flow(flowId),
     queryFn: ({ signal }) =>
       client.request({

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -12,7 +13,7 @@ import { mhkitKeys } from './mhkit-keys'
  * @throws BffError from the query function (`unauthenticated` before any payment or sign-in)
  */
 export function payeesQueryOptions(client: BffClient) {
-  return queryOptions({
+  return queryOptions<BffResult<'payees'>, BffError>({
     queryKey: mhkitKeys.payees(),
     queryFn: ({ signal }) =>
       client.request({ method: 'GET', path: '/payees', schema: 'payees', signal }),

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import type { PaymentStatus } from '../api/contract'
 import { isBffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
@@ -63,7 +64,7 @@ export function paymentQueryOptions(
   paymentId: string,
   polling: PaymentPolling = {},
 ) {
-  return queryOptions({
+  return queryOptions<BffResult<'payment'>, BffError>({
     queryKey: mhkitKeys.payment(paymentId),
     queryFn: ({ signal }) =>
       client.request({
@@ -84,7 +85,7 @@ export function paymentQueryOptions(
  * @throws BffError from the query function
  */
 export function paymentsQueryOptions(client: BffClient) {
-  return queryOptions({
+  return queryOptions<BffResult<'payments'>, BffError>({
     queryKey: mhkitKeys.payments(),
     queryFn: ({ signal }) =>
       client.request({

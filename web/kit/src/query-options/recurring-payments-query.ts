@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -11,7 +12,7 @@ import { mhkitKeys } from './mhkit-keys'
  * @see moneyhub-protocol.md §4.8
  */
 export function recurringPaymentsQueryOptions(client: BffClient) {
-  return queryOptions({
+  return queryOptions<BffResult<'recurringPayments'>, BffError>({
     queryKey: mhkitKeys.recurringPayments(),
     queryFn: ({ signal }) =>
       client.request({
@@ -31,7 +32,7 @@ export function recurringPaymentsQueryOptions(client: BffClient) {
  * @throws BffError from the query function (`not_found`, ...)
  */
 export function recurringPaymentQueryOptions(client: BffClient, id: string) {
-  return queryOptions({
+  return queryOptions<BffResult<'recurringPayment'>, BffError>({
     queryKey: mhkitKeys.recurringPayment(id),
     queryFn: ({ signal }) =>
       client.request({

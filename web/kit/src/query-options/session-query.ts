@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -11,7 +12,7 @@ import { mhkitKeys } from './mhkit-keys'
  * @see docs/architecture.md §3
  */
 export function sessionQueryOptions(client: BffClient) {
-  return queryOptions({
+  return queryOptions<BffResult<'session'>, BffError>({
     queryKey: mhkitKeys.session(),
     queryFn: ({ signal }) =>
       client.request({ method: 'GET', path: '/session', schema: 'session', signal }),

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
 /**
@@ -10,7 +11,7 @@ import { mhkitKeys } from './mhkit-keys'
  * @see moneyhub-protocol.md §4.9
  */
 export function standingOrdersQueryOptions(client: BffClient) {
-  return queryOptions({
+  return queryOptions<BffResult<'standingOrders'>, BffError>({
     queryKey: mhkitKeys.standingOrders(),
     queryFn: ({ signal }) =>
       client.request({
@@ -30,7 +31,7 @@ export function standingOrdersQueryOptions(client: BffClient) {
  * @throws BffError from the query function (`not_found`, ...)
  */
 export function standingOrderQueryOptions(client: BffClient, id: string) {
-  return queryOptions({
+  return queryOptions<BffResult<'standingOrder'>, BffError>({
     queryKey: mhkitKeys.standingOrder(id),
     queryFn: ({ signal }) =>
       client.request({

@@ -1,5 +1,6 @@
-import { infiniteQueryOptions } from '@tanstack/react-query'
-import type { BffClient } from '../api/bff-client'
+import { infiniteQueryOptions, type InfiniteData, type QueryKey } from '@tanstack/react-query'
+import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffError } from '../api/bff-error'
 import type { TransactionFilters } from '../api/contract'
 import { mhkitKeys } from './mhkit-keys'
 
@@ -14,7 +15,13 @@ import { mhkitKeys } from './mhkit-keys'
  * @see moneyhub-protocol.md §9.4
  */
 export function transactionsQueryOptions(client: BffClient, filters: TransactionFilters = {}) {
-  return infiniteQueryOptions({
+  return infiniteQueryOptions<
+    BffResult<'transactions'>,
+    BffError,
+    InfiniteData<BffResult<'transactions'>>,
+    QueryKey,
+    number
+  >({
     queryKey: mhkitKeys.transactionList(filters),
     queryFn: ({ signal, pageParam }) =>
       client.request({
