@@ -9,7 +9,7 @@ import {
   json,
   expectCode,
   type Harness,
-} from './internal/testing'
+} from '../../test/support/moneyhub-harness'
 import type { MoneyhubErrorCode } from './errors'
 
 const TOKEN = `${ISSUER}/token`

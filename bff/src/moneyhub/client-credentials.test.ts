@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { MoneyhubError } from './errors'
-import { ISSUER, harness, json, type Harness } from './internal/testing'
+import { ISSUER, harness, json, type Harness } from '../../test/support/moneyhub-harness'
 
 const TOKEN = `${ISSUER}/token`
 

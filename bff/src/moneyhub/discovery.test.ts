@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MoneyhubError } from './errors'
-import { ISSUER, discoveryDocument, harness, json } from './internal/testing'
+import { ISSUER, discoveryDocument, harness, json } from '../../test/support/moneyhub-harness'
 
 const WELL_KNOWN = `${ISSUER}/.well-known/openid-configuration`
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MoneyhubError, isMoneyhubError } from './errors'
-import { ISSUER, harness, json } from './internal/testing'
+import { ISSUER, harness, json } from '../../test/support/moneyhub-harness'
 
 describe('MoneyhubError', () => {
   it('keeps the evidence in a non-enumerable cause', () => {

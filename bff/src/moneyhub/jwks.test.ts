@@ -1,7 +1,7 @@
 import { generateKeyPair } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { MoneyhubError } from './errors'
-import { ISSUER, harness, json } from './internal/testing'
+import { ISSUER, harness, json } from '../../test/support/moneyhub-harness'
 
 const CERTS = `${ISSUER}/certs`
 

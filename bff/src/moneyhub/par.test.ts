@@ -9,7 +9,7 @@ import {
   json,
   type Harness,
   expectCode,
-} from './internal/testing'
+} from '../../test/support/moneyhub-harness'
 import { generateCodeVerifier, generateNonce, generateState } from './random'
 
 const PAR = `${ISSUER}/request`

@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { MoneyhubErrorCode } from './errors'
-import { API, IDENTITY, ISSUER, harness, json, type Harness, expectCode } from './internal/testing'
+import {
+  API,
+  IDENTITY,
+  ISSUER,
+  harness,
+  json,
+  type Harness,
+  expectCode,
+} from '../../test/support/moneyhub-harness'
 
 const TOKEN = `${ISSUER}/token`
 const ACCOUNTS = `${API}/accounts`

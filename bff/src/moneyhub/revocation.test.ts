@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { MoneyhubError } from './errors'
-import { ISSUER, discoveryDocument, harness, json, type Harness } from './internal/testing'
+import {
+  ISSUER,
+  discoveryDocument,
+  harness,
+  json,
+  type Harness,
+} from '../../test/support/moneyhub-harness'
 
 const REVOKE = `${ISSUER}/token/revocation`
 const DISCOVERY = `${ISSUER}/.well-known/openid-configuration`

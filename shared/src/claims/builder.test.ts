@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { claims } from './builder'
 import { ClaimsError } from './claims-error'
 import { parseClaimsRequest } from './claims-request'
-import { AT_NOW, DAY, claimsErrorOf, fromNow } from './internal/test-support'
+import { AT_NOW, DAY, claimsErrorOf, fromNow } from '../../test/claims-support'
 import type { PaymentClaimValue } from './payment'
 
 const USER = '5c1907c0e6b340e5c056fb2a'

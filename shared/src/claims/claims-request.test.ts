@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { claimsRequestSchema, MAX_CLAIMS, parseClaimsRequest } from './claims-request'
-import { claimsErrorOf } from './internal/test-support'
+import { claimsErrorOf } from '../../test/claims-support'
 
 function issuesOf(input: unknown) {
   return claimsErrorOf(() => parseClaimsRequest(input)).issues.map(

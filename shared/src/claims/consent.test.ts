@@ -13,7 +13,7 @@ import {
   expectIssue,
   fromNow,
   parseClaim,
-} from './internal/test-support'
+} from '../../test/claims-support'
 
 const CONSENT = 'mh:consent'
 const SEVENTY_TWO_MONTHS_AGO = '2020-03-15T12:00:00.000Z'

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { parseScopes, scopePresets, validateScopes } from '../scopes'
 import { claims } from './builder'
 import { parseClaimsRequest } from './claims-request'
-import { AT_NOW, DAY, fromNow } from './internal/test-support'
+import { AT_NOW, DAY, fromNow } from '../../test/claims-support'
 
 const bank = '1ffe704d39629a929c8e293880fb449a'
 const userId = '5c1907c0e6b340e5c056fb2a'

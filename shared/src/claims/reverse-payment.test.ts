@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectIssue, parseClaim } from './internal/test-support'
+import { expectIssue, parseClaim } from '../../test/claims-support'
 
 const REVERSE = 'mh:reverse_payment'
 const account = { accountNumber: '12345678', sortCode: '123456', name: 'Jo Bloggs' }

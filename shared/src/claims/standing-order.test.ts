@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectIssue, parseClaim } from './internal/test-support'
+import { expectIssue, parseClaim } from '../../test/claims-support'
 import type { StandingOrderClaimValue } from './standing-order'
 
 const SO = 'mh:standing_order'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { MoneyhubError } from '../errors'
-import { json } from './testing'
+import { json } from '../../../test/support/moneyhub-harness'
 import { checkTokenResponse } from './token-response'
 
 const NOW = Date.UTC(2026, 0, 1)

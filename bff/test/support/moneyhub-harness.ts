@@ -4,10 +4,10 @@
  */
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose'
 import { expect } from 'vitest'
-import { createMoneyhubClient } from '../client'
-import { MoneyhubError, type MoneyhubErrorCode } from '../errors'
-import { generateClientKey, loadClientKeys, type ClientKeys } from '../keys'
-import type { MoneyhubClient, MoneyhubClientOptions } from '../client'
+import { createMoneyhubClient } from '../../src/moneyhub/client'
+import { MoneyhubError, type MoneyhubErrorCode } from '../../src/moneyhub/errors'
+import { generateClientKey, loadClientKeys, type ClientKeys } from '../../src/moneyhub/keys'
+import type { MoneyhubClient, MoneyhubClientOptions } from '../../src/moneyhub/client'
 
 export const ISSUER = 'https://identity.test/oidc'
 export const IDENTITY = 'https://identity.test'

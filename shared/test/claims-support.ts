@@ -1,8 +1,8 @@
 /** Helpers shared by the claim tests. Internal; never re-exported. */
 import { expect } from 'vitest'
-import { ClaimsError, type ClaimRule } from '../claims-error'
-import { parseClaimsRequest } from '../claims-request'
-import type { ClaimRuleOptions } from '../rule-options'
+import { ClaimsError, type ClaimRule } from '../src/claims/claims-error'
+import { parseClaimsRequest } from '../src/claims/claims-request'
+import type { ClaimRuleOptions } from '../src/claims/rule-options'
 
 /** The fixed instant every clock-dependent test runs at. */
 export const NOW = new Date('2026-03-15T12:00:00.000Z')
