@@ -45,6 +45,8 @@ test('a standing order is checked, set up at the bank and listed with its schedu
   await bank.approve()
   await expectBackOnCallback(page)
   expect(sent).toBe(1)
+  // The callback reads the new standing order back (GET /api/standing-orders/:id).
+  await expect(page.getByText(/^£750\.00 on .+, then .+; reference Rent\.$/)).toBeVisible()
 
   await page.goto('/standing-orders')
   const orders = page.getByRole('list', { name: 'Your standing orders' })

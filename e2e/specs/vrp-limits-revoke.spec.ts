@@ -45,6 +45,13 @@ test('a VRP permission pays twice, refuses an amount over its monthly limit, and
   await screenshot(page, testInfo, 'vrp-over-limit')
   await expectNoHorizontalScrollOnPhone(page)
 
+  // A funds check through the permission asks the bank and moves nothing.
+  const check = page.getByRole('form', { name: 'Check the funds' })
+  await check.getByLabel('Check the account holds (£)').fill('10')
+  await check.getByRole('button', { name: 'Check funds' }).click()
+  await expect(check.getByRole('status')).toHaveText('The account holds £10.00.')
+  await expect(made.getByRole('listitem')).toHaveCount(2)
+
   // Revoke asks first, then ends the permission.
   await permission.getByRole('button', { name: 'Revoke payments to My savings' }).click()
   await permission.getByRole('button', { name: 'Yes, revoke' }).click()

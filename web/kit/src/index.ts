@@ -112,6 +112,8 @@ export { useRecurringPayments, useRecurringPayment } from './hooks/use-recurring
 export { usePayWithRecurringPayment } from './hooks/use-pay-with-recurring-payment'
 export type { RecurringPaymentPayVariables } from './hooks/use-pay-with-recurring-payment'
 export { useRevokeRecurringPayment } from './hooks/use-revoke-recurring-payment'
+export { useFundsConfirmation } from './hooks/use-funds-confirmation'
+export type { FundsConfirmationVariables } from './hooks/use-funds-confirmation'
 export { useStandingOrder } from './hooks/use-standing-order'
 export type {
   StandingOrderFlow,

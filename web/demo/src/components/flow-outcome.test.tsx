@@ -1,5 +1,6 @@
 import type { ConnectCallbackResult } from '@mhkit/react'
-import { BffError } from '@mhkit/react'
+import { BffError, createBffClient, MhkitProvider } from '@mhkit/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -32,7 +33,18 @@ function show(callback: Partial<ConnectCallbackResult>): void {
     refetch: () => undefined,
     ...callback,
   }
-  act(() => root.render(<FlowOutcome callback={full} />))
+  // The outcomes of VRP consents and standing orders read the new resource back; here the BFF
+  // never answers, so only what the outcome shows without it is on screen.
+  const client = createBffClient({ fetch: () => new Promise<Response>(() => undefined) })
+  act(() =>
+    root.render(
+      <QueryClientProvider client={new QueryClient()}>
+        <MhkitProvider client={client}>
+          <FlowOutcome callback={full} />
+        </MhkitProvider>
+      </QueryClientProvider>,
+    ),
+  )
 }
 
 function succeeded(kind: Flow['kind'], result: Flow['result']): Flow {

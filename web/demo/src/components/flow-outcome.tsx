@@ -1,6 +1,7 @@
 import { describePaymentError, type ConnectCallbackResult } from '@mhkit/react'
 import { Link } from '../link'
 import { ErrorNotice } from './error-notice'
+import { PermissionSummary, StandingOrderSummary } from './set-up-summary'
 
 type FlowKind = NonNullable<ConnectCallbackResult['flow']>['kind']
 
@@ -80,6 +81,9 @@ function Succeeded({ flow }: { readonly flow: NonNullable<ConnectCallbackResult[
           <p className="demo-alert" data-tone="ok" role="status">
             Recurring payment permission set up
           </p>
+          {result?.recurringPaymentId === undefined ? null : (
+            <PermissionSummary id={result.recurringPaymentId} />
+          )}
           <p>You can now make payments within its limits.</p>
           <p className="demo-actions">
             <Link to="/recurring-payments">Go to recurring payments</Link>
@@ -92,6 +96,9 @@ function Succeeded({ flow }: { readonly flow: NonNullable<ConnectCallbackResult[
           <p className="demo-alert" data-tone="ok" role="status">
             Standing order set up
           </p>
+          {result?.standingOrderId === undefined ? null : (
+            <StandingOrderSummary id={result.standingOrderId} />
+          )}
           <p className="demo-actions">
             <Link to="/standing-orders">Go to standing orders</Link>
           </p>

@@ -4,6 +4,7 @@ import {
   type RecurringPayment,
 } from '@mhkit/react'
 import { useEventLog } from '../event-log'
+import { FundsCheck } from './funds-check'
 
 /** One payment made with a permission, as the pay answer described it. */
 export interface RecurringPaymentMade {
@@ -92,6 +93,9 @@ export function RecurringPaymentPaySection({
         onError={(error) => record('vrp-pay:error', error.code)}
         onNeedsNewConsent={onNewPermission}
       />
+      {inactive === undefined ? (
+        <FundsCheck key={`funds-${consent.id}`} recurringPaymentId={consent.id} />
+      ) : null}
     </div>
   )
 }

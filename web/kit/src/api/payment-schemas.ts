@@ -2,6 +2,7 @@
 // (contract-schemas.ts imports this module after zod-jitless).
 import { z } from 'zod'
 import {
+  fundsConfirmationResponseSchema,
   payeeListResponseSchema,
   paymentResponseSchema,
   paymentSchema,
@@ -26,6 +27,7 @@ export const paymentSchemas = {
   recurringPayment: recurringPaymentResponseSchema,
   recurringPayments: listOf(recurringPaymentSchema),
   recurringPaymentPay: recurringPaymentPayResponseSchema,
+  fundsConfirmation: fundsConfirmationResponseSchema,
   standingOrder: standingOrderResponseSchema,
   standingOrders: listOf(standingOrderSchema),
 } as const
