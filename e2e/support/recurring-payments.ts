@@ -13,11 +13,14 @@ export interface ConsentInput {
   readonly maximum: string
   /** Pounds per month, as typed. */
   readonly monthly: string
+  /** `popup` (default): wait in the app until it says the permission is set up; `redirect`: come back through the callback. */
+  readonly mode?: 'popup' | 'redirect'
 }
 
 /**
- * Fills the demo's VRP permission form on `/recurring-payments` and sets the permission up in a
- * popup at the mock bank, waiting until the app says it is set up.
+ * Fills the demo's VRP permission form on `/recurring-payments` and sets the permission up at
+ * the mock bank: in a popup, waiting until the app says it is set up, or by redirect, returning
+ * when the bank has approved (the caller checks the callback page).
  */
 export async function setUpPermission(
   page: Page,
@@ -32,6 +35,12 @@ export async function setUpPermission(
   await form.getByLabel('Most for one payment (£)').fill(input.maximum)
   await form.getByLabel('Limit 1 (£)').fill(input.monthly)
   await form.getByLabel('Period of limit 1').selectOption('month')
+  if (input.mode === 'redirect') {
+    await form.getByRole('button', { name: 'Continue to your bank' }).click()
+    await bank.choose(MOCK_BANK)
+    await bank.approve()
+    return
+  }
   const popupOpened = page.waitForEvent('popup')
   await form.getByRole('button', { name: 'Continue in a popup' }).click()
   const popup = await popupOpened
