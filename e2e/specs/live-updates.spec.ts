@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 
 import { expect, test, type SimAdmin } from '../fixtures'
-import { connectByRedirect, MOCK_BANK } from '../support/journeys'
+import { connectByRedirect, liveStreamOpened, MOCK_BANK } from '../support/journeys'
 
 interface Delivery {
   id: string
@@ -54,7 +54,9 @@ test('a transaction the bank adds appears on the open Transactions page without 
 }) => {
   await page.goto('/')
   await connectByRedirect(page, bank, MOCK_BANK)
+  const streamOpen = liveStreamOpened(page)
   await page.goto('/transactions')
+  await streamOpen
   const table = page.getByRole('table', { name: 'Transactions' })
   await expect(table.locator('tbody tr').first()).toBeVisible()
   let navigations = 0
@@ -75,7 +77,9 @@ test('a forged or replayed webhook is refused and changes nothing on screen', as
 }) => {
   await page.goto('/')
   await connectByRedirect(page, bank, MOCK_BANK)
+  const streamOpen = liveStreamOpened(page)
   await page.goto('/transactions')
+  await streamOpen
   const table = page.getByRole('table', { name: 'Transactions' })
   const accountId = await firstAccountId(page)
   const genuine = await addTransaction(simAdmin, accountId, 'Genuine bakery')

@@ -1,5 +1,10 @@
 import { expect, test } from '../fixtures'
-import { connectByRedirect, expectBackOnCallback, MOCK_BANK } from '../support/journeys'
+import {
+  connectByRedirect,
+  expectBackOnCallback,
+  liveStreamOpened,
+  MOCK_BANK,
+} from '../support/journeys'
 import {
   ACME,
   advanceSimClock,
@@ -24,8 +29,11 @@ test("a signed-in payer's status page flips to completed on the bank's webhook",
   await bankOutcome(simAdmin, 'completed', 60)
   await submitPayment(page, { amount: '7.50', payee: ACME })
   await bank.choose(MOCK_BANK)
+  // The app loads again on the callback and opens its live-events stream.
+  const streamOpen = liveStreamOpened(page)
   await bank.approve()
   await expectBackOnCallback(page)
+  await streamOpen
   await page.getByRole('link', { name: 'See the payment status' }).click()
   const status = paymentStatusText(page)
   await expect(status).toHaveText('Your bank has accepted the payment. It is on its way…')

@@ -78,3 +78,13 @@ export async function sessionOf(page: Page): Promise<{ authenticated: boolean }>
   expect(response.status()).toBe(200)
   return (await response.json()) as { authenticated: boolean }
 }
+
+/**
+ * Resolves once the page's live-events stream (`GET /api/events`) has answered: a webhook sent
+ * before it opens reaches no tab, as it would in production.
+ */
+export function liveStreamOpened(page: Page) {
+  return page.waitForResponse(
+    (response) => new URL(response.url()).pathname === '/api/events' && response.status() === 200,
+  )
+}
