@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock'
 import type { AppEnv } from './context'
 import { createEndedLogins } from './flows/ended-logins'
 import { createFlowRecords } from './flows/flow-records'
+import { createFirstConnectUsers } from './flows/first-connect-users'
 import { createLoginTransactions } from './flows/login-transactions'
 import type { Logger } from './logger'
 import { corsAllowlist } from './middleware/cors'
@@ -175,6 +176,9 @@ export function createApp(deps: AppDeps) {
     sessions,
     flows: createFlowRecords(store, clock),
     transactions: createLoginTransactions(store),
+    firstConnectUsers: createFirstConnectUsers(store, deps.moneyhub, (err: unknown) =>
+      deps.logger.warn({ err }, 'an unused Moneyhub user was not deleted'),
+    ),
     logins: createEndedLogins(store, clock),
     payments: createPaymentLedger(store),
     idempotency: createIdempotency(store),

@@ -1,6 +1,7 @@
 import type { BankCatalog } from './banks/bank-catalog'
 import type { Clock } from './clock'
 import type { EndedLogins } from './flows/ended-logins'
+import type { FirstConnectUsers } from './flows/first-connect-users'
 import type { FlowRecords } from './flows/flow-records'
 import type { LoginTransactions } from './flows/login-transactions'
 import type { MoneyhubClient } from './moneyhub'
@@ -16,6 +17,8 @@ export interface Services {
   sessions: SessionManager
   flows: FlowRecords
   transactions: LoginTransactions
+  /** The Moneyhub user a browser's first connects register and share. */
+  firstConnectUsers: FirstConnectUsers
   /** Logins in flight that the end of a session has ended. */
   logins: EndedLogins
   banks: BankCatalog

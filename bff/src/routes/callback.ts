@@ -236,6 +236,8 @@ async function complete(
       throw new AppError('invalid_id_token', { reason: 'connection_mismatch' })
     }
     const session = await startSession(c, s, tx, exchanged)
+    // The browser's first-connect user is bound now; its next connects use the session's.
+    await s.firstConnectUsers.settled(tx.browserHash)
     const result: FlowResult =
       exchanged.connectionId === undefined ? {} : { connectionId: exchanged.connectionId }
     log.info(

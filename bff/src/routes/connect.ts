@@ -70,11 +70,30 @@ function planOneTime(bank: string, consent: ConsentClaimValue | undefined, now: 
   return { scope: scopePresets.aisOneTime(bank), claims: builder, oneTime: true }
 }
 
+/**
+ * The claims request of a plan.
+ *
+ * @throws AppError `invalid_request` with the builder's issues (e.g. a consent window too long)
+ */
+function buildClaims(builder: ClaimsBuilder, now: Date) {
+  try {
+    return builder.build({ now: () => now })
+  } catch (error) {
+    if (error instanceof ClaimsError) {
+      throw new AppError('invalid_request', {
+        issues: error.issues.slice(0, 20).map((i) => ({ path: i.field, message: i.message })),
+      })
+    }
+    throw error
+  }
+}
+
 async function plan(
   c: Context<AppEnv>,
   s: Services,
   body: ConnectRequest,
   now: Date,
+  browserHash: string,
 ): Promise<Plan> {
   const bank = body.bankId ?? s.defaultBankSet
   if (body.kind === 'ais') {
@@ -82,21 +101,19 @@ async function plan(
     const consent =
       body.consent === undefined && body.oneTime !== true ? undefined : { ...(body.consent ?? {}) }
     if (body.oneTime === true) return planOneTime(bank, consent, now)
-    if (known !== undefined) {
-      // A known user connects another bank: `sub` carries its value (docs/moneyhub-protocol.md §4.2
-      // case 2).
-      let builder = claims({ now: () => now })
-        .sub(known)
+    // A registered user connects a bank: `sub` carries its value (docs/moneyhub-protocol.md §4.2
+    // use case 2); data is read later with tokenForUser(sub). A browser with no user yet gets
+    // one registered first, shared by its tabs' concurrent first connects.
+    const forUser = (sub?: string) => {
+      const builder = claims({ now: () => now })
+        .sub(sub)
         .connectionId()
-      if (consent !== undefined) builder = builder.consent(consent)
-      return { scope: scopePresets.aisExistingUser(bank), claims: builder, sub: known }
+      return consent === undefined ? builder : builder.consent(consent)
     }
-    // A new user: Moneyhub assigns `sub`; data is read later with tokenForUser(sub).
-    let builder = claims({ now: () => now })
-      .sub()
-      .connectionId()
-    if (consent !== undefined) builder = builder.consent(consent)
-    return { scope: scopePresets.aisOngoing(bank), claims: builder }
+    // The request is checked whole before a user is registered: bad input calls nobody.
+    if (known === undefined) buildClaims(forUser(), now)
+    const sub = known ?? (await s.firstConnectUsers.userFor(browserHash))
+    return { scope: scopePresets.aisExistingUser(bank), claims: forUser(sub), sub }
   }
 
   // reauth / reconsent / refresh act on one of the signed-in user's connections.
@@ -160,6 +177,8 @@ export function connectRoutes(s: Services) {
           now,
         })
       }
+      // One browser-binding handle per browser, reused by concurrent flows in other tabs.
+      const browserId = readTxCookie(c) ?? randomId(32)
       const {
         scope,
         claims: builder,
@@ -167,26 +186,14 @@ export function connectRoutes(s: Services) {
         connectionId,
         oneTime,
         replacesConnectionId,
-      } = await plan(c, s, body, now)
+      } = await plan(c, s, body, now, hashId(browserId))
 
-      let claimsRequest
-      try {
-        claimsRequest = builder.build({ now: () => now })
-      } catch (error) {
-        if (error instanceof ClaimsError) {
-          throw new AppError('invalid_request', {
-            issues: error.issues.slice(0, 20).map((i) => ({ path: i.field, message: i.message })),
-          })
-        }
-        throw error
-      }
+      const claimsRequest = buildClaims(builder, now)
 
       const state = generateState()
       const nonce = generateNonce()
       const codeVerifier = generateCodeVerifier()
       const flowId = randomId(16)
-      // One browser-binding handle per browser, reused by concurrent flows in other tabs.
-      const browserId = readTxCookie(c) ?? randomId(32)
       const session = c.var.session
       const par = await s.moneyhub.pushedAuthorisationRequest({
         scope,

@@ -121,6 +121,38 @@ describe('seed flow 2: a known user connects another bank', () => {
   })
 })
 
+describe('two tabs of one browser connect a bank at the same time', () => {
+  it('ends with one user holding both banks', async () => {
+    const { browser } = bffOverSim(world)
+    // Both tabs start before either comes back (the race itself: first-connect-users.test.ts).
+    const a = await start(browser, { kind: 'ais' })
+    const b = await start(browser, { kind: 'ais' })
+    const backA = await approveConsent(a.url, { bankId: MOCK_BANK_ID })
+    const backB = await approveConsent(b.url, { bankId: MOCK_BANK_ID })
+    expect((await browser.navigate(callbackPath(backA))).status).toBe(303)
+    expect((await browser.navigate(callbackPath(backB))).status).toBe(303)
+    const outcomes = [await flow(browser, a.flowId), await flow(browser, b.flowId)]
+    expect(outcomes.map((o) => o.status)).toEqual(['succeeded', 'succeeded'])
+
+    const me = await session(browser)
+    expect(me.connections?.map((c) => c.id)).toEqual(
+      expect.arrayContaining(outcomes.map((o) => o.result?.connectionId)),
+    )
+    expect(me.connections).toHaveLength(2)
+  })
+
+  it('asks a new browser for no user before its request is known to be good', async () => {
+    const { browser } = bffOverSim(world)
+    await world.sim.admin.resetCounters()
+    const res = await browser.send('POST', '/api/connect', {
+      kind: 'ais',
+      consent: { expirationDateTime: '2999-01-01T00:00:00.000Z' },
+    })
+    expect(res.status).toBe(400)
+    expect(await world.sim.admin.counters()).toEqual({})
+  })
+})
+
 describe('existing connections', () => {
   it('re-authorises a connection of the session (reauth)', async () => {
     const { browser } = bffOverSim(world)
@@ -280,16 +312,16 @@ describe('GET /api/banks', () => {
 })
 
 describe('logout', () => {
-  it('revokes the refresh token at the provider, so it can never be used again', async () => {
+  it('revokes the tokens the session holds at the provider', async () => {
     const real = simMoneyhub(world)
-    const refreshTokens: string[] = []
+    const accessTokens: string[] = []
     const revocations: { hint: string | undefined; revoked: boolean }[] = []
     // A recording wrapper over the real client: every call still reaches the simulator.
     const moneyhub: MoneyhubClient = {
       ...real,
       exchangeCode: async (params) => {
         const result = await real.exchangeCode(params)
-        if (result.tokens.refreshToken !== undefined) refreshTokens.push(result.tokens.refreshToken)
+        accessTokens.push(result.tokens.accessToken)
         return result
       },
       revokeToken: async (token, hint) => {
@@ -299,14 +331,13 @@ describe('logout', () => {
       },
     }
     const { browser } = bffOverSim(world, { moneyhub })
-    await connect(browser)
-    expect(refreshTokens).toHaveLength(1)
+    // A one-time connect keeps its code-exchange token in the session; an ongoing one holds no
+    // token at all (it reads with tokenForUser, docs/moneyhub-protocol.md §4.2).
+    await connect(browser, { kind: 'ais', oneTime: true })
+    expect(accessTokens).toHaveLength(1)
 
     expect((await browser.send('POST', '/api/logout', {})).status).toBe(200)
-    expect(revocations).toEqual([{ hint: 'refresh_token', revoked: true }])
-    await expect(real.refreshToken(refreshTokens[0] ?? '')).rejects.toMatchObject({
-      code: 'reauth_required',
-    })
+    expect(revocations).toEqual([{ hint: 'access_token', revoked: true }])
   })
 
   it('deletes the session: the old cookie then gets 401', async () => {
