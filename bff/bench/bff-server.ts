@@ -20,9 +20,8 @@ import { createApp } from '../src/app'
 import { createLogger } from '../src/logger'
 import type { JWK } from 'jose'
 
-import { createMoneyhubClient, loadClientKeys } from '../src/moneyhub'
+import { createHttpTransport, createMoneyhubClient, loadClientKeys } from '../src/moneyhub'
 import { createSqliteStore } from '../src/session/sqlite-store'
-import { createPooledFetch } from '../src/upstream/pooled-fetch'
 
 function required(name: string): string {
   const value = process.env[name]
@@ -32,10 +31,9 @@ function required(name: string): string {
 
 const appOrigin = required('BENCH_APP_ORIGIN')
 const keys = await loadClientKeys({ jwk: JSON.parse(required('BENCH_JWK')) as JWK })
-const upstreamFetch = createPooledFetch()
+const upstream = createHttpTransport()
 const moneyhub = createMoneyhubClient({
-  fetch: upstreamFetch,
-  request: upstreamFetch.request,
+  request: upstream.request,
   issuer: required('BENCH_ISSUER'),
   apiUrl: required('BENCH_API_URL'),
   clientId: 'bench',
@@ -86,7 +84,7 @@ process.on('message', (message: { type: string; cookie: string; sub: string }) =
 
 function shutdown(): void {
   server.close()
-  upstreamFetch.close()
+  upstream.close()
   void store.close().finally(() => {
     rmSync(dir, { recursive: true, force: true })
     process.exit(0)

@@ -9,6 +9,7 @@ import { createApp, scaledRateLimits } from './app'
 import { EnvError, sessionKeyFromEnv } from './env'
 import { createLogger, type Logger } from './logger'
 import {
+  createHttpTransport,
   createMoneyhubClient,
   createSharedTokenCache,
   loadClientKeys,
@@ -27,7 +28,6 @@ import { createSealer } from './session/sealer'
 import { createSqliteStore } from './session/sqlite-store'
 import type { Store } from './session/store'
 import { serveSpa } from './static/serve-spa'
-import { createPooledFetch } from './upstream/pooled-fetch'
 import type { UserBinding } from './user-binding'
 
 /**
@@ -194,9 +194,8 @@ export async function createBff(options: BffOptions): Promise<Bff> {
   }
   const sessionEncryptionKey = sessionKey(options, production, logger)
   const store = openStore(options, production)
-  const upstream = createPooledFetch()
+  const upstream = createHttpTransport()
   const moneyhub = createMoneyhubClient({
-    fetch: upstream,
     request: upstream.request,
     issuer,
     apiUrl: trimSlash(mh.apiUrl ?? 'https://api.moneyhub.co.uk/v3'),

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 
 import type { AppEnv } from '../context'
-import type { Logger } from '../logger'
+import { lazyChild, type Logger } from '../logger'
 import { setResponseHeaders } from './response-headers'
 
 /** Reads the peer address of a request (from `@hono/node-server`'s connection info). */
@@ -11,7 +11,7 @@ export type PeerAddress = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => strin
 
 /**
  * Gives every request an id (a fresh UUID; client-supplied ids are not trusted), a child
- * logger that stamps it on every line, `X-Request-Id` on the response, the client IP for rate
+ * logger that stamps it on every line (made when first used), `X-Request-Id` on the response, the client IP for rate
  * limits, and one access-log line. docs/security.md L2–L4.
  *
  * @param options.logger - the root logger
@@ -25,9 +25,8 @@ export function requestContext(options: {
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const requestId = randomUUID()
-    const log = options.logger.child({ requestId })
     c.set('requestId', requestId)
-    c.set('log', log)
+    c.set('log', lazyChild(options.logger, { requestId }))
     c.set('session', undefined)
     let ip = options.peerAddress(c)
     if (options.trustProxy) {
@@ -39,8 +38,11 @@ export function requestContext(options: {
     await next()
     setResponseHeaders(c, [['X-Request-Id', requestId]])
     // The path only: query strings can carry codes and state (callback), which stay out of logs.
-    log.info(
+    // Written by the root logger with the id as a field: the same line as a child's, without
+    // building a child for it.
+    options.logger.info(
       {
+        requestId,
         method: c.req.method,
         path: c.req.path.slice(0, 200),
         status: c.res.status,

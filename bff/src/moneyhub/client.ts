@@ -20,7 +20,7 @@ import {
 } from './connections'
 import { createDiscoveryCache, type DiscoveryDocument, loadDiscovery } from './discovery'
 import { MoneyhubError } from './errors'
-import type { FetchLike, HttpRequester } from './http'
+import { requesterFromFetch, type FetchLike, type HttpRequester } from './http'
 import {
   type IdTokenAlg,
   type IdTokenClaims,
@@ -107,10 +107,15 @@ export interface MoneyhubClientOptions {
   apiUrl: string
   /** Identity REST host (users, payments...); defaults to the issuer's origin. */
   identityUrl?: string
+  /**
+   * A `fetch` for every upstream call (default the global `fetch`); used only when `request`
+   * is absent.
+   */
   fetch?: FetchLike
   /**
-   * The lean HTTP seam for REST calls (data API, identity REST, bank lists); built from
-   * `fetch` when absent. The BFF passes its pooled one (`createPooledFetch().request`).
+   * The HTTP seam every upstream call goes through: data API, identity REST, bank lists, and
+   * oauth4webapi's discovery, PAR, token and JWKS requests. Takes precedence over `fetch`. The
+   * BFF passes `createHttpTransport().request` (keep-alive pools on `node:http`).
    */
   request?: HttpRequester
   /**
@@ -278,7 +283,9 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
   const retry = options.retry ?? {}
   const globalFetch: typeof fetch = fetch
   const t: Transport = {
-    fetch: options.fetch ?? ((input, init) => globalFetch(input, init)),
+    request:
+      options.request ??
+      requesterFromFetch(options.fetch ?? ((input, init) => globalFetch(input, init))),
     now: options.now ?? Date.now,
     random: retry.random ?? Math.random,
     sleep: retry.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
@@ -288,7 +295,6 @@ export function createMoneyhubClient(options: MoneyhubClientOptions): MoneyhubCl
     maxRetries: Math.min(2, retry.maxRetries ?? 2),
     baseDelayMs: retry.baseDelayMs ?? 200,
     maxRetryAfterMs: retry.maxRetryAfterMs ?? 5_000,
-    ...(options.request ? { request: options.request } : {}),
   }
   if (options.circuitBreaker !== false) {
     t.breakers = {

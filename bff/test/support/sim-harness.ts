@@ -6,17 +6,16 @@ import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { createApp, type AppConfig } from '../../src/app'
 import { createLogger } from '../../src/logger'
 import {
+  createHttpTransport,
   createMoneyhubClient,
   generateClientKey,
   loadClientKeys,
-  type FetchLike,
   type HttpRequester,
   type MoneyhubClient,
 } from '../../src/moneyhub'
 import type { ClientKeys } from '../../src/moneyhub'
 import { createMemoryStore } from '../../src/session/memory-store'
 import type { Store } from '../../src/session/store'
-import { createPooledFetch } from '../../src/upstream/pooled-fetch'
 import type { UserBinding } from '../../src/user-binding'
 import type { EventBus } from '../../src/events/event-bus'
 import { fakeClock, type FakeClock } from './fake-clock'
@@ -35,11 +34,12 @@ export interface SimWorld {
   /** Every request the Moneyhub client sent and every response body it got (log canary). */
   wire: string[]
   /**
-   * The pooled keep-alive fetch the BFF uses in production (src/upstream/pooled-fetch.ts),
-   * with its lean `request` for REST calls; a test may wrap the fetch and leave `request` out
-   * (the client then builds REST calls on the wrapped fetch).
+   * The keep-alive `node:http` requester the BFF uses in production
+   * (src/moneyhub/http-transport.ts); every upstream call of {@link simMoneyhub} goes through it.
    */
-  fetch: FetchLike & { close(): void; request?: HttpRequester }
+  request: HttpRequester
+  /** Every request {@link simMoneyhub}'s clients sent, as `METHOD path` (no query). */
+  sent: string[]
   close(): Promise<void>
 }
 
@@ -78,15 +78,16 @@ export async function startSimWorld(options: { parTtlSeconds?: number } = {}): P
     ],
     ...(options.parTtlSeconds === undefined ? {} : { parTtlSeconds: options.parTtlSeconds }),
   })
-  const pooled = createPooledFetch()
+  const transport = createHttpTransport()
   return {
     sim,
     keys,
     privateJwk: jwk,
     wire: [],
-    fetch: pooled,
+    request: transport.request,
+    sent: [],
     close: async () => {
-      pooled.close()
+      transport.close()
       await sim.close()
     },
   }
@@ -97,7 +98,6 @@ export function simMoneyhub(
   world: SimWorld,
   options: { dataTimeoutMs?: number } = {},
 ): MoneyhubClient {
-  const request = world.fetch.request
   return createMoneyhubClient({
     issuer: world.sim.issuer,
     identityUrl: world.sim.identityUrl,
@@ -109,23 +109,13 @@ export function simMoneyhub(
     allowInsecureLoopback: true,
     retry: { maxRetries: 0, sleep: () => Promise.resolve() },
     ...(options.dataTimeoutMs === undefined ? {} : { timeouts: { data: options.dataTimeoutMs } }),
-    fetch: async (input, init) => {
-      if (typeof init.body === 'string') world.wire.push(init.body)
-      else if (init.body instanceof URLSearchParams) world.wire.push(init.body.toString())
-      const res = await world.fetch(input, init)
-      world.wire.push(await res.clone().text())
-      return res
+    request: async (upstream) => {
+      world.sent.push(`${upstream.method} ${new URL(upstream.url).pathname}`)
+      if (upstream.body !== undefined) world.wire.push(upstream.body)
+      const reply = await world.request(upstream)
+      world.wire.push(reply.text)
+      return reply
     },
-    ...(request === undefined
-      ? {}
-      : {
-          request: async (upstream) => {
-            if (upstream.body !== undefined) world.wire.push(upstream.body)
-            const reply = await request(upstream)
-            world.wire.push(reply.text)
-            return reply
-          },
-        }),
   })
 }
 

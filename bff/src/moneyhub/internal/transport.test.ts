@@ -4,10 +4,12 @@ import type { HttpRequester, UpstreamReply, UpstreamRequest } from '../http'
 import {
   assertSecureUrl,
   createBreaker,
+  oauthRequestOptions,
   parseRetryAfter,
   sendText,
   type Transport,
 } from './transport'
+import * as oauth from 'oauth4webapi'
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-01-01T00:00:00Z')
@@ -76,7 +78,6 @@ describe('createBreaker', () => {
 describe('sendText', () => {
   function transport(request: HttpRequester, now = () => 0): Transport {
     return {
-      fetch: () => Promise.reject(new Error('the REST path must not use fetch')),
       request,
       now,
       random: () => 0,
@@ -150,5 +151,69 @@ describe('sendText', () => {
     const identity = { ...get, kind: 'identity' as const, headers: {}, retry: false }
     expect((await sendText(t, identity)).status).toBe(502)
     expect(calls).toBe(3)
+  })
+
+  it('carries oauth4webapi over the same requester: form body, its headers, a web Response back', async () => {
+    const seen: UpstreamRequest[] = []
+    const t = transport((request) => {
+      seen.push(request)
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'www-authenticate': 'Bearer error="x"',
+        'x-unread': 'dropped',
+      }
+      return Promise.resolve({
+        status: 201,
+        header: (name) => headers[name.toLowerCase()] ?? null,
+        text: '{"ok":true}',
+      })
+    })
+    const customFetch = oauthRequestOptions(t)[oauth.customFetch]
+    const response = await customFetch('http://127.0.0.1:1/oidc/token', {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', sub: 'u 1' }),
+      redirect: 'manual',
+    })
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      timeoutMs: 1_000,
+      body: 'grant_type=client_credentials&sub=u+1',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+      },
+    })
+    expect(seen[0]?.headers['x-fapi-interaction-id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(response).toBeInstanceOf(Response)
+    expect(response.status).toBe(201)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(response.headers.get('www-authenticate')).toBe('Bearer error="x"')
+    expect(await response.json()).toEqual({ ok: true })
+  })
+
+  it('gives a 204 answer on the oauth path a null body, and never retries its POST', async () => {
+    let calls = 0
+    const t = transport(() => {
+      calls += 1
+      return Promise.resolve(reply(calls === 1 ? 204 : 503))
+    })
+    const customFetch = oauthRequestOptions(t)[oauth.customFetch]
+    const empty = await customFetch('http://127.0.0.1:1/oidc/revoke', {
+      method: 'POST',
+      headers: {},
+      body: 'token=x',
+      redirect: 'manual',
+    })
+    expect(empty.status).toBe(204)
+    expect(empty.body).toBeNull()
+    const failed = await customFetch('http://127.0.0.1:1/oidc/token', {
+      method: 'POST',
+      headers: {},
+      body: 'a=b',
+      redirect: 'manual',
+    })
+    expect(failed.status).toBe(503)
+    expect(calls).toBe(2)
   })
 })

@@ -1,6 +1,6 @@
 /**
- * The one place the client touches the network: timeouts (an `AbortSignal` on `fetch`, the
- * requester's own timer on the REST path), retries for idempotent GETs only (network errors,
+ * The one place the client touches the network, through one {@link HttpRequester}: timeouts
+ * (the requester's own timer), retries for idempotent GETs only (network errors,
  * 429, 502, 503, 504; full-jitter backoff; `Retry-After` honoured up to a cap), a circuit
  * breaker per upstream, https enforcement, an `x-fapi-interaction-id` on every call, and a log
  * line without secrets.
@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto'
 import * as oauth from 'oauth4webapi'
 
 import { MoneyhubError } from '../errors'
-import { requesterFromFetch, type FetchLike, type HttpRequester, type UpstreamReply } from '../http'
+import type { HttpRequester, UpstreamReply } from '../http'
 import type { CircuitBreakerOptions, MoneyhubLogger } from '../transport-options'
 
 /** Which upstream a call goes to; picks the timeout. */
@@ -17,9 +17,8 @@ type CallKind = 'identity' | 'jwks' | 'data'
 
 /** Everything the transport needs, built once per client. */
 export interface Transport {
-  fetch: FetchLike
-  /** REST calls; built from `fetch` when absent. */
-  request?: HttpRequester
+  /** Every upstream call goes through it (the Node transport, or one built on a `fetch`). */
+  request: HttpRequester
   now: () => number
   random: () => number
   sleep: (ms: number) => Promise<void>
@@ -38,8 +37,8 @@ export interface OutboundRequest {
   method: string
   url: string
   kind: CallKind
-  headers?: Record<string, string> | Headers
-  body?: RequestInit['body']
+  headers: Record<string, string>
+  body?: string
   /** Retry on network errors and 429/502/503/504; only for idempotent GETs. */
   retry: boolean
 }
@@ -152,32 +151,35 @@ function isAbort(err: unknown): boolean {
   return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
 }
 
-/** How {@link withPolicy} drives one kind of answer (a web `Response` or an {@link UpstreamReply}). */
-interface Exchange<R> {
-  call(timeoutMs: number): Promise<R>
-  status(answer: R): number
-  header(answer: R, name: string): string | null
-  /** Frees an answer that will not be read (before a retry). */
-  discard(answer: R): Promise<void>
-}
-
 const FAILURE_STATUSES = new Set([500, 502, 503, 504])
 
-async function withPolicy<R>(
-  t: Transport,
-  req: OutboundRequest,
-  url: URL,
-  interactionId: string,
-  exchange: Exchange<R>,
-): Promise<R> {
+/**
+ * Send one request through the transport's {@link HttpRequester} with its timeout, retry and
+ * circuit-breaker policy, and read the whole answer. Every upstream call goes through here:
+ * the REST calls directly, oauth4webapi's through {@link oauthRequestOptions}.
+ *
+ * @returns the final reply (callers map its status), with the interaction id it carried
+ * @throws MoneyhubError `upstream_timeout` when the timeout fires, `upstream_unavailable` on a
+ *   network error or while the circuit is open
+ */
+export async function sendText(t: Transport, req: OutboundRequest): Promise<UpstreamReply> {
+  const url = assertSecureUrl(req.url, t.allowInsecureLoopback, 'upstream URL')
+  const interactionId = randomUUID()
+  const request = {
+    method: req.method,
+    url: url.href,
+    headers: { ...req.headers, [INTERACTION_HEADER]: interactionId },
+    ...(req.body === undefined ? {} : { body: req.body }),
+    timeoutMs: t.timeouts[req.kind],
+  }
   const breaker = t.breakers?.[req.kind === 'data' ? 'data' : 'identity']
   breaker?.admit()
   const maxAttempts = req.retry ? 1 + Math.min(2, Math.max(0, t.maxRetries)) : 1
   for (let attempt = 1; ; attempt++) {
     const started = t.now()
-    let answer: R
+    let reply: UpstreamReply
     try {
-      answer = await exchange.call(t.timeouts[req.kind])
+      reply = await t.request(request)
     } catch (cause) {
       const timedOut = isAbort(cause)
       t.logger?.warn(
@@ -205,7 +207,7 @@ async function withPolicy<R>(
         { cause, interactionId },
       )
     }
-    const status = exchange.status(answer)
+    const status = reply.status
     t.logger?.debug(
       {
         method: req.method,
@@ -220,85 +222,93 @@ async function withPolicy<R>(
     )
     if (!RETRY_STATUSES.has(status) || attempt >= maxAttempts) {
       breaker?.record(!FAILURE_STATUSES.has(status))
-      return answer
+      reply.interactionId = interactionId
+      return reply
     }
-    const retryAfter = parseRetryAfter(exchange.header(answer, 'retry-after'), t.now())
+    const retryAfter = parseRetryAfter(reply.header('retry-after'), t.now())
     if (retryAfter !== undefined && retryAfter * 1000 > t.maxRetryAfterMs) {
       // Fail fast: the caller passes Retry-After on instead of holding a request open.
       breaker?.record(!FAILURE_STATUSES.has(status))
-      return answer
+      reply.interactionId = interactionId
+      return reply
     }
-    await exchange.discard(answer)
     const delay = Math.max(backoff(t, attempt), (retryAfter ?? 0) * 1000)
     await t.sleep(delay)
   }
 }
 
 /**
- * Send one request through `fetch` with the transport's timeout, retry and circuit-breaker
- * policy; for oauth4webapi, which needs a web `Response`.
- *
- * @returns the final `Response` (callers map its status)
- * @throws MoneyhubError `upstream_timeout` when the timeout fires, `upstream_unavailable` on a
- *   network error or while the circuit is open, `rate_limited` / `upstream_unavailable` with
- *   `retryAfter` when the upstream asks for a longer wait than the inline cap
+ * The response headers a web `Response` built from a reply carries: those oauth4webapi and the
+ * client read (content type, challenges, nonces, retry hints). A reply exposes headers by name
+ * only, which keeps the Node transport from copying every header of every answer.
  */
-export async function send(t: Transport, req: OutboundRequest): Promise<Response> {
-  const url = assertSecureUrl(req.url, t.allowInsecureLoopback, 'upstream URL')
-  const interactionId = randomUUID()
-  const headers = new Headers(req.headers)
-  headers.set(INTERACTION_HEADER, interactionId)
-  return withPolicy(t, req, url, interactionId, {
-    call: (timeoutMs) =>
-      t.fetch(url.href, {
-        method: req.method,
-        headers,
-        body: req.body ?? null,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      }),
-    status: (response) => response.status,
-    header: (response, name) => response.headers.get(name),
-    discard: async (response) => {
-      try {
-        await response.body?.cancel()
-      } catch {
-        // Nothing to do: the body was already consumed or the stream errored.
-      }
-    },
-  })
+const RESPONSE_HEADERS = [
+  'content-type',
+  'www-authenticate',
+  'dpop-nonce',
+  'retry-after',
+  'cache-control',
+  'location',
+  'x-fapi-interaction-id',
+]
+
+/** Statuses whose `Response` must have a null body. */
+const NULL_BODY = new Set([101, 204, 205, 304])
+
+/** A web `Response` of a whole reply, for oauth4webapi and the JWKS cache. */
+function responseOf(reply: UpstreamReply): Response {
+  const headers = new Headers()
+  for (const name of RESPONSE_HEADERS) {
+    const value = reply.header(name)
+    if (value !== null) headers.set(name, value)
+  }
+  const body = NULL_BODY.has(reply.status) ? null : reply.text
+  return new Response(body, { status: reply.status, headers })
 }
 
 /**
- * Send one REST request through the lean {@link HttpRequester} (no web streams), with the
- * same policy as {@link send}, and read the whole answer.
+ * {@link sendText} answering a web `Response`, for the callers that need one (oauth4webapi).
  *
- * @throws MoneyhubError as {@link send}
+ * @throws MoneyhubError as {@link sendText}
  */
-export async function sendText(
+export async function send(
   t: Transport,
-  req: OutboundRequest & { headers: Record<string, string>; body?: string },
-): Promise<UpstreamReply> {
-  const url = assertSecureUrl(req.url, t.allowInsecureLoopback, 'upstream URL')
-  const request = (t.request ??= requesterFromFetch(t.fetch))
-  const interactionId = randomUUID()
-  const given: Record<string, string> = req.headers
-  const headers = { ...given, [INTERACTION_HEADER]: interactionId }
-  const reply = await withPolicy(t, req, url, interactionId, {
-    call: (timeoutMs) =>
-      request({
-        method: req.method,
-        url: url.href,
-        headers,
-        ...(req.body === undefined ? {} : { body: req.body }),
-        timeoutMs,
-      }),
-    status: (answer) => answer.status,
-    header: (answer, name) => answer.header(name),
-    discard: () => Promise.resolve(),
-  })
-  reply.interactionId = interactionId
-  return reply
+  req: Omit<OutboundRequest, 'headers' | 'body'> & {
+    headers: Record<string, string> | Headers
+    body?: RequestInit['body']
+  },
+): Promise<Response> {
+  const headers: Record<string, string> =
+    req.headers instanceof Headers ? Object.fromEntries(req.headers) : { ...req.headers }
+  const body = bodyText(req.body, headers)
+  const { method, url, kind, retry } = req
+  return responseOf(
+    await sendText(t, {
+      method,
+      url,
+      kind,
+      retry,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    }),
+  )
+}
+
+/**
+ * The request body of an oauth4webapi call as text, with the content type `fetch` would add.
+ *
+ * @throws TypeError for a body type oauth4webapi never sends (streams, blobs)
+ */
+function bodyText(body: RequestInit['body'], headers: Record<string, string>): string | undefined {
+  if (body === undefined || body === null) return undefined
+  if (typeof body === 'string') return body
+  if (body instanceof URLSearchParams) {
+    headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8'
+    return body.toString()
+  }
+  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8')
+  if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8')
+  throw new TypeError('upstream request bodies are text, form or bytes only')
 }
 
 /** Full-jitter exponential backoff: random in [0, base · 2^(attempt-1)]. */
