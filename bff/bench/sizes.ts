@@ -22,8 +22,8 @@ export const fullSizes: BenchSizes = {
 /** `bench --quick`: the same steps with small counts, under a minute. */
 export const quickSizes: BenchSizes = {
   name: 'quick',
-  cpu: { rate: 200, sliceMs: 500, rounds: 3 },
-  latency: { connections: 50, sliceMs: 1_000, pairs: 2, upstreamDelayMs: 100 },
+  cpu: { rate: 200, sliceMs: 400, rounds: 3 },
+  latency: { connections: 50, sliceMs: 750, pairs: 2, upstreamDelayMs: 100 },
   clients: { concurrencies: [1, 20], reads: 20, pairs: 1 },
   coldStarts: 3,
   sessions: 1_000,
