@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+
+const hasSchedstat = existsSync('/proc/self/schedstat')
 
 /**
  * CPU time (user + system, ms) a process has used so far, read by the kernel's own accounting
@@ -9,14 +11,18 @@ import { readdirSync, readFileSync } from 'node:fs'
  * well under 1 %; `stat`'s utime + stime (10 ms ticks) is the fallback where schedstat is off.
  */
 export function processCpuMs(pid: number): number {
-  try {
+  // One source for the whole run: a before and an after read from different sources would mix
+  // nanoseconds with ticks.
+  if (hasSchedstat) {
     let ns = 0
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+      } catch {
+        // The thread ended between the listing and the read; Node's own threads never do.
+      }
     }
-    if (Number.isFinite(ns) && ns > 0) return ns / 1e6
-  } catch {
-    // No schedstat: fall through to the tick counts.
+    return ns / 1e6
   }
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   // The fields after "(comm)" start at field 3 (state); utime is field 14 and stime 15.
