@@ -1,7 +1,7 @@
 import { useLogout, useSession } from '@mhkit/react'
 import { EventLogPanel, useEventLog } from './event-log'
-import { Link } from './link'
-import { matchRoute, navigate, navRoutes, usePathname, type RouteName } from './router'
+import { useRef } from 'react'
+import { matchRoute, navigate, usePathname, type RouteName } from './router'
 import { AccountsScreen } from './routes/accounts'
 import { CallbackScreen } from './routes/callback'
 import { ConnectionsScreen } from './routes/connections'
@@ -13,7 +13,9 @@ import { PaymentsScreen } from './routes/payments'
 import { RecurringPaymentsScreen } from './routes/recurring-payments'
 import { StandingOrdersScreen } from './routes/standing-orders'
 import { TransactionsScreen } from './routes/transactions'
+import { SiteHeader } from './site-header'
 import { useTheme } from './theme'
+import { useRouteAnnouncer } from './use-route-announcer'
 
 function Screen({ route }: { readonly route: RouteName }) {
   switch (route) {
@@ -92,35 +94,28 @@ function ThemeToggle() {
   )
 }
 
-/** The demo: header with navigation and session, the current screen, and the event log. */
+/**
+ * The demo: a skip link, the header with navigation, session and theme, the current screen
+ * and the developer panel. Each navigation titles the page and moves focus to its heading.
+ */
 export function App() {
-  const route = matchRoute(usePathname())
+  const pathname = usePathname()
+  const route = matchRoute(pathname)
+  const main = useRef<HTMLElement>(null)
+  useRouteAnnouncer(route, pathname, main)
   return (
     <div className="demo-shell">
-      <header className="demo-header">
-        <div className="demo-brand">
-          Connect Kit <span>demo</span>
-        </div>
-        <nav className="demo-nav" aria-label="Main">
-          <ul>
-            {navRoutes.map((item) => (
-              <li key={item.path}>
-                <Link to={item.path}>{item.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+      <a className="demo-skip" href="#main">
+        Skip to main content
+      </a>
+      <SiteHeader>
         <SessionStatus />
         <ThemeToggle />
-      </header>
-      <div className="demo-layout">
-        <main>
-          <Screen route={route} />
-        </main>
-        <aside aria-label="Event log">
-          <EventLogPanel />
-        </aside>
-      </div>
+      </SiteHeader>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+      <EventLogPanel />
     </div>
   )
 }
