@@ -1,7 +1,6 @@
-import { useLogout, useSession } from '@mhkit/react'
-import { EventLogPanel, useEventLog } from './event-log'
+import { EventLogPanel } from './event-log'
 import { useRef } from 'react'
-import { matchRoute, navigate, usePathname, type RouteName } from './router'
+import { matchRoute, usePathname, type RouteName } from './router'
 import { AccountsScreen } from './routes/accounts'
 import { CallbackScreen } from './routes/callback'
 import { ConnectionsScreen } from './routes/connections'
@@ -13,6 +12,7 @@ import { PaymentsScreen } from './routes/payments'
 import { RecurringPaymentsScreen } from './routes/recurring-payments'
 import { StandingOrdersScreen } from './routes/standing-orders'
 import { TransactionsScreen } from './routes/transactions'
+import { SessionControls } from './session-controls'
 import { SiteHeader } from './site-header'
 import { useTheme } from './theme'
 import { useRouteAnnouncer } from './use-route-announcer'
@@ -42,41 +42,6 @@ function Screen({ route }: { readonly route: RouteName }) {
     case 'not-found':
       return <NotFoundScreen />
   }
-}
-
-function SessionStatus() {
-  const session = useSession()
-  const logout = useLogout()
-  const { record } = useEventLog()
-  if (session.isPending) return <span className="demo-session">Checking session…</span>
-  if (session.data?.authenticated !== true) {
-    return (
-      <span className="demo-session" role="status">
-        Not signed in
-      </span>
-    )
-  }
-  return (
-    <span className="demo-session">
-      <span role="status">Signed in</span>
-      <button
-        type="button"
-        className="demo-button"
-        data-variant="secondary"
-        disabled={logout.isPending}
-        onClick={() =>
-          logout.mutate(undefined, {
-            onSuccess: () => {
-              record('logout')
-              navigate('/')
-            },
-          })
-        }
-      >
-        Log out
-      </button>
-    </span>
-  )
 }
 
 function ThemeToggle() {
@@ -109,7 +74,7 @@ export function App() {
         Skip to main content
       </a>
       <SiteHeader>
-        <SessionStatus />
+        <SessionControls />
         <ThemeToggle />
       </SiteHeader>
       <main id="main" ref={main} tabIndex={-1}>

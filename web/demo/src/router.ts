@@ -31,7 +31,7 @@ export const navRoutes: readonly {
 ]
 
 /** The site name every page title ends with. */
-export const SITE_NAME = 'Connect Kit demo'
+const SITE_NAME = 'Connect Kit demo'
 
 // Each screen's name in the page title; screens outside the navigation are named here.
 const screenTitles: Readonly<Partial<Record<RouteName, string>>> = {
