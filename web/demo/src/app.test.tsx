@@ -124,12 +124,15 @@ describe('App layout', () => {
     expect(container.querySelector('h1')?.textContent).toBe('Page not found')
   })
 
-  it('shows the kit error with its code when a data screen has no session', async () => {
+  it('invites a connection instead of showing an error when a data screen has no session', async () => {
     renderAt('/accounts')
-    await settle(() => container.querySelector('[role="alert"]') !== null)
-    const alert = container.querySelector('[role="alert"]')
-    expect(alert?.textContent).toContain('Could not load accounts')
-    expect(alert?.querySelector('code')?.textContent).toBe('unauthenticated')
+    await settle(() => container.querySelector('.demo-empty') !== null)
+    expect(container.querySelector('[role="alert"]')).toBeNull()
+    expect(container.querySelector('.demo-empty')?.textContent).toContain(
+      'Connect a bank to see your accounts here.',
+    )
+    const buttons = [...container.querySelectorAll('main button')].map((b) => b.textContent)
+    expect(buttons).toContain('Connect a bank')
   })
 
   it('puts a skip link first, pointing at the focusable main region', async () => {

@@ -1,7 +1,7 @@
 import { useAccounts, useTransactions } from '@mhkit/react'
 import { useRef, useState, type FormEvent } from 'react'
 import { dateRangeProblem } from '../components/date-range'
-import { ErrorNotice } from '../components/error-notice'
+import { DataProblem } from '../components/data-problem'
 import { formatAmount, formatDate } from '../format'
 
 /** Transactions shown per page; small so paging is visible with the simulator's fixtures. */
@@ -102,7 +102,11 @@ export function TransactionsScreen() {
 
       {transactions.isPending ? <p className="demo-muted">Loading transactions…</p> : null}
       {transactions.isError ? (
-        <ErrorNotice title="Could not load transactions" error={transactions.error} />
+        <DataProblem
+          error={transactions.error}
+          what="your transactions"
+          onRetry={() => void transactions.refetch()}
+        />
       ) : null}
       {transactions.isSuccess && rows.length === 0 ? (
         <p className="demo-muted">No transactions match these filters.</p>
