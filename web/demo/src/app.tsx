@@ -12,6 +12,7 @@ import { PaymentsScreen } from './routes/payments'
 import { RecurringPaymentsScreen } from './routes/recurring-payments'
 import { StandingOrdersScreen } from './routes/standing-orders'
 import { TransactionsScreen } from './routes/transactions'
+import { useSessionBroadcast } from './session-broadcast'
 import { SessionControls } from './session-controls'
 import { SiteHeader } from './site-header'
 import { useTheme } from './theme'
@@ -68,6 +69,7 @@ export function App() {
   const route = matchRoute(pathname)
   const main = useRef<HTMLElement>(null)
   useRouteAnnouncer(route, pathname, main)
+  useSessionBroadcast()
   return (
     <div className="demo-shell">
       <a className="demo-skip" href="#main">

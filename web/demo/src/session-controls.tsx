@@ -2,6 +2,7 @@ import { useLogout, useSession } from '@mhkit/react'
 import { useId, useState, type FormEvent } from 'react'
 import { useEventLog } from './event-log'
 import { navigate } from './router'
+import { announceSessionChange } from './session-broadcast'
 import { useDemoAuth } from './use-demo-auth'
 
 /**
@@ -52,6 +53,7 @@ export function SessionControls() {
   const logOut = async (): Promise<void> => {
     if (user !== null) await signOut.mutateAsync()
     await logout.mutateAsync()
+    announceSessionChange()
     record('logout')
     navigate('/')
   }
@@ -86,6 +88,7 @@ export function SessionControls() {
         onSignIn={(name) =>
           signIn.mutate(name, {
             onSuccess: () => {
+              announceSessionChange()
               record('demo:sign-in')
               navigate('/')
             },

@@ -3,6 +3,7 @@ import { FlowOutcome, outcomeHeading } from '../components/flow-outcome'
 import { useEffect } from 'react'
 import { useEventLog } from '../event-log'
 import { routeTitle } from '../router'
+import { announceSessionChange } from '../session-broadcast'
 
 // Connect flows log as `connect:*` (the StrictMode journey counts `connect:success`); payment
 // kinds log under their own kind.
@@ -18,7 +19,11 @@ function logName(kind: string): string {
 export function CallbackScreen() {
   const { record } = useEventLog()
   const callback = useConnectCallback({
-    onSuccess: (flow) => record(`${logName(flow.kind)}:success`, flow.kind),
+    onSuccess: (flow) => {
+      record(`${logName(flow.kind)}:success`, flow.kind)
+      // Other tabs list the new bank too.
+      if (logName(flow.kind) === 'connect') announceSessionChange()
+    },
     onError: (error) => record('flow:error', error.code),
   })
   const heading = outcomeHeading(callback.flow?.kind, callback.status)
