@@ -5,7 +5,9 @@
 //   session encryption key once under .data/ (git-ignored), starts the Moneyhub simulator
 //   (identity 8790, data API 8791) and wires the BFF to it.
 // - With MONEYHUB_CLIENT_ID and a key configured: the same BFF runs against Moneyhub itself.
-// - Starts the demo (Vite on 5173, proxying /api and /.well-known to the BFF) when it exists.
+// - Starts the demo (Vite on 5173, proxying /api and /.well-known to the BFF) when it exists,
+//   and then runs the demo's host server (the BFF mounted with the demo sign-in) in the BFF's
+//   place.
 // - Prints the URL to open once the simulator answers discovery and the BFF and the demo
 //   answer (scripts/dev-ready.mjs); Ctrl-C stops every child and ends quietly.
 // - Ports: APP_ORIGIN's port for the demo (strict: a busy port stops everything rather than
@@ -227,9 +229,16 @@ if (useSimulator) {
 } else {
   console.log('[dev] MONEYHUB_CLIENT_ID is set: the BFF talks to Moneyhub, no simulator')
 }
+// The demo's host server (web/demo/server/host.ts) mounts the BFF at /api with the demo's
+// own sign-in bound through `userBinding`; it takes the BFF's place, port and environment.
+// Without the demo, the standalone BFF runs.
+const hostEntry = join(demoDir, 'server', 'host.ts')
+const runHost = runDemo && existsSync(hostEntry)
 start(
   'bff',
-  { cwd: join(root, 'bff'), command: process.execPath, args: tsxArgs('src/server.ts') },
+  runHost
+    ? { cwd: demoDir, command: process.execPath, args: tsxArgs('server/host.ts') }
+    : { cwd: join(root, 'bff'), command: process.execPath, args: tsxArgs('src/server.ts') },
   bffEnv,
 )
 

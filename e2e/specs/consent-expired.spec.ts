@@ -31,7 +31,7 @@ test('an expired consent is shown and renewed on the same connection', async ({
   await screenshot(page, testInfo, 'consent-expired')
 
   await card
-    .getByRole('button', { name: new RegExp(`^(Renew consent|Reconnect) for ${MOCK_BANK}$`) })
+    .getByRole('button', { name: new RegExp(`^(Renew consent for|Reconnect) ${MOCK_BANK}$`) })
     .click()
   // An existing connection goes straight to the bank's consent page (no chooser).
   await bank.approve()

@@ -34,6 +34,11 @@ export interface StackOptions {
   readonly bffEnv?: Record<string, string>
   /** Folder of the BFF package to run (`src/server.ts`); default `bff/` (env `E2E_BFF_DIR`). */
   readonly bffDir?: string
+  /**
+   * A server to run in the BFF's place (same environment and port), e.g. the demo's host
+   * server that mounts the BFF: its folder and its TypeScript entry, run with tsx.
+   */
+  readonly bffEntry?: { readonly cwd: string; readonly file: string }
   /** Folder of the simulator package to run (`src/main.ts`); default `sim/` (env `E2E_SIM_DIR`). */
   readonly simDir?: string
   /** `SIM_ADMIN_TOKEN` for the simulator (at least 32 characters); the `simAdmin` fixture sends it. */
@@ -161,8 +166,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const bffProcess = startService({
       name: 'bff',
       command: tsx,
-      args: ['src/server.ts'],
-      cwd: options.bffDir ?? process.env.E2E_BFF_DIR ?? join(repoRoot, 'bff'),
+      args: [options.bffEntry?.file ?? 'src/server.ts'],
+      cwd:
+        options.bffEntry?.cwd ?? options.bffDir ?? process.env.E2E_BFF_DIR ?? join(repoRoot, 'bff'),
       env: {
         NODE_ENV: 'test',
         HOST: '127.0.0.1',

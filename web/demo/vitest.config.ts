@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     name: 'demo',
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     passWithNoTests: true,
   },
 })

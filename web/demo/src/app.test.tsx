@@ -115,7 +115,7 @@ describe('App layout', () => {
   it('renders the callback route with nothing to finish when there is no flow', async () => {
     renderAt('/callback')
     await settle(() => container.querySelector('h1') !== null)
-    expect(container.querySelector('h1')?.textContent).toBe('Connecting your bank')
+    expect(container.querySelector('h1')?.textContent).toBe('Nothing to finish here')
     expect(container.textContent).toContain('There is no bank connection to finish here.')
   })
 
@@ -124,11 +124,57 @@ describe('App layout', () => {
     expect(container.querySelector('h1')?.textContent).toBe('Page not found')
   })
 
-  it('shows the kit error with its code when a data screen has no session', async () => {
+  it('invites a connection instead of showing an error when a data screen has no session', async () => {
     renderAt('/accounts')
-    await settle(() => container.querySelector('[role="alert"]') !== null)
-    const alert = container.querySelector('[role="alert"]')
-    expect(alert?.textContent).toContain('Could not load accounts')
-    expect(alert?.querySelector('code')?.textContent).toBe('unauthenticated')
+    await settle(() => container.querySelector('.demo-empty') !== null)
+    expect(container.querySelector('[role="alert"]')).toBeNull()
+    expect(container.querySelector('.demo-empty')?.textContent).toContain(
+      'Connect a bank to see your accounts here.',
+    )
+    const buttons = [...container.querySelectorAll('main button')].map((b) => b.textContent)
+    expect(buttons).toContain('Connect a bank')
+  })
+
+  it('puts a skip link first, pointing at the focusable main region', async () => {
+    renderAt('/')
+    await settle(() => container.querySelector('h1') !== null)
+    const first = container.querySelector('a, button')
+    expect(first?.textContent).toBe('Skip to main content')
+    expect(first?.getAttribute('href')).toBe('#main')
+    expect(container.querySelector('main#main')?.getAttribute('tabindex')).toBe('-1')
+  })
+
+  it('titles each screen and moves focus to its heading after a navigation, not on load', async () => {
+    renderAt('/')
+    await settle(() => container.querySelector('h1') !== null)
+    expect(document.title).toBe('Overview · Connect Kit demo')
+    const nav = [...container.querySelectorAll<HTMLAnchorElement>('nav a')]
+    const accounts = nav.find((a) => a.textContent === 'Accounts')
+    accounts?.focus()
+    expect(document.activeElement).toBe(accounts)
+    act(() => accounts?.click())
+    await settle(() => document.activeElement?.tagName === 'H1')
+    expect(document.title).toBe('Accounts · Connect Kit demo')
+    expect(document.activeElement?.textContent).toBe('Accounts')
+    expect(document.activeElement?.getAttribute('tabindex')).toBe('-1')
+    expect(container.querySelector('nav a[aria-current="page"]')?.textContent).toBe('Accounts')
+  })
+
+  it('folds the navigation behind a Menu disclosure that closes after a navigation', async () => {
+    renderAt('/')
+    await settle(() => container.querySelector('h1') !== null)
+    const menu = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Menu')
+    const nav = container.querySelector('nav')
+    expect(menu?.getAttribute('aria-expanded')).toBe('false')
+    expect(menu?.getAttribute('aria-controls')).toBe('demo-nav-list')
+    act(() => menu?.click())
+    expect(menu?.getAttribute('aria-expanded')).toBe('true')
+    expect(nav?.getAttribute('data-open')).toBe('true')
+    const pay = [...container.querySelectorAll<HTMLAnchorElement>('nav a')].find(
+      (a) => a.textContent === 'Pay',
+    )
+    act(() => pay?.click())
+    await settle(() => menu?.getAttribute('aria-expanded') === 'false')
+    expect(menu?.getAttribute('aria-expanded')).toBe('false')
   })
 })

@@ -1,7 +1,6 @@
-import { useLogout, useSession } from '@mhkit/react'
-import { EventLogPanel, useEventLog } from './event-log'
-import { Link } from './link'
-import { matchRoute, navigate, navRoutes, usePathname, type RouteName } from './router'
+import { EventLogPanel } from './event-log'
+import { useRef } from 'react'
+import { matchRoute, usePathname, type RouteName } from './router'
 import { AccountsScreen } from './routes/accounts'
 import { CallbackScreen } from './routes/callback'
 import { ConnectionsScreen } from './routes/connections'
@@ -13,7 +12,11 @@ import { PaymentsScreen } from './routes/payments'
 import { RecurringPaymentsScreen } from './routes/recurring-payments'
 import { StandingOrdersScreen } from './routes/standing-orders'
 import { TransactionsScreen } from './routes/transactions'
+import { useSessionBroadcast } from './session-broadcast'
+import { SessionControls } from './session-controls'
+import { SiteHeader } from './site-header'
 import { useTheme } from './theme'
+import { useRouteAnnouncer } from './use-route-announcer'
 
 function Screen({ route }: { readonly route: RouteName }) {
   switch (route) {
@@ -42,41 +45,6 @@ function Screen({ route }: { readonly route: RouteName }) {
   }
 }
 
-function SessionStatus() {
-  const session = useSession()
-  const logout = useLogout()
-  const { record } = useEventLog()
-  if (session.isPending) return <span className="demo-session">Checking session…</span>
-  if (session.data?.authenticated !== true) {
-    return (
-      <span className="demo-session" role="status">
-        Not signed in
-      </span>
-    )
-  }
-  return (
-    <span className="demo-session">
-      <span role="status">Signed in</span>
-      <button
-        type="button"
-        className="demo-button"
-        data-variant="secondary"
-        disabled={logout.isPending}
-        onClick={() =>
-          logout.mutate(undefined, {
-            onSuccess: () => {
-              record('logout')
-              navigate('/')
-            },
-          })
-        }
-      >
-        Log out
-      </button>
-    </span>
-  )
-}
-
 function ThemeToggle() {
   const { theme, next } = useTheme()
   return (
@@ -92,35 +60,29 @@ function ThemeToggle() {
   )
 }
 
-/** The demo: header with navigation and session, the current screen, and the event log. */
+/**
+ * The demo: a skip link, the header with navigation, session and theme, the current screen
+ * and the developer panel. Each navigation titles the page and moves focus to its heading.
+ */
 export function App() {
-  const route = matchRoute(usePathname())
+  const pathname = usePathname()
+  const route = matchRoute(pathname)
+  const main = useRef<HTMLElement>(null)
+  useRouteAnnouncer(route, pathname, main)
+  useSessionBroadcast()
   return (
     <div className="demo-shell">
-      <header className="demo-header">
-        <div className="demo-brand">
-          Connect Kit <span>demo</span>
-        </div>
-        <nav className="demo-nav" aria-label="Main">
-          <ul>
-            {navRoutes.map((item) => (
-              <li key={item.path}>
-                <Link to={item.path}>{item.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <SessionStatus />
+      <a className="demo-skip" href="#main">
+        Skip to main content
+      </a>
+      <SiteHeader>
+        <SessionControls />
         <ThemeToggle />
-      </header>
-      <div className="demo-layout">
-        <main>
-          <Screen route={route} />
-        </main>
-        <aside aria-label="Event log">
-          <EventLogPanel />
-        </aside>
-      </div>
+      </SiteHeader>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+      <EventLogPanel />
     </div>
   )
 }

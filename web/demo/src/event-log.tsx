@@ -1,4 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { useRememberedOpen } from './use-remembered-open'
+
+const OPEN_KEY = 'mhkit-demo-devpanel'
 
 /** One line of the demo's visible event log. */
 export interface DemoEvent {
@@ -54,26 +57,49 @@ export function useEventLog(): EventLog {
   return log
 }
 
-/** The log panel: a counter of connect successes and the latest events. */
+/**
+ * The developer panel: a labelled, collapsible strip under the app with the `onSuccess`
+ * counter (always visible: the journeys and a developer read it at a glance) and the latest
+ * events. Closed by default on phones; it remembers the person's choice.
+ */
 export function EventLogPanel() {
   const { events, successCount } = useEventLog()
+  const { open, toggle } = useRememberedOpen(OPEN_KEY)
   return (
-    <section className="demo-panel demo-events" aria-labelledby="events-heading">
-      <h2 id="events-heading">Event log</h2>
-      <p>
-        onSuccess calls: <output aria-label="onSuccess calls">{successCount}</output>
-      </p>
-      {events.length === 0 ? (
-        <p className="demo-muted">No events yet.</p>
-      ) : (
-        <ol className="demo-event-list" aria-label="Events">
-          {events.map((event) => (
-            <li key={event.id}>
-              <time>{event.at}</time> <strong>{event.kind}</strong> {event.detail}
-            </li>
-          ))}
-        </ol>
-      )}
+    <section className="demo-devpanel" aria-labelledby="events-heading">
+      <div className="demo-devpanel__bar">
+        <h2 id="events-heading" className="demo-devpanel__title">
+          <button
+            type="button"
+            className="demo-devpanel__toggle"
+            aria-expanded={open}
+            aria-controls="demo-event-log"
+            onClick={toggle}
+          >
+            Developer panel<span className="demo-devpanel__hint"> · event log</span>
+          </button>
+        </h2>
+        <p className="demo-devpanel__count">
+          onSuccess calls: <output aria-label="onSuccess calls">{successCount}</output>
+        </p>
+      </div>
+      <div id="demo-event-log" className="demo-devpanel__body" hidden={!open}>
+        <p className="demo-muted">
+          Developer tooling, not part of the product: what the kit&rsquo;s hooks reported, newest
+          first.
+        </p>
+        {events.length === 0 ? (
+          <p className="demo-muted">No events yet.</p>
+        ) : (
+          <ol className="demo-event-list" aria-label="Events" tabIndex={0}>
+            {events.map((event) => (
+              <li key={event.id}>
+                <time>{event.at}</time> <strong>{event.kind}</strong> {event.detail}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
     </section>
   )
 }

@@ -2,7 +2,7 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Link } from './link'
-import { matchPath, matchRoute, navigate, usePathname, useRouteParams } from './router'
+import { matchPath, matchRoute, navigate, routeTitle, usePathname, useRouteParams } from './router'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean
@@ -147,5 +147,19 @@ describe('Link', () => {
     document.removeEventListener('click', observe)
     expect(preventedByLink).toBe(false)
     expect(window.location.pathname).toBe('/')
+  })
+})
+
+describe('routeTitle', () => {
+  it('names each screen before the site name', () => {
+    expect(routeTitle('accounts')).toBe('Accounts · Connect Kit demo')
+    expect(routeTitle('recurring-payments')).toBe('Recurring payments · Connect Kit demo')
+    expect(routeTitle('payment')).toBe('Payment · Connect Kit demo')
+    expect(routeTitle('not-found')).toBe('Page not found · Connect Kit demo')
+  })
+
+  it('uses the more precise name a screen knows, such as the callback outcome', () => {
+    expect(routeTitle('callback')).toBe('Finishing up · Connect Kit demo')
+    expect(routeTitle('callback', 'Bank connected')).toBe('Bank connected · Connect Kit demo')
   })
 })

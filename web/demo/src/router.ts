@@ -30,6 +30,29 @@ export const navRoutes: readonly {
   { path: '/standing-orders', name: 'standing-orders', label: 'Standing orders' },
 ]
 
+/** The site name every page title ends with. */
+const SITE_NAME = 'Connect Kit demo'
+
+// Each screen's name in the page title; screens outside the navigation are named here.
+const screenTitles: Readonly<Partial<Record<RouteName, string>>> = {
+  payment: 'Payment',
+  callback: 'Finishing up',
+  'not-found': 'Page not found',
+}
+
+/**
+ * The document title of a screen, e.g. "Accounts · Connect Kit demo", so each page is told
+ * apart in the tab strip, the history list and a screen reader's page announcement.
+ *
+ * @param name - the screen
+ * @param detail - a more precise name the screen knows once loaded (the callback's outcome)
+ */
+export function routeTitle(name: RouteName, detail?: string): string {
+  const screen =
+    detail ?? navRoutes.find((route) => route.name === name)?.label ?? screenTitles[name] ?? name
+  return `${screen} · ${SITE_NAME}`
+}
+
 /** Screens whose path carries parameters (`:name` matches one non-empty segment). */
 const paramRoutes: readonly { readonly pattern: string; readonly name: RouteName }[] = [
   { pattern: '/payments/:id', name: 'payment' },

@@ -1,4 +1,4 @@
-import { ErrorNotice } from './error-notice'
+import { ErrorNotice } from '@mhkit/react'
 import { useLoggedConnect } from './use-logged-connect'
 
 /**
@@ -62,7 +62,14 @@ export function ConnectButtons({ label = 'Connect a bank' }: { readonly label?: 
         </p>
       ) : null}
       {failed === undefined ? null : (
-        <ErrorNotice title="Could not connect the bank" error={failed} />
+        <ErrorNotice
+          error={failed}
+          onAction={() => {
+            // The same way again: a popup that failed retries as a popup.
+            const again = popup.error === undefined ? redirect : popup
+            void again.start().catch(() => undefined)
+          }}
+        />
       )}
     </div>
   )

@@ -113,6 +113,15 @@ describe('FlowOutcome', () => {
     expect(outcomeHeading('payment')).toBe('Your payment')
     expect(outcomeHeading('reverse_payment')).toBe('Your refund')
     expect(outcomeHeading('standing_order')).toBe('Your standing order')
-    expect(outcomeHeading(undefined)).toBe('Connecting your bank')
+    expect(outcomeHeading(undefined)).toBe('Connecting your bank…')
+  })
+
+  it('names a bank connection by its outcome once it has one', () => {
+    expect(outcomeHeading('ais', 'pending')).toBe('Connecting your bank…')
+    expect(outcomeHeading('ais', 'succeeded')).toBe('Bank connected')
+    expect(outcomeHeading('reauth', 'failed')).toBe('Could not connect your bank')
+    expect(outcomeHeading(undefined, 'failed')).toBe('Could not connect your bank')
+    expect(outcomeHeading(undefined, 'idle')).toBe('Nothing to finish here')
+    expect(outcomeHeading('payment', 'succeeded')).toBe('Your payment')
   })
 })

@@ -5,8 +5,17 @@ import { PermissionSummary, StandingOrderSummary } from './set-up-summary'
 
 type FlowKind = NonNullable<ConnectCallbackResult['flow']>['kind']
 
-/** The callback page's heading for a flow of `kind` (or before its kind is known). */
-export function outcomeHeading(kind: FlowKind | undefined): string {
+/**
+ * The callback page's heading: a payment-type flow by its kind; a bank connection by its
+ * outcome, so the heading never still says "Connecting" after it succeeded or failed.
+ *
+ * @param kind - the flow's kind, once known
+ * @param status - the callback's status (default: still in progress)
+ */
+export function outcomeHeading(
+  kind: FlowKind | undefined,
+  status: ConnectCallbackResult['status'] = 'loading',
+): string {
   switch (kind) {
     case 'payment':
       return 'Your payment'
@@ -17,7 +26,10 @@ export function outcomeHeading(kind: FlowKind | undefined): string {
     case 'standing_order':
       return 'Your standing order'
     default:
-      return 'Connecting your bank'
+      if (status === 'succeeded') return 'Bank connected'
+      if (status === 'failed') return 'Could not connect your bank'
+      if (status === 'idle') return 'Nothing to finish here'
+      return 'Connecting your bank…'
   }
 }
 

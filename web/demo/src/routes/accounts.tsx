@@ -1,5 +1,5 @@
 import { useAccounts } from '@mhkit/react'
-import { ErrorNotice } from '../components/error-notice'
+import { DataProblem } from '../components/data-problem'
 import { formatAmount, formatDate } from '../format'
 import { Link } from '../link'
 
@@ -11,7 +11,11 @@ export function AccountsScreen() {
       <h1 id="accounts-heading">Accounts</h1>
       {accounts.isPending ? <p className="demo-muted">Loading accounts…</p> : null}
       {accounts.isError ? (
-        <ErrorNotice title="Could not load accounts" error={accounts.error} />
+        <DataProblem
+          error={accounts.error}
+          what="your accounts"
+          onRetry={() => void accounts.refetch()}
+        />
       ) : null}
       {accounts.data !== undefined && accounts.data.data.length === 0 ? (
         <p className="demo-muted">

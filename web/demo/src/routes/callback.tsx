@@ -1,6 +1,9 @@
 import { useConnectCallback } from '@mhkit/react'
 import { FlowOutcome, outcomeHeading } from '../components/flow-outcome'
+import { useEffect } from 'react'
 import { useEventLog } from '../event-log'
+import { routeTitle } from '../router'
+import { announceSessionChange } from '../session-broadcast'
 
 // Connect flows log as `connect:*` (the StrictMode journey counts `connect:success`); payment
 // kinds log under their own kind.
@@ -16,12 +19,22 @@ function logName(kind: string): string {
 export function CallbackScreen() {
   const { record } = useEventLog()
   const callback = useConnectCallback({
-    onSuccess: (flow) => record(`${logName(flow.kind)}:success`, flow.kind),
+    onSuccess: (flow) => {
+      record(`${logName(flow.kind)}:success`, flow.kind)
+      // Other tabs list the new bank too.
+      if (logName(flow.kind) === 'connect') announceSessionChange()
+    },
     onError: (error) => record('flow:error', error.code),
   })
+  const heading = outcomeHeading(callback.flow?.kind, callback.status)
+  // The title follows the outcome too: it is what a screen reader announces on the way back
+  // from the bank, and what the tab shows while the person looks elsewhere.
+  useEffect(() => {
+    document.title = routeTitle('callback', heading)
+  }, [heading])
   return (
     <section className="demo-panel" aria-labelledby="callback-heading">
-      <h1 id="callback-heading">{outcomeHeading(callback.flow?.kind)}</h1>
+      <h1 id="callback-heading">{heading}</h1>
       {callback.status === 'idle' ? (
         <p className="demo-muted">There is no bank connection to finish here.</p>
       ) : null}

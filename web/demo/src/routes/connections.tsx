@@ -1,7 +1,7 @@
-import { useConnections, useDisconnect } from '@mhkit/react'
-import { ErrorNotice } from '../components/error-notice'
-import { ReconnectButton } from '../components/reconnect-button'
+import { DisconnectButton, ReconnectButton, useConnections } from '@mhkit/react'
+import { DataProblem } from '../components/data-problem'
 import { useEventLog } from '../event-log'
+import { CALLBACK_PATH } from '../router'
 import { formatDate } from '../format'
 import { Link } from '../link'
 
@@ -12,10 +12,12 @@ const statusLabel: Readonly<Record<string, string>> = {
   error: 'Sync error',
 }
 
-/** Bank connections with their status and consent expiry, a reconnect and a disconnect. */
+/**
+ * Bank connections with their status and consent expiry; the kit's `ReconnectButton` (the
+ * right flow for the connection's state) and `DisconnectButton` do the work.
+ */
 export function ConnectionsScreen() {
   const connections = useConnections()
-  const disconnect = useDisconnect()
   const { record } = useEventLog()
 
   return (
@@ -23,10 +25,11 @@ export function ConnectionsScreen() {
       <h1 id="connections-heading">Connections</h1>
       {connections.isPending ? <p className="demo-muted">Loading connections…</p> : null}
       {connections.isError ? (
-        <ErrorNotice title="Could not load connections" error={connections.error} />
-      ) : null}
-      {disconnect.isError ? (
-        <ErrorNotice title="Could not disconnect" error={disconnect.error} />
+        <DataProblem
+          error={connections.error}
+          what="your bank connections"
+          onRetry={() => void connections.refetch()}
+        />
       ) : null}
       {connections.data !== undefined && connections.data.data.length === 0 ? (
         <p className="demo-muted">
@@ -51,22 +54,18 @@ export function ConnectionsScreen() {
               </p>
               <div className="demo-actions">
                 {connection.status === 'active' ? null : (
-                  <ReconnectButton connection={connection} />
+                  <ReconnectButton
+                    connection={connection}
+                    returnTo={CALLBACK_PATH}
+                    onEvent={(event) => record(`connect:${event.type}`, event.mode)}
+                    onSuccess={(flow) => record('connect:success', flow.kind)}
+                    onError={(error) => record('connect:error', error.code)}
+                  />
                 )}
-                <button
-                  type="button"
-                  className="demo-button"
-                  data-variant="danger"
-                  aria-label={`Disconnect ${connection.bankName}`}
-                  disabled={disconnect.isPending}
-                  onClick={() =>
-                    disconnect.mutate(connection.id, {
-                      onSuccess: () => record('disconnect', connection.bankName),
-                    })
-                  }
-                >
-                  Disconnect
-                </button>
+                <DisconnectButton
+                  connection={connection}
+                  onDisconnected={() => record('disconnect', connection.bankName)}
+                />
               </div>
             </li>
           ))}

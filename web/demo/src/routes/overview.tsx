@@ -1,6 +1,6 @@
 import { useAccounts, useSession } from '@mhkit/react'
 import { ConnectButtons } from '../components/connect-buttons'
-import { ErrorNotice } from '../components/error-notice'
+import { DataProblem } from '../components/data-problem'
 import { formatAmount } from '../format'
 import { Link } from '../link'
 
@@ -8,7 +8,13 @@ function Summary() {
   const accounts = useAccounts()
   if (accounts.isPending) return <p className="demo-muted">Loading balances…</p>
   if (accounts.isError)
-    return <ErrorNotice title="Could not load balances" error={accounts.error} />
+    return (
+      <DataProblem
+        error={accounts.error}
+        what="your balances"
+        onRetry={() => void accounts.refetch()}
+      />
+    )
   const list = accounts.data.data
   return (
     <ul className="demo-cards" aria-label="Balances">
@@ -27,7 +33,9 @@ export function OverviewScreen() {
   const session = useSession()
   if (session.isPending) return <p className="demo-muted">Checking your session…</p>
   if (session.isError)
-    return <ErrorNotice title="Could not reach the server" error={session.error} />
+    return (
+      <DataProblem error={session.error} what="your money" onRetry={() => void session.refetch()} />
+    )
   if (!session.data.authenticated) {
     return (
       <section className="demo-panel demo-hero" aria-labelledby="overview-heading">

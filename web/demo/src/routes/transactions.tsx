@@ -1,6 +1,7 @@
 import { useAccounts, useTransactions } from '@mhkit/react'
-import { useState, type FormEvent } from 'react'
-import { ErrorNotice } from '../components/error-notice'
+import { useRef, useState, type FormEvent } from 'react'
+import { dateRangeProblem } from '../components/date-range'
+import { DataProblem } from '../components/data-problem'
 import { formatAmount, formatDate } from '../format'
 
 /** Transactions shown per page; small so paging is visible with the simulator's fixtures. */
@@ -31,6 +32,8 @@ function readFilters(form: HTMLFormElement): Filters {
 /** Transactions with account and date filters, a page at a time. */
 export function TransactionsScreen() {
   const [filters, setFilters] = useState<Filters>({})
+  const [rangeProblem, setRangeProblem] = useState<string | undefined>(undefined)
+  const fromInput = useRef<HTMLInputElement>(null)
   const accounts = useAccounts()
   const transactions = useTransactions({ ...filters, limit: PAGE_SIZE })
   const rows = transactions.data?.pages.flatMap((page) => page.data) ?? []
@@ -38,13 +41,29 @@ export function TransactionsScreen() {
 
   const apply = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
-    setFilters(readFilters(event.currentTarget))
+    const next = readFilters(event.currentTarget)
+    const problem = dateRangeProblem(next.startDate, next.endDate)
+    setRangeProblem(problem)
+    // Nothing is sent while the range is inverted; the person lands on the field to fix.
+    if (problem !== undefined) {
+      fromInput.current?.focus()
+      return
+    }
+    setFilters(next)
   }
 
   return (
     <section className="demo-panel" aria-labelledby="transactions-heading">
       <h1 id="transactions-heading">Transactions</h1>
-      <form className="demo-filters" aria-label="Filter transactions" onSubmit={apply}>
+      {rangeProblem === undefined ? null : (
+        <div className="demo-alert" role="alert">
+          <strong>There is a problem with the filters</strong>
+          <p>
+            <a href="#tx-from">{rangeProblem}</a> Nothing was searched.
+          </p>
+        </div>
+      )}
+      <form className="demo-filters" aria-label="Filter transactions" noValidate onSubmit={apply}>
         <label>
           Account
           <select name="accountId" defaultValue="">
@@ -56,10 +75,22 @@ export function TransactionsScreen() {
             ))}
           </select>
         </label>
-        <label>
-          From
-          <input type="date" name="startDate" />
-        </label>
+        <div className="demo-filter-field">
+          <label htmlFor="tx-from">From</label>
+          <input
+            ref={fromInput}
+            id="tx-from"
+            type="date"
+            name="startDate"
+            aria-invalid={rangeProblem === undefined ? undefined : true}
+            aria-describedby={rangeProblem === undefined ? undefined : 'tx-from-error'}
+          />
+          {rangeProblem === undefined ? null : (
+            <span id="tx-from-error" className="demo-field-error">
+              {rangeProblem}
+            </span>
+          )}
+        </div>
         <label>
           To
           <input type="date" name="endDate" />
@@ -71,13 +102,17 @@ export function TransactionsScreen() {
 
       {transactions.isPending ? <p className="demo-muted">Loading transactions…</p> : null}
       {transactions.isError ? (
-        <ErrorNotice title="Could not load transactions" error={transactions.error} />
+        <DataProblem
+          error={transactions.error}
+          what="your transactions"
+          onRetry={() => void transactions.refetch()}
+        />
       ) : null}
       {transactions.isSuccess && rows.length === 0 ? (
         <p className="demo-muted">No transactions match these filters.</p>
       ) : null}
       {rows.length > 0 ? (
-        <table className="demo-table" aria-label="Transactions">
+        <table className="demo-table demo-table--stack" aria-label="Transactions">
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -91,13 +126,15 @@ export function TransactionsScreen() {
           <tbody>
             {rows.map((tx) => (
               <tr key={tx.id}>
-                <td>{formatDate(tx.date)}</td>
-                <td>
+                <td data-label="Date">{formatDate(tx.date)}</td>
+                <td data-label="Description">
                   {tx.merchant ?? tx.description}
                   {tx.status === 'pending' ? <span className="demo-muted"> (pending)</span> : null}
                 </td>
-                <td>{accountName.get(tx.accountId) ?? '—'}</td>
-                <td className="demo-num">{formatAmount(tx.amount)}</td>
+                <td data-label="Account">{accountName.get(tx.accountId) ?? '—'}</td>
+                <td data-label="Amount" className="demo-num">
+                  {formatAmount(tx.amount)}
+                </td>
               </tr>
             ))}
           </tbody>
