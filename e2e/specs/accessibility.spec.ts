@@ -42,10 +42,33 @@ interface Finding {
   readonly violation: AccessibilityViolation
 }
 
-/** How far the page scrolls sideways at `width` px (0 when everything fits). */
-async function overflowAt(page: Page, width: number): Promise<number> {
+/**
+ * How far the page scrolls sideways at `width` px (0 when everything fits), and the outermost
+ * elements that reach past the window's right edge, so the finding says what to fix.
+ */
+async function overflowAt(
+  page: Page,
+  width: number,
+): Promise<{ overflow: number; culprits: string[] }> {
   await page.setViewportSize({ width, height: 844 })
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  return page.evaluate(() => {
+    const describe = (element: Element): string =>
+      element.tagName.toLowerCase() +
+      (element.id === '' ? '' : `#${element.id}`) +
+      Array.from(
+        { length: element.classList.length },
+        (_, i) => `.${element.classList.item(i)}`,
+      ).join('')
+    const all = document.body.querySelectorAll('*')
+    const wide = Array.from({ length: all.length }, (_, i) => all.item(i)).filter(
+      (element) => element.getBoundingClientRect().right > window.innerWidth + 0.5,
+    )
+    const outermost = wide.filter((element) => !wide.includes(element.parentElement as Element))
+    return {
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      culprits: outermost.slice(0, 5).map(describe),
+    }
+  })
 }
 
 /**
@@ -76,7 +99,7 @@ async function checkEveryRoute(page: Page): Promise<void> {
       }
     }
     for (const width of [390, 360]) {
-      const overflow = await overflowAt(page, width)
+      const { overflow, culprits } = await overflowAt(page, width)
       if (overflow > 0 && !allow.includes(HORIZONTAL_SCROLL)) {
         findings.push({
           state: `${route} ${width}px`,
@@ -85,7 +108,7 @@ async function checkEveryRoute(page: Page): Promise<void> {
             impact: 'serious',
             help: `the page is ${overflow} px wider than a ${width} px window`,
             helpUrl: 'https://www.w3.org/WAI/WCAG22/Understanding/reflow.html',
-            selectors: [],
+            selectors: culprits,
             url: page.url(),
           },
         })
