@@ -10,6 +10,31 @@ const executablePath = findChromium()
 // test-results/.
 const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/report.json'
 
+/** Journeys run again at 390 px on a touch phone: every screen of the demo and the bank. */
+const PHONE_JOURNEYS = [
+  'connect-new-user',
+  'deny',
+  'bad-callback',
+  'consent-expired',
+  'disconnect-logout',
+  'pay-by-redirect',
+  'payment-rejected-by-bank',
+  'vrp-consent-by-redirect',
+]
+
+/** Journeys run again in the dark colour scheme. */
+const DARK_JOURNEYS = [
+  'connect-new-user',
+  'deny',
+  'consent-expired',
+  'pay-by-redirect',
+  'vrp-consent-by-redirect',
+]
+
+function specs(names: readonly string[]): string[] {
+  return names.map((name) => `**/${name}.spec.ts`)
+}
+
 export default defineConfig({
   testDir: './specs',
   outputDir: './test-results/artifacts',
@@ -33,4 +58,27 @@ export default defineConfig({
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
   },
+  // Every journey runs on the desktop in the light scheme; the phone and dark projects run again
+  // the journeys listed below (together they show every screen) and accessibility.spec.ts, and
+  // axe scans each screen in every project (fixtures.ts). Chosen by file rather than by a tag in
+  // the title so the specs themselves stay as they are.
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1280, height: 900 }, colorScheme: 'light' } },
+    {
+      name: 'phone',
+      testMatch: specs(PHONE_JOURNEYS),
+      use: {
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 1,
+        isMobile: true,
+        hasTouch: true,
+        colorScheme: 'light',
+      },
+    },
+    {
+      name: 'dark',
+      testMatch: specs(DARK_JOURNEYS),
+      use: { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' },
+    },
+  ],
 })

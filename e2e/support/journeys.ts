@@ -1,6 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test'
 import { expect } from '@playwright/test'
 import type { BankDriver } from '@mhkit/playwright'
+import { scanBeforeLeaving } from './screen-scans'
 
 /** Moneyhub's own test bank in the simulator. */
 export const MOCK_BANK = 'Moneyhub Open Banking Mock'
@@ -31,7 +32,13 @@ export async function connectByRedirect(
   bankName: string,
   options: { button?: string } = {},
 ): Promise<void> {
-  await page.getByRole('button', { name: options.button ?? 'Connect a bank', exact: true }).click()
+  const connect = page.getByRole('button', {
+    name: options.button ?? 'Connect a bank',
+    exact: true,
+  })
+  await expect(connect).toBeVisible()
+  await scanBeforeLeaving(page)
+  await connect.click()
   await bank.choose(bankName)
   await bank.approve()
   await expectBackOnCallback(page)

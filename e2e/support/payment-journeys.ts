@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect } from '@playwright/test'
+import { scanBeforeLeaving } from './screen-scans'
 import type { SimAdmin } from './sim-admin'
 
 /** A payee entered by bank details on the demo's Pay screen. */
@@ -47,6 +48,7 @@ export async function submitPayment(page: Page, form: PaymentForm): Promise<void
   await page
     .getByRole('radio', { name: form.mode === 'popup' ? 'In a popup window' : 'In this tab' })
     .check()
+  await scanBeforeLeaving(page)
   await page.getByRole('button', { name: /^Pay/ }).click()
 }
 
