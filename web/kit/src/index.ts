@@ -160,6 +160,8 @@ export { StandingOrderList } from './components/standing-order-list'
 export type { StandingOrderListProps } from './components/standing-order-list'
 export { ErrorNotice } from './components/error-notice'
 export type { ErrorNoticeProps } from './components/error-notice'
+export { EmptyState } from './components/empty-state'
+export type { EmptyStateProps } from './components/empty-state'
 
 // Formatting
 export { formatMoney } from './format/format-money'

@@ -13,7 +13,10 @@ export interface TransactionTableProps extends TransactionFilters {
   className?: string
   /** Table caption (its accessible name). Default "Transactions". */
   caption?: string
-  /** Shown when there are no transactions. */
+  /**
+   * Replaces the empty state, shown when there are no transactions or no session yet (default
+   * "No transactions to show.").
+   */
   children?: ReactNode
 }
 
@@ -31,18 +34,13 @@ export function TransactionTable({
   const query = useTransactions(filters)
   const m = useMessages()
   const classes = cx('mhkit-transactions', className)
-  const gate = queryGate(query, classes, m.transactionsLoading ?? 'Loading transactions…')
+  const empty = children ?? (
+    <p className="mhkit-empty">{m.transactionsEmpty ?? 'No transactions to show.'}</p>
+  )
+  const gate = queryGate(query, classes, m.transactionsLoading ?? 'Loading transactions…', empty)
   if (gate !== null || query.data === undefined) return gate
   const rows = query.data.pages.flatMap((page) => page.data)
-  if (rows.length === 0) {
-    return (
-      <div className={classes}>
-        {children ?? (
-          <p className="mhkit-empty">{m.transactionsEmpty ?? 'No transactions to show.'}</p>
-        )}
-      </div>
-    )
-  }
+  if (rows.length === 0) return <div className={classes}>{empty}</div>
   return (
     <div className={classes}>
       <table className="mhkit-table" aria-busy={query.isFetching}>

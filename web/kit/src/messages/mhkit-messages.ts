@@ -1,4 +1,9 @@
-import type { ConnectionStatus } from '../api/contract'
+import type {
+  ConnectionStatus,
+  PaymentStatus,
+  RecurringPayment,
+  StandingOrder,
+} from '../api/contract'
 import type { ErrorAction } from '../api/error-action'
 
 /**
@@ -182,12 +187,34 @@ export interface MhkitMessages {
   /** "Reconnecting…" */
   reconnecting?: string
 
+  // DisconnectButton
+  /** The button: "Disconnect Barclays". */
+  disconnectButton?: (bankName: string) => string
+  /** The confirmation dialog's title: "Disconnect Barclays?". */
+  disconnectTitle?: (bankName: string) => string
+  /**
+   * What disconnecting does: "This app will stop reading your data from Barclays. You can connect
+   * it again at any time."
+   */
+  disconnectText?: (bankName: string) => string
+  /** The dialog's cancel button: "Cancel". */
+  disconnectCancel?: string
+  /** The dialog's confirm button: "Disconnect". */
+  disconnectConfirm?: string
+  /** "Disconnecting…" */
+  disconnecting?: string
+  /** Announced once done: "Barclays disconnected". */
+  disconnected?: (bankName: string) => string
+
   // AccountList
   /** "Loading accounts…" */
   accountsLoading?: string
   /** The list's accessible name: "Your accounts". */
   accountsLabel?: string
-  /** "No accounts yet. Connect a bank to see them here." */
+  /**
+   * The empty state (no accounts, or no session yet), before a connect button: "No accounts yet.
+   * Connect a bank to see them here."
+   */
   accountsEmpty?: string
 
   // TransactionTable
@@ -195,7 +222,7 @@ export interface MhkitMessages {
   transactionsLoading?: string
   /** The table's caption: "Transactions". */
   transactionsCaption?: string
-  /** "No transactions to show." */
+  /** The empty state (nothing to list, or no session yet): "No transactions to show." */
   transactionsEmpty?: string
   /** Column heading: "Date". */
   columnDate?: string
@@ -211,4 +238,138 @@ export interface MhkitMessages {
   transactionsLoadingMore?: string
   /** "Load more transactions" */
   transactionsLoadMore?: string
+
+  // PayButton
+  /** PayButton's label (and RecurringPaymentPayForm's submit button): "Pay". */
+  payButton?: string
+  /** "Preparing a secure payment…" (the "Finishing…" step reads `connectFinishing`). */
+  payPreparing?: string
+  /** Redirect mode: "Taking you to your bank to approve the payment…" */
+  payRedirecting?: string
+  /** Popup mode: "Approve the payment in the window that opened. Close it to cancel." */
+  payInPopup?: string
+  /** "Payment authorised." */
+  paySucceeded?: string
+  /** "Cancelled. No money has moved." */
+  payCancelled?: string
+
+  // PaymentStatus, PaymentList (dates and amounts reuse `columnDate` and `columnAmount`)
+  /** The region's accessible name: "Payment". */
+  paymentLabel?: string
+  /** While the first answer is pending: "Checking the payment…" */
+  paymentChecking?: string
+  /**
+   * The live sentence, by status: `in_progress` "Waiting for your bank to confirm the payment…",
+   * `pending` "Your bank has accepted the payment. It is on its way…", `completed` "Payment
+   * complete.", `rejected` "Your bank rejected the payment. No money has moved.", `cancelled`
+   * "The payment was cancelled. No money has moved.", `abandoned` "The payment was not finished.
+   * No money has moved.", `failed` "The payment failed. No money has moved."
+   */
+  paymentStatusSentences?: { readonly [S in PaymentStatus]?: string }
+  /**
+   * Status badges, by status: `in_progress` "In progress", `pending` "Pending", `completed`
+   * "Completed", `rejected` "Rejected", `cancelled` "Cancelled", `abandoned` "Not finished",
+   * `failed` "Failed".
+   */
+  paymentStatusLabels?: { readonly [S in PaymentStatus]?: string }
+  /** Details label: "To". */
+  paymentTo?: string
+  /** Details label: "Reference". */
+  paymentReference?: string
+  /** Details label: "Status". */
+  paymentStatus?: string
+  /** "Loading payments…" */
+  paymentsLoading?: string
+  /** The list's accessible name: "Your payments". */
+  paymentsLabel?: string
+  /** Empty state title (also without a session): "No payments yet". */
+  paymentsEmptyTitle?: string
+  /** Empty state sentence: "Payments you make here will appear in this list." */
+  paymentsEmpty?: string
+
+  // RecurringPaymentList
+  /** "Loading recurring payments…" */
+  recurringPaymentsLoading?: string
+  /** The list's accessible name: "Your recurring payment permissions". */
+  recurringPaymentsLabel?: string
+  /** Empty state title: "No recurring payment permissions yet". */
+  recurringPaymentsEmptyTitle?: string
+  /** Empty state sentence: "Permissions you give to pay from your bank account will appear here." */
+  recurringPaymentsEmpty?: string
+  /**
+   * Status badges, by status: `in_progress` "In progress", `authorised` "Active", `rejected`
+   * "Rejected", `revoked` "Revoked", `expired` "Expired", `failed` "Failed".
+   */
+  recurringPaymentStatusLabels?: { readonly [S in RecurringPayment['status']]?: string }
+  /** "Up to £500.00 per payment" (the amount comes formatted). */
+  upToPerPayment?: (amount: string) => string
+  /** A periodic limit: "Up to £2,000.00 per month" (`period` is the wire name, e.g. `half_year`). */
+  upToPer?: (
+    amount: string,
+    period: RecurringPayment['periodicLimits'][number]['periodType'],
+  ) => string
+  /** The end date: "Until 3 Mar 2027". */
+  until?: (date: string) => string
+  /** The revoke button: "Revoke". */
+  revoke?: string
+  /** Its accessible name: "Revoke payments to Acme". */
+  revokeLabel?: (payee: string) => string
+  /** The confirmation group's name: "Confirm revoking payments to Acme". */
+  revokeConfirmLabel?: (payee: string) => string
+  /** "Stop all future payments to Acme? This cannot be undone; …" */
+  revokeConfirm?: (payee: string) => string
+  /** "Yes, revoke" */
+  revokeYes?: string
+  /** "Keep it" */
+  revokeNo?: string
+
+  // RecurringPaymentPayForm (submit button: `payButton`)
+  /** The form's accessible name: "Pay with this permission". */
+  payFormLabel?: string
+  /** "Amount (£)" */
+  amountLabel?: string
+  /** Under the amount: "Up to £500.00 per payment." */
+  amountHint?: (maximum: string) => string
+  /** "Enter an amount in pounds, like 25 or 12.50." */
+  amountInvalid?: string
+  /** "This permission allows at most £500.00 per payment." */
+  amountOverMaximum?: (maximum: string) => string
+  /** "Reference (optional)" */
+  referenceLabel?: string
+  /** "Paying…" */
+  paying?: string
+  /** "Payment sent: £25.00. Status: Pending. Payment reference pay-123." */
+  paymentSent?: (amount: string, status: string, paymentId: string) => string
+
+  // StandingOrderList
+  /** "Loading standing orders…" */
+  standingOrdersLoading?: string
+  /** The list's accessible name: "Your standing orders". */
+  standingOrdersLabel?: string
+  /** Empty state title: "No standing orders yet". */
+  standingOrdersEmptyTitle?: string
+  /** Empty state sentence: "Standing orders you set up here will appear in this list." */
+  standingOrdersEmpty?: string
+  /**
+   * Status badges, by status: `in_progress` "Waiting for the bank", `initiation_pending` "Being
+   * set up", `initiation_failed` "Not set up", `initiation_completed` "Set up", `cancelled`
+   * "Cancelled".
+   */
+  standingOrderStatusLabels?: { readonly [S in StandingOrder['status']]?: string }
+  /** How often it pays: "On the 1st of every month" (see `describeFrequency`). */
+  frequency?: (frequency: StandingOrder['frequency']) => string
+  /** "First payment 1 Apr 2026" */
+  firstPayment?: (date: string) => string
+  /** "Then £100.00 each time" */
+  thenEachTime?: (amount: string) => string
+  /** How many payments: "12 payments". */
+  paymentsCount?: (count: number) => string
+  /** "Last payment 1 Mar 2027" */
+  lastPayment?: (date: string) => string
+
+  // RenewConsentPrompt (with live updates)
+  /** "Renew your consent for Barclays to keep your data up to date." */
+  renewConsent?: (bankName: string) => string
+  /** "Not now" */
+  renewConsentDismiss?: string
 }
