@@ -19,6 +19,8 @@ export { describeError } from './api/describe-error'
 export type { ErrorAction, ErrorDescription } from './api/describe-error'
 export { describePaymentError } from './api/describe-payment-error'
 export { useBffClient } from './api/mhkit-context'
+export { useMessages } from './messages/use-messages'
+export type { MhkitMessages } from './messages/mhkit-messages'
 export type { BankListKind, TransactionFilters } from './api/contract'
 
 // Query options and keys (for prefetching, invalidation and custom hooks)
@@ -158,6 +160,8 @@ export { StandingOrderList } from './components/standing-order-list'
 export type { StandingOrderListProps } from './components/standing-order-list'
 export { ErrorNotice } from './components/error-notice'
 export type { ErrorNoticeProps } from './components/error-notice'
+export { EmptyState } from './components/empty-state'
+export type { EmptyStateProps } from './components/empty-state'
 
 // Formatting
 export { formatMoney } from './format/format-money'

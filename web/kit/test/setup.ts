@@ -4,6 +4,21 @@ import { afterEach, beforeAll } from 'vitest'
 import { loadContractSchemas } from '../src/api/load-contract-schemas'
 import { resetFlowGuard } from '../src/internal/flow-guard'
 
+// jsdom has no <dialog> behaviour: the smallest stand-in for showModal() and close() (the open
+// attribute and the close event). Focus trapping and Escape are left to the browser journeys.
+if (typeof HTMLDialogElement !== 'undefined' && !('showModal' in HTMLDialogElement.prototype)) {
+  Object.assign(HTMLDialogElement.prototype, {
+    showModal(this: HTMLDialogElement) {
+      this.open = true
+    },
+    close(this: HTMLDialogElement) {
+      if (!this.open) return
+      this.open = false
+      this.dispatchEvent(new Event('close'))
+    },
+  })
+}
+
 // The BFF client loads its response checks lazily. Load them once up front, as an app's first
 // request would, so a test's `findBy…` wait is not spent transforming zod and the schemas.
 beforeAll(() => loadContractSchemas().then(() => undefined))

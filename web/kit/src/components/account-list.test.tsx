@@ -58,4 +58,21 @@ describe('AccountList', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong')
     expect(screen.queryByRole('list')).toBeNull()
   })
+
+  it.each(['unauthenticated', 'session_expired'])(
+    'invites a browser without a session (%s) to connect a bank instead of showing an error',
+    async (code) => {
+      const bff = fakeBff({ 'GET /api/accounts': () => errorBody(code, 401) })
+      renderWithKit(<AccountList />, bff)
+      expect(await screen.findByText(/No accounts yet/)).toBeInTheDocument()
+      expect(screen.getByRole('button', { name: 'Connect your bank' })).toBeInTheDocument()
+      expect(screen.queryByRole('alert')).toBeNull()
+    },
+  )
+
+  it('still shows a reconnect error for a connection that needs it (401 reauth_required)', async () => {
+    const bff = fakeBff({ 'GET /api/accounts': () => errorBody('reauth_required', 401) })
+    renderWithKit(<AccountList />, bff)
+    expect(await screen.findByRole('alert')).toHaveTextContent('Reconnect needed')
+  })
 })

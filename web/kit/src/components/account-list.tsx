@@ -4,6 +4,8 @@ import { useAccounts } from '../hooks/use-accounts'
 import { cx } from '../internal/class-names'
 import { queryGate } from '../internal/query-gate'
 import { formatMoney } from '../format/format-money'
+import { useMessages } from '../messages/use-messages'
+import { ConnectBankButton } from './connect-bank-button'
 
 /** Props of {@link AccountList}. */
 export interface AccountListProps {
@@ -12,7 +14,10 @@ export interface AccountListProps {
   label?: string
   /** Replaces the content of each list item. */
   renderAccount?: (account: Account) => ReactNode
-  /** Shown when there are no accounts (default: a hint to connect a bank). */
+  /**
+   * Replaces the empty state, shown when there are no accounts or no session yet (default: "No
+   * accounts yet. Connect a bank to see them here." and a `<ConnectBankButton>`).
+   */
   children?: ReactNode
 }
 
@@ -34,25 +39,29 @@ function AccountItem({ account }: { account: Account }) {
 
 /**
  * The user's accounts with provider, masked number and balance (formatted from minor units),
- * wrapping {@link useAccounts}. Shows a loading status, an empty state and actionable errors.
+ * wrapping {@link useAccounts}. Shows a loading status, actionable errors, and an empty state
+ * that invites connecting a bank — also to a browser without a session, instead of an error.
  */
 export function AccountList({ className, label, renderAccount, children }: AccountListProps) {
   const query = useAccounts()
+  const m = useMessages()
   const { data, isFetching } = query
   const classes = cx('mhkit-accounts', className)
-  const gate = queryGate(query, classes, 'Loading accounts…')
+  const empty = children ?? (
+    <div className="mhkit-empty">
+      <p>{m.accountsEmpty ?? 'No accounts yet. Connect a bank to see them here.'}</p>
+      <ConnectBankButton />
+    </div>
+  )
+  const gate = queryGate(query, classes, m.accountsLoading ?? 'Loading accounts…', empty)
   if (gate !== null || data === undefined) return gate
-  if (data.data.length === 0) {
-    return (
-      <div className={classes}>
-        {children ?? (
-          <p className="mhkit-empty">No accounts yet. Connect a bank to see them here.</p>
-        )}
-      </div>
-    )
-  }
+  if (data.data.length === 0) return <div className={classes}>{empty}</div>
   return (
-    <ul className={classes} aria-label={label ?? 'Your accounts'} aria-busy={isFetching}>
+    <ul
+      className={classes}
+      aria-label={label ?? m.accountsLabel ?? 'Your accounts'}
+      aria-busy={isFetching}
+    >
       {data.data.map((account) => (
         <li key={account.id} className="mhkit-account">
           {renderAccount ? renderAccount(account) : <AccountItem account={account} />}

@@ -4,6 +4,7 @@ import type { Bank, BankListKind } from '../api/contract'
 import { useBanks } from '../hooks/use-banks'
 import { cx } from '../internal/class-names'
 import { queryGate } from '../internal/query-gate'
+import { useMessages } from '../messages/use-messages'
 
 /** Props of {@link BankPicker}. */
 export interface BankPickerProps {
@@ -41,6 +42,7 @@ export function BankPicker({
   children,
 }: BankPickerProps) {
   const query = useBanks(kind)
+  const m = useMessages()
   const { data } = query
   const [search, setSearch] = useState('')
   const [own, setOwn] = useState<string | undefined>(undefined)
@@ -48,14 +50,14 @@ export function BankPicker({
   const selected = value ?? own
   const classes = cx('mhkit-bank-picker', className)
 
-  const gate = queryGate(query, classes, 'Loading banks…')
+  const gate = queryGate(query, classes, m.banksLoading ?? 'Loading banks…')
   if (gate !== null || data === undefined) return gate
   const term = normalise(search.trim())
   const banks = term ? data.data.filter((bank) => normalise(bank.name).includes(term)) : data.data
   return (
     <div className={classes}>
       <label className="mhkit-field" htmlFor={`${id}-search`}>
-        Search banks
+        {m.banksSearch ?? 'Search banks'}
       </label>
       <input
         id={`${id}-search`}
@@ -68,11 +70,12 @@ export function BankPicker({
       />
       <p role="status" className="mhkit-bank-picker__count">
         {banks.length === 0
-          ? `No banks match “${search.trim()}”`
-          : `${banks.length} bank${banks.length === 1 ? '' : 's'}`}
+          ? (m.banksNoMatch?.(search.trim()) ?? `No banks match “${search.trim()}”`)
+          : (m.banksCount?.(banks.length) ??
+            `${banks.length} bank${banks.length === 1 ? '' : 's'}`)}
       </p>
       <fieldset id={`${id}-list`} className="mhkit-bank-picker__list">
-        <legend>{label ?? 'Choose your bank'}</legend>
+        <legend>{label ?? m.banksLabel ?? 'Choose your bank'}</legend>
         {banks.map((bank) => {
           const unavailable = bank.status === 'unavailable'
           return (
@@ -99,7 +102,9 @@ export function BankPicker({
                     <img className="mhkit-bank__icon" src={bank.iconUrl} alt="" />
                   ) : null}
                   <span className="mhkit-bank__name">{bank.name}</span>
-                  {unavailable ? <span className="mhkit-badge">Unavailable</span> : null}
+                  {unavailable ? (
+                    <span className="mhkit-badge">{m.bankUnavailable ?? 'Unavailable'}</span>
+                  ) : null}
                 </>
               )}
             </label>

@@ -72,6 +72,8 @@ describe('ConnectionStatus', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'Disconnect Moneyhub Open Banking Mock' }),
     )
+    // DisconnectButton asks first; confirm in its dialog.
+    await userEvent.click(screen.getByRole('button', { name: 'Disconnect' }))
     expect(await screen.findByText('No banks connected yet.')).toBeInTheDocument()
     const [deleted] = bff.callsTo(`DELETE /api/connections/${encodeURIComponent(CONNECTION_ID)}`)
     expect(deleted?.headers.get('x-csrf')).toBe('1')

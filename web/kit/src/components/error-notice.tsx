@@ -3,6 +3,8 @@ import type { BffError } from '../api/bff-error'
 import { describeError } from '../api/describe-error'
 import type { ErrorDescription } from '../api/describe-error'
 import { cx } from '../internal/class-names'
+import type { MhkitMessages } from '../messages/mhkit-messages'
+import { useMessages } from '../messages/use-messages'
 
 /** Props of {@link ErrorNotice}. */
 export interface ErrorNoticeProps {
@@ -12,8 +14,11 @@ export interface ErrorNoticeProps {
   className?: string
   /** Extra content under the message. */
   children?: ReactNode
-  /** How to word the error; default {@link describeError} (payments use `describePaymentError`). */
-  describe?: ((error: BffError) => ErrorDescription) | undefined
+  /**
+   * How to word the error; default {@link describeError} (payments use `describePaymentError`).
+   * Called with the provider's `messages`.
+   */
+  describe?: ((error: BffError, messages: MhkitMessages) => ErrorDescription) | undefined
 }
 
 /**
@@ -28,13 +33,16 @@ export function ErrorNotice({
   children,
   describe = describeError,
 }: ErrorNoticeProps) {
-  const description = describe(error)
+  const m = useMessages()
+  const description = describe(error, m)
   return (
     <div role="alert" className={cx('mhkit-error', className)} data-code={error.code}>
       <p className="mhkit-error__title">{description.title}</p>
       <p className="mhkit-error__message">{description.message}</p>
       {error.correlationId ? (
-        <p className="mhkit-error__reference">Reference: {error.correlationId}</p>
+        <p className="mhkit-error__reference">
+          {m.errorReference ?? 'Reference:'} {error.correlationId}
+        </p>
       ) : null}
       {children}
       {onAction ? (

@@ -5,6 +5,8 @@ import type { PaymentFlow, PaymentOptions } from '../hooks/use-payment'
 import type { ConnectState } from '../internal/connect-machine'
 import { cx } from '../internal/class-names'
 import { ConnectTrigger } from '../internal/connect-trigger'
+import type { MhkitMessages } from '../messages/mhkit-messages'
+import { useMessages } from '../messages/use-messages'
 
 /** Props of {@link PayButton}. */
 export interface PayButtonProps extends PaymentOptions {
@@ -15,20 +17,20 @@ export interface PayButtonProps extends PaymentOptions {
   renderStatus?: (payment: PaymentFlow) => ReactNode
 }
 
-function progressText(state: ConnectState): string {
+function progressText(state: ConnectState, m: MhkitMessages): string {
   switch (state.status) {
     case 'preparing':
-      return 'Preparing a secure payment…'
+      return m.payPreparing ?? 'Preparing a secure payment…'
     case 'awaiting-user':
       return state.mode === 'popup'
-        ? 'Approve the payment in the window that opened. Close it to cancel.'
-        : 'Taking you to your bank to approve the payment…'
+        ? (m.payInPopup ?? 'Approve the payment in the window that opened. Close it to cancel.')
+        : (m.payRedirecting ?? 'Taking you to your bank to approve the payment…')
     case 'completing':
-      return 'Finishing…'
+      return m.connectFinishing ?? 'Finishing…'
     case 'succeeded':
-      return 'Payment authorised.'
+      return m.paySucceeded ?? 'Payment authorised.'
     case 'cancelled':
-      return 'Cancelled. No money has moved.'
+      return m.payCancelled ?? 'Cancelled. No money has moved.'
     default:
       return ''
   }
@@ -50,11 +52,16 @@ function progressText(state: ConnectState): string {
  */
 export function PayButton({ children, className, renderStatus, ...options }: PayButtonProps) {
   const payment = usePayment(options)
+  const m = useMessages()
   return (
     <div className={cx('mhkit-pay', className)} data-status={payment.status}>
-      <ConnectTrigger connect={payment} label={children ?? 'Pay'} describe={describePaymentError}>
+      <ConnectTrigger
+        connect={payment}
+        label={children ?? m.payButton ?? 'Pay'}
+        describe={describePaymentError}
+      >
         <p role="status" aria-live="polite" className="mhkit-connect__status">
-          {renderStatus ? renderStatus(payment) : progressText(payment.state)}
+          {renderStatus ? renderStatus(payment) : progressText(payment.state, m)}
         </p>
       </ConnectTrigger>
     </div>

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { fakeBff, json, renderWithKit } from '../../test/fake-bff'
+import { errorBody, fakeBff, json, renderWithKit } from '../../test/fake-bff'
 import { payment } from '../../test/fixtures'
 import { PaymentList } from './payment-list'
 
@@ -37,6 +37,14 @@ describe('PaymentList', () => {
   it('says so when there are no payments', async () => {
     const bff = fakeBff({ 'GET /api/payments': () => json({ data: [] }) })
     renderWithKit(<PaymentList />, bff)
-    expect(await screen.findByText('No payments yet.')).toBeInTheDocument()
+    expect(await screen.findByText('No payments yet')).toBeInTheDocument()
+  })
+
+  it('shows the empty state, not an error, to a browser without a session', async () => {
+    const bff = fakeBff({ 'GET /api/payments': () => errorBody('unauthenticated', 401) })
+    renderWithKit(<PaymentList />, bff)
+    expect(await screen.findByText('No payments yet')).toBeInTheDocument()
+    expect(screen.getByText('Payments you make here will appear in this list.')).toBeVisible()
+    expect(screen.queryByRole('alert')).toBeNull()
   })
 })

@@ -5,7 +5,9 @@ import { formatMoney } from '../format/format-money'
 import { usePayments } from '../hooks/use-payments'
 import { cx } from '../internal/class-names'
 import { queryGate } from '../internal/query-gate'
-import { paymentStatusLabels } from './payment-status-text'
+import { useMessages } from '../messages/use-messages'
+import { EmptyState } from './empty-state'
+import { paymentStatusLabel } from './payment-status-text'
 
 /** Props of {@link PaymentList}. */
 export interface PaymentListProps {
@@ -16,13 +18,14 @@ export interface PaymentListProps {
   renderPayment?: (payment: Payment) => ReactNode
   /** Extra actions per payment, e.g. a refund button for completed ones. */
   renderActions?: (payment: Payment) => ReactNode
-  /** Shown when there are no payments. */
+  /** Replaces the empty state, shown when there are no payments (or no session yet). */
   children?: ReactNode
 }
 
 /**
  * The payments this session started — amount, payee, reference, date and a status badge —
- * wrapping {@link usePayments}. Shows a loading status, an empty state and actionable errors;
+ * wrapping {@link usePayments}. Shows a loading status, an empty state (also to a browser
+ * without a session, which has made none) and actionable errors;
  * `renderActions` adds per-payment actions (refund).
  */
 export function PaymentList({
@@ -33,17 +36,23 @@ export function PaymentList({
   children,
 }: PaymentListProps) {
   const query = usePayments()
+  const m = useMessages()
   const { data, isFetching } = query
   const classes = cx('mhkit-payments', className)
-  const gate = queryGate(query, classes, 'Loading payments…')
+  const empty = children ?? (
+    <EmptyState title={m.paymentsEmptyTitle ?? 'No payments yet'}>
+      <p>{m.paymentsEmpty ?? 'Payments you make here will appear in this list.'}</p>
+    </EmptyState>
+  )
+  const gate = queryGate(query, classes, m.paymentsLoading ?? 'Loading payments…', empty)
   if (gate !== null || data === undefined) return gate
-  if (data.data.length === 0) {
-    return (
-      <div className={classes}>{children ?? <p className="mhkit-empty">No payments yet.</p>}</div>
-    )
-  }
+  if (data.data.length === 0) return <div className={classes}>{empty}</div>
   return (
-    <ul className={classes} aria-label={label ?? 'Your payments'} aria-busy={isFetching}>
+    <ul
+      className={classes}
+      aria-label={label ?? m.paymentsLabel ?? 'Your payments'}
+      aria-busy={isFetching}
+    >
       {data.data.map((payment) => (
         <li key={payment.id} className="mhkit-payment" data-status={payment.status}>
           {renderPayment ? (
@@ -55,7 +64,7 @@ export function PaymentList({
                 {payment.payeeRef} · {formatDate(payment.initiatedAt)}
               </span>
               <span className={`mhkit-badge mhkit-badge--${payment.status}`}>
-                {paymentStatusLabels[payment.status]}
+                {paymentStatusLabel(payment.status, m)}
               </span>
               <span className="mhkit-payment__amount mhkit-money">
                 {formatMoney(payment.amount)}

@@ -1,7 +1,8 @@
 import type { PaymentStatus } from '../api/contract'
+import type { MhkitMessages } from '../messages/mhkit-messages'
 
 /** The badge text of each payment status. */
-export const paymentStatusLabels: { readonly [S in PaymentStatus]: string } = {
+const labels: { readonly [S in PaymentStatus]: string } = {
   in_progress: 'In progress',
   pending: 'Pending',
   completed: 'Completed',
@@ -9,4 +10,12 @@ export const paymentStatusLabels: { readonly [S in PaymentStatus]: string } = {
   cancelled: 'Cancelled',
   abandoned: 'Not finished',
   failed: 'Failed',
+}
+
+/**
+ * The badge text of a payment status, from the app's messages (`paymentStatusLabels`) or the
+ * kit's default.
+ */
+export function paymentStatusLabel(status: PaymentStatus, m: MhkitMessages): string {
+  return m.paymentStatusLabels?.[status] ?? labels[status]
 }

@@ -6,8 +6,9 @@ import { formatMoney } from '../format/format-money'
 import { usePaymentStatus } from '../hooks/use-payment-status'
 import { cx } from '../internal/class-names'
 import type { PaymentPolling } from '../query-options/payments-query'
+import { useMessages } from '../messages/use-messages'
 import { ErrorNotice } from './error-notice'
-import { paymentStatusLabels } from './payment-status-text'
+import { paymentStatusLabel } from './payment-status-text'
 
 /** Props of {@link PaymentStatus}. */
 export interface PaymentStatusProps {
@@ -46,12 +47,17 @@ export function PaymentStatus({
   children,
 }: PaymentStatusProps) {
   const query = usePaymentStatus(paymentId, polling)
+  const m = useMessages()
   const payment = query.data?.data
   const classes = cx('mhkit-payment-status', className)
   if (paymentId === undefined || paymentId === '') return null
   if (!payment) {
     return (
-      <section className={classes} aria-label="Payment" aria-busy={query.isPending}>
+      <section
+        className={classes}
+        aria-label={m.paymentLabel ?? 'Payment'}
+        aria-busy={query.isPending}
+      >
         {query.error ? (
           <ErrorNotice
             error={query.error}
@@ -60,7 +66,7 @@ export function PaymentStatus({
           />
         ) : (
           <p role="status" className="mhkit-progress">
-            Checking the payment…
+            {m.paymentChecking ?? 'Checking the payment…'}
           </p>
         )}
       </section>
@@ -69,33 +75,33 @@ export function PaymentStatus({
   return (
     <section
       className={classes}
-      aria-label="Payment"
+      aria-label={m.paymentLabel ?? 'Payment'}
       aria-busy={!query.isFinal}
       data-status={payment.status}
     >
       <p role="status" aria-live="polite" className="mhkit-payment-status__text">
-        {sentences[payment.status]}
+        {m.paymentStatusSentences?.[payment.status] ?? sentences[payment.status]}
       </p>
       {render ? (
         render(payment)
       ) : (
         <dl className="mhkit-payment-status__details">
-          <dt>Amount</dt>
+          <dt>{m.columnAmount ?? 'Amount'}</dt>
           <dd className="mhkit-money">{formatMoney(payment.amount)}</dd>
           {payment.payeeName ? (
             <>
-              <dt>To</dt>
+              <dt>{m.paymentTo ?? 'To'}</dt>
               <dd>{payment.payeeName}</dd>
             </>
           ) : null}
-          <dt>Reference</dt>
+          <dt>{m.paymentReference ?? 'Reference'}</dt>
           <dd>{payment.payeeRef}</dd>
-          <dt>Date</dt>
+          <dt>{m.columnDate ?? 'Date'}</dt>
           <dd>{formatDate(payment.finalisedAt ?? payment.initiatedAt)}</dd>
-          <dt>Status</dt>
+          <dt>{m.paymentStatus ?? 'Status'}</dt>
           <dd>
             <span className={`mhkit-badge mhkit-badge--${payment.status}`}>
-              {paymentStatusLabels[payment.status]}
+              {paymentStatusLabel(payment.status, m)}
             </span>
           </dd>
         </dl>

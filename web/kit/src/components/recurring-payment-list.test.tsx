@@ -52,7 +52,7 @@ describe('RecurringPaymentList', () => {
       'GET /api/recurring-payments': () => errorBody('unauthenticated', 401),
     })
     renderWithKit(<RecurringPaymentList />, bff)
-    expect(await screen.findByText('No recurring payment permissions yet.')).toBeVisible()
+    expect(await screen.findByText('No recurring payment permissions yet')).toBeVisible()
     expect(screen.queryByRole('alert')).toBeNull()
   })
 

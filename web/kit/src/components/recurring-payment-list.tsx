@@ -6,8 +6,10 @@ import { formatMoney } from '../format/format-money'
 import { useRecurringPayments } from '../hooks/use-recurring-payments'
 import { useRevokeRecurringPayment } from '../hooks/use-revoke-recurring-payment'
 import { cx } from '../internal/class-names'
-import { isNoSession } from '../internal/is-no-session'
 import { queryGate } from '../internal/query-gate'
+import type { MhkitMessages } from '../messages/mhkit-messages'
+import { useMessages } from '../messages/use-messages'
+import { EmptyState } from './empty-state'
 import { ErrorNotice } from './error-notice'
 
 /** Props of {@link RecurringPaymentList}. */
@@ -19,7 +21,7 @@ export interface RecurringPaymentListProps {
   renderActions?: (consent: RecurringPayment) => ReactNode
   /** Offer "Revoke" on authorised consents. Default true. */
   revocable?: boolean
-  /** Shown when there are none. */
+  /** Replaces the empty state, shown when there are none (or no session yet). */
   children?: ReactNode
 }
 
@@ -43,8 +45,13 @@ const periods: {
   year: 'year',
 }
 
+function perPayment(amount: string, m: MhkitMessages): string {
+  return m.upToPerPayment?.(amount) ?? `Up to ${amount} per payment`
+}
+
 function RevokeButton({ consent }: { consent: RecurringPayment }) {
   const revoke = useRevokeRecurringPayment()
+  const m = useMessages()
   // Revoking cannot be undone, so it takes a second, explicit press.
   const [confirming, setConfirming] = useState(false)
   const name = consent.payeeName ?? consent.reference
@@ -56,12 +63,12 @@ function RevokeButton({ consent }: { consent: RecurringPayment }) {
       {confirming ? (
         <div
           role="group"
-          aria-label={`Confirm revoking payments to ${name}`}
+          aria-label={m.revokeConfirmLabel?.(name) ?? `Confirm revoking payments to ${name}`}
           className="mhkit-recurring-payment__confirm"
         >
           <p>
-            Stop all future payments to {name}? This cannot be undone; you would need to set up a
-            new permission to pay this way again.
+            {m.revokeConfirm?.(name) ??
+              `Stop all future payments to ${name}? This cannot be undone; you would need to set up a new permission to pay this way again.`}
           </p>
           <button
             type="button"
@@ -70,7 +77,7 @@ function RevokeButton({ consent }: { consent: RecurringPayment }) {
             aria-disabled={revoke.isPending}
             onClick={confirm}
           >
-            Yes, revoke
+            {m.revokeYes ?? 'Yes, revoke'}
           </button>
           <button
             type="button"
@@ -80,17 +87,17 @@ function RevokeButton({ consent }: { consent: RecurringPayment }) {
               revoke.reset()
             }}
           >
-            Keep it
+            {m.revokeNo ?? 'Keep it'}
           </button>
         </div>
       ) : (
         <button
           type="button"
           className="mhkit-button"
-          aria-label={`Revoke payments to ${name}`}
+          aria-label={m.revokeLabel?.(name) ?? `Revoke payments to ${name}`}
           onClick={() => setConfirming(true)}
         >
-          Revoke
+          {m.revoke ?? 'Revoke'}
         </button>
       )}
       {revoke.error ? (
@@ -114,38 +121,51 @@ export function RecurringPaymentList({
   children,
 }: RecurringPaymentListProps) {
   const query = useRecurringPayments()
+  const m = useMessages()
   const { data, isFetching } = query
   const classes = cx('mhkit-recurring-payments', className)
-  const gate = queryGate(query, classes, 'Loading recurring payments…')
-  const none = data === undefined && isNoSession(query.error)
-  if (!none && (gate !== null || data === undefined)) return gate
-  if (data === undefined || data.data.length === 0) {
-    return (
-      <div className={classes}>
-        {children ?? <p className="mhkit-empty">No recurring payment permissions yet.</p>}
-      </div>
-    )
-  }
+  const empty = children ?? (
+    <EmptyState title={m.recurringPaymentsEmptyTitle ?? 'No recurring payment permissions yet'}>
+      <p>
+        {m.recurringPaymentsEmpty ??
+          'Permissions you give to pay from your bank account will appear here.'}
+      </p>
+    </EmptyState>
+  )
+  const gate = queryGate(
+    query,
+    classes,
+    m.recurringPaymentsLoading ?? 'Loading recurring payments…',
+    empty,
+  )
+  if (gate !== null || data === undefined) return gate
+  if (data.data.length === 0) return <div className={classes}>{empty}</div>
   return (
     <ul
       className={classes}
-      aria-label={label ?? 'Your recurring payment permissions'}
+      aria-label={label ?? m.recurringPaymentsLabel ?? 'Your recurring payment permissions'}
       aria-busy={isFetching}
     >
       {data.data.map((consent) => (
         <li key={consent.id} className="mhkit-recurring-payment" data-status={consent.status}>
           <span className="mhkit-payment__payee">{consent.payeeName ?? consent.reference}</span>
           <span className={`mhkit-badge mhkit-badge--${consent.status}`}>
-            {statusLabels[consent.status]}
+            {m.recurringPaymentStatusLabels?.[consent.status] ?? statusLabels[consent.status]}
           </span>
           <ul className="mhkit-recurring-payment__limits">
-            <li>Up to {formatMoney(consent.maximumIndividualAmount)} per payment</li>
+            <li>{perPayment(formatMoney(consent.maximumIndividualAmount), m)}</li>
             {consent.periodicLimits.map((limit) => (
               <li key={limit.periodType}>
-                Up to {formatMoney(limit.amount)} per {periods[limit.periodType]}
+                {m.upToPer?.(formatMoney(limit.amount), limit.periodType) ??
+                  `Up to ${formatMoney(limit.amount)} per ${periods[limit.periodType]}`}
               </li>
             ))}
-            {consent.validToDate ? <li>Until {formatDate(consent.validToDate)}</li> : null}
+            {consent.validToDate ? (
+              <li>
+                {m.until?.(formatDate(consent.validToDate)) ??
+                  `Until ${formatDate(consent.validToDate)}`}
+              </li>
+            ) : null}
           </ul>
           {renderActions?.(consent)}
           {revocable && consent.status === 'authorised' ? <RevokeButton consent={consent} /> : null}

@@ -1,14 +1,17 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { BffError, BffErrorCode } from '../api/bff-error'
 import type { PaymentStatus, RecurringPayment } from '../api/contract'
+import { actionLabel } from '../api/describe-error'
 import type { ErrorDescription } from '../api/describe-error'
 import { describePaymentError } from '../api/describe-payment-error'
 import { formatMoney } from '../format/format-money'
 import { parsePounds } from '../format/parse-pounds'
 import { usePayWithRecurringPayment } from '../hooks/use-pay-with-recurring-payment'
 import { cx } from '../internal/class-names'
+import type { MhkitMessages } from '../messages/mhkit-messages'
 import { ErrorNotice } from './error-notice'
-import { paymentStatusLabels } from './payment-status-text'
+import { useMessages } from '../messages/use-messages'
+import { paymentStatusLabel } from './payment-status-text'
 
 /** A payment made with {@link RecurringPaymentPayForm}, as the BFF answered it. */
 export interface RecurringPaymentPaid {
@@ -53,18 +56,17 @@ const NEEDS_NEW_CONSENT: ReadonlySet<BffErrorCode> = new Set<BffErrorCode>([
  * {@link describePaymentError}, except when no answer came back: then the person must hear
  * that the payment may already be made and that trying again is safe.
  */
-function describeAttempt(error: BffError): ErrorDescription {
-  if (!NO_ANSWER.has(error.code)) return describePaymentError(error)
+function describeAttempt(error: BffError, m: MhkitMessages): ErrorDescription {
+  if (!NO_ANSWER.has(error.code)) return describePaymentError(error, m)
   return {
-    title: 'No answer about this payment yet',
+    title: m.paymentNoAnswerTitle ?? 'No answer about this payment yet',
     message:
+      m.paymentNoAnswerMessage ??
       'The connection dropped before we heard whether the payment went through. Try again: if it was already made you will see it, and it will not be paid twice.',
     action: 'retry',
-    actionLabel: 'Try again',
+    actionLabel: actionLabel('retry', m),
   }
 }
-
-const AMOUNT_HINT = 'Enter an amount in pounds, like 25 or 12.50.'
 
 /**
  * Pays with an authorised VRP consent without a trip to the bank, wrapping
@@ -93,6 +95,7 @@ export function RecurringPaymentPayForm({
 }: RecurringPaymentPayFormProps) {
   const id = useId()
   const pay = usePayWithRecurringPayment()
+  const m = useMessages()
   const amountRef = useRef<HTMLInputElement>(null)
   const [amount, setAmount] = useState('')
   const [reference, setReference] = useState('')
@@ -104,9 +107,10 @@ export function RecurringPaymentPayForm({
     const pence = parsePounds(amount)
     const problem =
       pence === undefined || pence < 1
-        ? AMOUNT_HINT
+        ? (m.amountInvalid ?? 'Enter an amount in pounds, like 25 or 12.50.')
         : pence > maximum.value
-          ? `This permission allows at most ${formatMoney(maximum)} per payment.`
+          ? (m.amountOverMaximum?.(formatMoney(maximum)) ??
+            `This permission allows at most ${formatMoney(maximum)} per payment.`)
           : undefined
     setAmountError(problem)
     if (problem !== undefined || pence === undefined) {
@@ -125,18 +129,26 @@ export function RecurringPaymentPayForm({
   }
 
   const error = pay.error
+  const paymentSent = (sent: { paymentId: string; status: PaymentStatus }, pence: number) => {
+    const amount = formatMoney({ value: pence, currency: maximum.currency })
+    const status = paymentStatusLabel(sent.status, m)
+    return (
+      m.paymentSent?.(amount, status, sent.paymentId) ??
+      `Payment sent: ${amount}. Status: ${status}. Payment reference ${sent.paymentId}.`
+    )
+  }
   const paid = pay.isSuccess ? pay.data.data : undefined
   const errorId = `${id}-amount-error`
   return (
     <form
       className={cx('mhkit-pay-form', className)}
-      aria-label={label ?? 'Pay with this permission'}
+      aria-label={label ?? m.payFormLabel ?? 'Pay with this permission'}
       aria-busy={pay.isPending}
       noValidate
       onSubmit={onSubmit}
     >
       <label className="mhkit-field" htmlFor={`${id}-amount`}>
-        Amount (£)
+        {m.amountLabel ?? 'Amount (£)'}
       </label>
       <input
         ref={amountRef}
@@ -151,7 +163,7 @@ export function RecurringPaymentPayForm({
       />
       {amountError === undefined ? (
         <p id={`${id}-amount-hint`} className="mhkit-pay-form__hint">
-          Up to {formatMoney(maximum)} per payment.
+          {m.amountHint?.(formatMoney(maximum)) ?? `Up to ${formatMoney(maximum)} per payment.`}
         </p>
       ) : (
         <p id={errorId} className="mhkit-pay-form__error">
@@ -159,7 +171,7 @@ export function RecurringPaymentPayForm({
         </p>
       )}
       <label className="mhkit-field" htmlFor={`${id}-reference`}>
-        Reference (optional)
+        {m.referenceLabel ?? 'Reference (optional)'}
       </label>
       <input
         id={`${id}-reference`}
@@ -175,13 +187,11 @@ export function RecurringPaymentPayForm({
         className="mhkit-button mhkit-button--primary"
         aria-disabled={pay.isPending}
       >
-        {children ?? 'Pay'}
+        {children ?? m.payButton ?? 'Pay'}
       </button>
       <p role="status" className="mhkit-pay-form__status">
-        {pay.isPending ? 'Paying…' : null}
-        {paid === undefined
-          ? null
-          : `Payment sent: ${formatMoney({ value: pay.variables?.amount ?? 0, currency: maximum.currency })}. Status: ${paymentStatusLabels[paid.status]}. Payment reference ${paid.paymentId}.`}
+        {pay.isPending ? (m.paying ?? 'Paying…') : null}
+        {paid === undefined ? null : paymentSent(paid, pay.variables?.amount ?? 0)}
       </p>
       {error === null ? null : (
         <ErrorNotice
@@ -190,7 +200,7 @@ export function RecurringPaymentPayForm({
           onAction={() => {
             // A lost answer is repeated as the same attempt (same key); a consent that can no
             // longer pay needs a new one; anything else starts over here.
-            if (describeAttempt(error).action === 'retry') pay.retry()
+            if (describeAttempt(error, {}).action === 'retry') pay.retry()
             else {
               pay.reset()
               if (NEEDS_NEW_CONSENT.has(error.code) && onNeedsNewConsent) onNeedsNewConsent()

@@ -1,6 +1,7 @@
 import { useConnections } from '../hooks/use-connections'
 import { useConsentReminders } from '../hooks/use-consent-reminders'
 import { cx } from '../internal/class-names'
+import { useMessages } from '../messages/use-messages'
 import { ReconnectButton } from './reconnect-button'
 
 /** Props of {@link RenewConsentPrompt}. */
@@ -16,6 +17,7 @@ export interface RenewConsentPromptProps {
 export function RenewConsentPrompt({ className }: RenewConsentPromptProps) {
   const { reminders, dismiss } = useConsentReminders()
   const connections = useConnections()
+  const m = useMessages()
   const list = connections.data?.data ?? []
   const due = list.filter((c) => reminders.some((r) => r.connectionId === c.id))
   if (due.length === 0) return null
@@ -23,10 +25,13 @@ export function RenewConsentPrompt({ className }: RenewConsentPromptProps) {
     <div className={cx('mhkit-renew-consent', className)}>
       {due.map((connection) => (
         <div key={connection.id} role="alert" className="mhkit-renew-consent__item">
-          <p>Renew your consent for {connection.bankName} to keep your data up to date.</p>
+          <p>
+            {m.renewConsent?.(connection.bankName) ??
+              `Renew your consent for ${connection.bankName} to keep your data up to date.`}
+          </p>
           <ReconnectButton connection={connection} />
           <button type="button" className="mhkit-button" onClick={() => dismiss(connection.id)}>
-            Not now
+            {m.renewConsentDismiss ?? 'Not now'}
           </button>
         </div>
       ))}

@@ -55,13 +55,13 @@ describe('StandingOrderList', () => {
   it('says so when there are none', async () => {
     const bff = fakeBff({ 'GET /api/standing-orders': () => json({ data: [] }) })
     renderWithKit(<StandingOrderList />, bff)
-    expect(await screen.findByText('No standing orders yet.')).toBeVisible()
+    expect(await screen.findByText('No standing orders yet')).toBeVisible()
   })
 
   it('shows the empty state to a browser without a session, which has started none', async () => {
     const bff = fakeBff({ 'GET /api/standing-orders': () => errorBody('unauthenticated', 401) })
     renderWithKit(<StandingOrderList />, bff)
-    expect(await screen.findByText('No standing orders yet.')).toBeVisible()
+    expect(await screen.findByText('No standing orders yet')).toBeVisible()
     expect(screen.queryByRole('alert')).toBeNull()
   })
 

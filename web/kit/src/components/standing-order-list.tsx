@@ -5,8 +5,10 @@ import { formatDate } from '../format/format-date'
 import { formatMoney } from '../format/format-money'
 import { useStandingOrders } from '../hooks/use-standing-orders'
 import { cx } from '../internal/class-names'
-import { isNoSession } from '../internal/is-no-session'
 import { queryGate } from '../internal/query-gate'
+import type { MhkitMessages } from '../messages/mhkit-messages'
+import { useMessages } from '../messages/use-messages'
+import { EmptyState } from './empty-state'
 
 /** Props of {@link StandingOrderList}. */
 export interface StandingOrderListProps {
@@ -15,7 +17,7 @@ export interface StandingOrderListProps {
   label?: string
   /** Extra actions per standing order. */
   renderActions?: (order: StandingOrder) => ReactNode
-  /** Shown when there are none. */
+  /** Replaces the empty state, shown when there are none (or no session yet). */
   children?: ReactNode
 }
 
@@ -37,12 +39,15 @@ const badges: { readonly [S in StandingOrder['status']]: string } = {
   cancelled: 'failed',
 }
 
-function describeEnd(order: StandingOrder): string | null {
-  if (order.numberOfPayments !== undefined) {
-    return order.numberOfPayments === 1 ? '1 payment' : `${order.numberOfPayments} payments`
+function describeEnd(order: StandingOrder, m: MhkitMessages): string | null {
+  const count = order.numberOfPayments
+  if (count !== undefined) {
+    return m.paymentsCount?.(count) ?? (count === 1 ? '1 payment' : `${count} payments`)
   }
-  if (order.finalPaymentDate !== undefined)
-    return `Last payment ${formatDate(order.finalPaymentDate)}`
+  if (order.finalPaymentDate !== undefined) {
+    const date = formatDate(order.finalPaymentDate)
+    return m.lastPayment?.(date) ?? `Last payment ${date}`
+  }
   return null
 }
 
@@ -58,37 +63,51 @@ export function StandingOrderList({
   children,
 }: StandingOrderListProps) {
   const query = useStandingOrders()
+  const m = useMessages()
   const { data, isFetching } = query
   const classes = cx('mhkit-standing-orders', className)
-  const gate = queryGate(query, classes, 'Loading standing orders…')
-  const none = data === undefined && isNoSession(query.error)
-  if (!none && (gate !== null || data === undefined)) return gate
-  if (data === undefined || data.data.length === 0) {
-    return (
-      <div className={classes}>
-        {children ?? <p className="mhkit-empty">No standing orders yet.</p>}
-      </div>
-    )
-  }
+  const empty = children ?? (
+    <EmptyState title={m.standingOrdersEmptyTitle ?? 'No standing orders yet'}>
+      <p>{m.standingOrdersEmpty ?? 'Standing orders you set up here will appear in this list.'}</p>
+    </EmptyState>
+  )
+  const gate = queryGate(
+    query,
+    classes,
+    m.standingOrdersLoading ?? 'Loading standing orders…',
+    empty,
+  )
+  if (gate !== null || data === undefined) return gate
+  if (data.data.length === 0) return <div className={classes}>{empty}</div>
   return (
-    <ul className={classes} aria-label={label ?? 'Your standing orders'} aria-busy={isFetching}>
+    <ul
+      className={classes}
+      aria-label={label ?? m.standingOrdersLabel ?? 'Your standing orders'}
+      aria-busy={isFetching}
+    >
       {data.data.map((order) => {
-        const end = describeEnd(order)
+        const end = describeEnd(order, m)
         return (
           <li key={order.id} className="mhkit-standing-order" data-status={order.status}>
             <span className="mhkit-payment__payee">{order.reference}</span>
             <span className={`mhkit-badge mhkit-badge--${badges[order.status]}`}>
-              {statusLabels[order.status]}
+              {m.standingOrderStatusLabels?.[order.status] ?? statusLabels[order.status]}
             </span>
             <span className="mhkit-payment__amount mhkit-money">
               {formatMoney(order.firstPaymentAmount)}
             </span>
             <ul className="mhkit-standing-order__schedule">
-              <li>{describeFrequency(order.frequency)}</li>
-              <li>First payment {formatDate(order.firstPaymentDate)}</li>
+              <li>{describeFrequency(order.frequency, m)}</li>
+              <li>
+                {m.firstPayment?.(formatDate(order.firstPaymentDate)) ??
+                  `First payment ${formatDate(order.firstPaymentDate)}`}
+              </li>
               {order.recurringPaymentAmount !== undefined &&
               order.recurringPaymentAmount.value !== order.firstPaymentAmount.value ? (
-                <li>Then {formatMoney(order.recurringPaymentAmount)} each time</li>
+                <li>
+                  {m.thenEachTime?.(formatMoney(order.recurringPaymentAmount)) ??
+                    `Then ${formatMoney(order.recurringPaymentAmount)} each time`}
+                </li>
               ) : null}
               {end === null ? null : <li>{end}</li>}
             </ul>

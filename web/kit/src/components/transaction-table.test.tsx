@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { fakeBff, json, renderWithKit } from '../../test/fake-bff'
+import { errorBody, fakeBff, json, renderWithKit } from '../../test/fake-bff'
 import { account, transaction } from '../../test/fixtures'
 import { TransactionTable } from './transaction-table'
 
@@ -42,5 +42,12 @@ describe('TransactionTable', () => {
     })
     renderWithKit(<TransactionTable />, bff)
     expect(await screen.findByText('No transactions to show.')).toBeInTheDocument()
+  })
+
+  it('shows its empty state, not an error, to a browser whose session ended', async () => {
+    const bff = fakeBff({ 'GET /api/transactions': () => errorBody('session_expired', 401) })
+    renderWithKit(<TransactionTable />, bff)
+    expect(await screen.findByText('No transactions to show.')).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).toBeNull()
   })
 })

@@ -1,4 +1,5 @@
 import type { StandingOrder } from '../api/contract'
+import type { MhkitMessages } from '../messages/mhkit-messages'
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
@@ -11,8 +12,16 @@ function ordinal(day: number): string {
 /**
  * How often a standing order pays, in words: "Every day", "Every Friday", "On the 1st of every
  * month", with "(working days only)" when payments move off weekends.
+ *
+ * @param frequency - the standing order's frequency
+ * @param m - wording overrides (`frequency` replaces the whole sentence), e.g. `useMessages()`
  */
-export function describeFrequency(frequency: StandingOrder['frequency']): string {
+export function describeFrequency(
+  frequency: StandingOrder['frequency'],
+  m: MhkitMessages = {},
+): string {
+  const own = m.frequency?.(frequency)
+  if (own !== undefined) return own
   const { repeat, day, onlyWorkDays } = frequency
   const base =
     repeat === 'daily'

@@ -1,11 +1,10 @@
-import { isBffError } from '../api/bff-error'
+import type { BffError } from '../api/bff-error'
 
 /**
- * Whether a list failed only because this browser has no session yet (401 `unauthenticated`).
- * The BFF shows payments, VRP permissions and standing orders to the session that started
- * them, so a browser without one has started none: its list is empty, not an error to fix by
- * connecting a bank.
+ * Whether a read failed only because this browser has no session (401 `unauthenticated`) or
+ * its session ended (`session_expired`). There is nothing of this person's to show yet, so the
+ * data components show their empty state — an invitation to connect — rather than an error.
  */
-export function isNoSession(error: unknown): boolean {
-  return isBffError(error) && error.code === 'unauthenticated'
+export function isNoSession(error: BffError | null): boolean {
+  return error?.code === 'unauthenticated' || error?.code === 'session_expired'
 }

@@ -1,6 +1,7 @@
-import type { ReactElement } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import type { BffError } from '../api/bff-error'
 import { ErrorNotice } from '../components/error-notice'
+import { isNoSession } from './is-no-session'
 
 /** The parts of a TanStack Query result the gate reads. */
 export interface GatedQuery {
@@ -13,17 +14,21 @@ export interface GatedQuery {
 /**
  * The states every data component shares before it has something to show: a live "Loading…"
  * status (`aria-busy`) while the first answer is pending, and an actionable error with a retry
- * when the query failed with no data. A failed background refetch keeps showing the data.
+ * when the query failed with no data — except that a browser without a session sees `empty`
+ * (when given): it has nothing to fix, only something to start. A failed background refetch
+ * keeps showing the data.
  *
  * @param query - the query result.
  * @param className - the component's class names, kept on the placeholder.
  * @param loading - the status text, e.g. "Loading accounts…".
+ * @param empty - the component's empty state, shown instead of a no-session error.
  * @returns the placeholder to render, or null when the component can render its data.
  */
 export function queryGate(
   query: GatedQuery,
   className: string,
   loading: string,
+  empty?: ReactNode,
 ): ReactElement | null {
   if (query.isPending) {
     return (
@@ -37,7 +42,11 @@ export function queryGate(
   if (query.error && query.data === undefined) {
     return (
       <div className={className}>
-        <ErrorNotice error={query.error} onAction={() => void query.refetch()} />
+        {empty !== undefined && isNoSession(query.error) ? (
+          empty
+        ) : (
+          <ErrorNotice error={query.error} onAction={() => void query.refetch()} />
+        )}
       </div>
     )
   }

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { BffClient, BffResult } from '../api/bff-client'
 import type { BffError } from '../api/bff-error'
-import { mhkitKeys } from './mhkit-keys'
+import { accountsKey, mhkitKeys } from './mhkit-keys'
 
 /**
  * Query options for `GET /api/accounts`, the user's accounts across connections.
@@ -12,7 +12,7 @@ import { mhkitKeys } from './mhkit-keys'
  */
 export function accountsQueryOptions(client: BffClient) {
   return queryOptions<BffResult<'accounts'>, BffError>({
-    queryKey: mhkitKeys.accounts(),
+    queryKey: accountsKey(),
     queryFn: ({ signal }) =>
       client.request({
         method: 'GET',

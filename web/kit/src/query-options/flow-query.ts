@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { BffClient, BffResult } from '../api/bff-client'
 import type { BffError } from '../api/bff-error'
-import { mhkitKeys } from './mhkit-keys'
+import { flowKey } from './mhkit-keys'
 
 /**
  * Query options for `GET /api/flows/:flowId`, the stored outcome of a connect flow. A settled
@@ -14,7 +14,7 @@ import { mhkitKeys } from './mhkit-keys'
  */
 export function flowQueryOptions(client: BffClient, flowId: string) {
   return queryOptions<BffResult<'flow'>, BffError>({
-    queryKey: mhkitKeys.flow(flowId),
+    queryKey: flowKey(flowId),
     queryFn: ({ signal }) =>
       client.request({
         method: 'GET',

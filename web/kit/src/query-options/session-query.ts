@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { BffClient, BffResult } from '../api/bff-client'
 import type { BffError } from '../api/bff-error'
-import { mhkitKeys } from './mhkit-keys'
+import { sessionKey } from './mhkit-keys'
 
 /**
  * Query options for `GET /api/session`: whether there is a session, the user id, connections
@@ -13,7 +13,7 @@ import { mhkitKeys } from './mhkit-keys'
  */
 export function sessionQueryOptions(client: BffClient) {
   return queryOptions<BffResult<'session'>, BffError>({
-    queryKey: mhkitKeys.session(),
+    queryKey: sessionKey(),
     queryFn: ({ signal }) =>
       client.request({ method: 'GET', path: '/session', schema: 'session', signal }),
     staleTime: 30_000,

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, type InfiniteData, type QueryKey } from '@tanstac
 import type { BffClient, BffResult } from '../api/bff-client'
 import type { BffError } from '../api/bff-error'
 import type { TransactionFilters } from '../api/contract'
-import { mhkitKeys } from './mhkit-keys'
+import { transactionListKey } from './mhkit-keys'
 
 /**
  * Infinite query options for `GET /api/transactions`: pages of transactions, newest first,
@@ -22,7 +22,7 @@ export function transactionsQueryOptions(client: BffClient, filters: Transaction
     QueryKey,
     number
   >({
-    queryKey: mhkitKeys.transactionList(filters),
+    queryKey: transactionListKey(filters),
     queryFn: ({ signal, pageParam }) =>
       client.request({
         method: 'GET',
