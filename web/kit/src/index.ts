@@ -158,6 +158,14 @@ export { StandingOrderList } from './components/standing-order-list'
 export type { StandingOrderListProps } from './components/standing-order-list'
 export { ErrorNotice } from './components/error-notice'
 export type { ErrorNoticeProps } from './components/error-notice'
+export { ConnectProgress, connectProgressStep } from './components/connect-progress'
+export type {
+  ConnectProgressProps,
+  ConnectProgressSource,
+  ConnectProgressStep,
+} from './components/connect-progress'
+export { SessionSync } from './components/session-sync'
+export type { SessionSyncProps } from './components/session-sync'
 
 // Formatting
 export { formatMoney } from './format/format-money'

@@ -1,7 +1,8 @@
 import type { BffError, BffErrorCode } from './bff-error'
 
 /** What a person can do about an error. */
-export type ErrorAction = 'retry' | 'reconnect' | 'start-again' | 'wait' | 'contact-support'
+export type ErrorAction =
+  'retry' | 'reconnect' | 'sign-in' | 'start-again' | 'wait' | 'contact-support'
 
 /** A human explanation of a {@link BffError}, for people rather than developers. */
 export interface ErrorDescription {
@@ -21,6 +22,7 @@ type Entry = readonly [title: string, message: string, action: ErrorAction]
 export const errorActionLabels: { readonly [A in ErrorAction]: string } = {
   retry: 'Try again',
   reconnect: 'Reconnect your bank',
+  'sign-in': 'Sign in',
   'start-again': 'Start again',
   wait: 'Try again',
   'contact-support': 'Try again',
@@ -36,11 +38,20 @@ const messages = {
     'We could not reach the server. Check your connection and try again.',
     'retry',
   ],
-  signedOut: ['Not connected', 'Connect your bank to continue.', 'reconnect'],
+  signedOut: [
+    'Signed out',
+    'You are signed out. Sign in or connect your bank to continue.',
+    'sign-in',
+  ],
+  input: [
+    'Check your details',
+    'Something you entered was not accepted. Check it and try again.',
+    'start-again',
+  ],
   busy: ['Too many requests', 'The service is busy. Please wait a moment, then try again.', 'wait'],
   upstream: [
-    'Bank data unavailable',
-    'We could not get your data from Moneyhub. Please try again.',
+    'Moneyhub unavailable',
+    'Moneyhub did not answer as expected. Please try again in a moment.',
     'retry',
   ],
   flow: [
@@ -68,6 +79,7 @@ const messages = {
 
 const groupOf: Partial<Record<BffErrorCode, keyof typeof messages>> = {
   network_error: 'offline',
+  invalid_request: 'input',
   unauthenticated: 'signedOut',
   session_expired: 'signedOut',
   rate_limited: 'busy',
