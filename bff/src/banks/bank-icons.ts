@@ -3,13 +3,13 @@ import type { FetchLike } from '../moneyhub'
 import type { BankCatalog } from './bank-catalog'
 
 /** A bank logo as the BFF serves it. */
-export interface BankIcon {
+interface BankIcon {
   bytes: Uint8Array<ArrayBuffer>
   contentType: BankIconType
 }
 
 /** The image types the BFF passes on; anything else from upstream is refused. */
-export type BankIconType = 'image/svg+xml' | 'image/png' | 'image/jpeg' | 'image/webp'
+type BankIconType = 'image/svg+xml' | 'image/png' | 'image/jpeg' | 'image/webp'
 
 const ICON_TYPES: ReadonlySet<string> = new Set([
   'image/svg+xml',
