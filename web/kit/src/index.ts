@@ -19,6 +19,8 @@ export { describeError } from './api/describe-error'
 export type { ErrorAction, ErrorDescription } from './api/describe-error'
 export { describePaymentError } from './api/describe-payment-error'
 export { useBffClient } from './api/mhkit-context'
+export { useMessages } from './messages/use-messages'
+export type { MhkitMessages } from './messages/mhkit-messages'
 export type { BankListKind, TransactionFilters } from './api/contract'
 
 // Query options and keys (for prefetching, invalidation and custom hooks)

@@ -1,8 +1,8 @@
 import type { BffError, BffErrorCode } from './bff-error'
+import type { ErrorAction } from './error-action'
+import type { MhkitMessages } from '../messages/mhkit-messages'
 
-/** What a person can do about an error. */
-export type ErrorAction =
-  'retry' | 'reconnect' | 'sign-in' | 'start-again' | 'wait' | 'contact-support'
+export type { ErrorAction } from './error-action'
 
 /** A human explanation of a {@link BffError}, for people rather than developers. */
 export interface ErrorDescription {
@@ -19,7 +19,7 @@ export interface ErrorDescription {
 type Entry = readonly [title: string, message: string, action: ErrorAction]
 
 /** The button label of each action. */
-export const errorActionLabels: { readonly [A in ErrorAction]: string } = {
+const actionLabels: { readonly [A in ErrorAction]: string } = {
   retry: 'Try again',
   reconnect: 'Reconnect your bank',
   'sign-in': 'Sign in',
@@ -28,80 +28,91 @@ export const errorActionLabels: { readonly [A in ErrorAction]: string } = {
   'contact-support': 'Try again',
 }
 
+/**
+ * The button label of an action, from the app's messages (`actionLabels`) or the kit's default.
+ *
+ * @param action - the action
+ * @param m - the app's wording overrides
+ */
+export function actionLabel(action: ErrorAction, m: MhkitMessages = {}): string {
+  return m.actionLabels?.[action] ?? actionLabels[action]
+}
+
 // Written for the person using the app: no codes, no jargon, always a next step. Codes that
 // need the same next step share one message; anything not listed is "something went wrong,
 // try again" (request hygiene codes, internal errors — nothing the person can do differently).
-const messages = {
-  generic: ['Something went wrong', 'Something went wrong on our side. Please try again.', 'retry'],
-  offline: [
+// Each group's name is the middle of its message keys (`errorOfflineTitle`, `errorOfflineMessage`).
+const groups = {
+  Generic: ['Something went wrong', 'Something went wrong on our side. Please try again.', 'retry'],
+  Offline: [
     'Connection lost',
     'We could not reach the server. Check your connection and try again.',
     'retry',
   ],
-  signedOut: [
+  SignedOut: [
     'Signed out',
     'You are signed out. Sign in or connect your bank to continue.',
     'sign-in',
   ],
-  input: [
+  Input: [
     'Check your details',
     'Something you entered was not accepted. Check it and try again.',
     'start-again',
   ],
-  busy: ['Too many requests', 'The service is busy. Please wait a moment, then try again.', 'wait'],
-  upstream: [
+  Busy: ['Too many requests', 'The service is busy. Please wait a moment, then try again.', 'wait'],
+  Upstream: [
     'Moneyhub unavailable',
     'Moneyhub did not answer as expected. Please try again in a moment.',
     'retry',
   ],
-  flow: [
+  Flow: [
     'Could not finish connecting',
     'This attempt to connect your bank did not complete. Please start again.',
     'start-again',
   ],
-  denied: [
+  Denied: [
     'Not authorised',
     'The connection was not authorised at your bank. You can try again whenever you are ready.',
     'start-again',
   ],
-  reconnect: [
+  Reconnect: [
     'Reconnect needed',
     'Your permission to share data from this bank has ended or needs confirming. Reconnect to continue.',
     'reconnect',
   ],
-  payment: [
+  Payment: [
     'Payment failed',
     'The payment did not go through. No money has moved. You can try again.',
     'start-again',
   ],
-  unavailable: ['Not available', 'This feature is not available yet.', 'contact-support'],
+  Unavailable: ['Not available', 'This feature is not available yet.', 'contact-support'],
 } satisfies Record<string, Entry>
 
-const groupOf: Partial<Record<BffErrorCode, keyof typeof messages>> = {
-  network_error: 'offline',
-  invalid_request: 'input',
-  unauthenticated: 'signedOut',
-  session_expired: 'signedOut',
-  rate_limited: 'busy',
-  upstream_rate_limited: 'busy',
-  upstream_unavailable: 'busy',
-  service_unavailable: 'busy',
-  upstream_error: 'upstream',
-  upstream_timeout: 'upstream',
-  invalid_upstream_response: 'upstream',
-  forbidden: 'flow',
-  flow_not_found: 'flow',
-  flow_expired: 'flow',
-  state_mismatch: 'flow',
-  iss_mismatch: 'flow',
-  invalid_id_token: 'flow',
-  access_denied: 'denied',
-  reauth_required: 'reconnect',
-  consent_expired: 'reconnect',
-  connection_not_found: 'reconnect',
-  transaction_from_too_early: 'flow',
-  payment_failed: 'payment',
-  not_implemented: 'unavailable',
+const groupOf: Partial<Record<BffErrorCode, keyof typeof groups>> = {
+  network_error: 'Offline',
+  invalid_request: 'Input',
+  unauthenticated: 'SignedOut',
+  session_expired: 'SignedOut',
+  rate_limited: 'Busy',
+  upstream_rate_limited: 'Busy',
+  upstream_unavailable: 'Busy',
+  service_unavailable: 'Busy',
+  upstream_error: 'Upstream',
+  upstream_timeout: 'Upstream',
+  invalid_upstream_response: 'Upstream',
+  forbidden: 'Flow',
+  flow_not_found: 'Flow',
+  flow_expired: 'Flow',
+  state_mismatch: 'Flow',
+  iss_mismatch: 'Flow',
+  invalid_id_token: 'Flow',
+  access_denied: 'Denied',
+  reauth_required: 'Reconnect',
+  consent_expired: 'Reconnect',
+  connection_not_found: 'Reconnect',
+  transaction_from_too_early: 'Flow',
+  payment_failed: 'Payment',
+  not_implemented: 'Unavailable',
 }
 
 /**
@@ -110,15 +121,27 @@ const groupOf: Partial<Record<BffErrorCode, keyof typeof messages>> = {
  * show; apps can use it for their own error UI.
  *
  * @param error - the error, or just its code
+ * @param m - the app's wording overrides (`useMessages()`): `error<Group>Title`,
+ *   `error<Group>Message`, `actionLabels` and `retryIn` replace the defaults
  * @returns the human description; unknown codes fall back to a generic retryable message
  * @see docs/decisions/008-errors-are-data.md
  */
-export function describeError(error: BffError | BffErrorCode): ErrorDescription {
+export function describeError(
+  error: BffError | BffErrorCode,
+  m: MhkitMessages = {},
+): ErrorDescription {
   const code = typeof error === 'string' ? error : error.code
-  const [title, message, action] = messages[groupOf[code] ?? 'generic']
-  let text = message
+  const group = groupOf[code] ?? 'Generic'
+  const [title, message, action] = groups[group]
+  let text = m[`error${group}Message`] ?? message
   if (typeof error !== 'string' && action === 'wait' && error.retryAfter !== undefined) {
-    text = `${message} (in about ${Math.max(1, error.retryAfter)} seconds)`
+    const seconds = Math.max(1, error.retryAfter)
+    text = `${text} ${m.retryIn?.(seconds) ?? `(in about ${seconds} seconds)`}`
   }
-  return { title, message: text, action, actionLabel: errorActionLabels[action] }
+  return {
+    title: m[`error${group}Title`] ?? title,
+    message: text,
+    action,
+    actionLabel: actionLabel(action, m),
+  }
 }

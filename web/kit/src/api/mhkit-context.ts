@@ -1,10 +1,13 @@
 import { createContext, useContext } from 'react'
 import { createBffClient } from './bff-client'
 import type { BffClient } from './bff-client'
+import type { MhkitMessages } from '../messages/mhkit-messages'
 
 /** Configuration the provider hands to every hook. */
 export interface MhkitConfig {
   client: BffClient
+  /** The app's wording overrides (`MhkitProvider`'s `messages`). */
+  messages?: MhkitMessages | undefined
 }
 
 let defaultConfig: MhkitConfig | undefined

@@ -4,6 +4,7 @@ import { useAccounts } from '../hooks/use-accounts'
 import { cx } from '../internal/class-names'
 import { queryGate } from '../internal/query-gate'
 import { formatMoney } from '../format/format-money'
+import { useMessages } from '../messages/use-messages'
 
 /** Props of {@link AccountList}. */
 export interface AccountListProps {
@@ -38,21 +39,28 @@ function AccountItem({ account }: { account: Account }) {
  */
 export function AccountList({ className, label, renderAccount, children }: AccountListProps) {
   const query = useAccounts()
+  const m = useMessages()
   const { data, isFetching } = query
   const classes = cx('mhkit-accounts', className)
-  const gate = queryGate(query, classes, 'Loading accounts…')
+  const gate = queryGate(query, classes, m.accountsLoading ?? 'Loading accounts…')
   if (gate !== null || data === undefined) return gate
   if (data.data.length === 0) {
     return (
       <div className={classes}>
         {children ?? (
-          <p className="mhkit-empty">No accounts yet. Connect a bank to see them here.</p>
+          <p className="mhkit-empty">
+            {m.accountsEmpty ?? 'No accounts yet. Connect a bank to see them here.'}
+          </p>
         )}
       </div>
     )
   }
   return (
-    <ul className={classes} aria-label={label ?? 'Your accounts'} aria-busy={isFetching}>
+    <ul
+      className={classes}
+      aria-label={label ?? m.accountsLabel ?? 'Your accounts'}
+      aria-busy={isFetching}
+    >
       {data.data.map((account) => (
         <li key={account.id} className="mhkit-account">
           {renderAccount ? renderAccount(account) : <AccountItem account={account} />}

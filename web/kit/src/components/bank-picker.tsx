@@ -5,6 +5,7 @@ import { useBanks } from '../hooks/use-banks'
 import { cx } from '../internal/class-names'
 import { queryGate } from '../internal/query-gate'
 import { readRecentBanks, rememberRecentBank } from '../internal/recent-banks'
+import { useMessages } from '../messages/use-messages'
 
 /** Props of {@link BankPicker}. */
 export interface BankPickerProps {
@@ -77,6 +78,7 @@ export function BankPicker({
   recent = true,
 }: BankPickerProps) {
   const query = useBanks(kind)
+  const m = useMessages()
   const { data } = query
   const [search, setSearch] = useState('')
   const [own, setOwn] = useState<string | undefined>(undefined)
@@ -87,7 +89,7 @@ export function BankPicker({
   const selected = value ?? own
   const classes = cx('mhkit-bank-picker', className)
 
-  const gate = queryGate(query, classes, 'Loading banks…')
+  const gate = queryGate(query, classes, m.banksLoading ?? 'Loading banks…')
   if (gate !== null || data === undefined) return gate
   const term = normalise(search.trim())
   const banks = term ? data.data.filter((bank) => normalise(bank.name).includes(term)) : data.data
@@ -120,7 +122,9 @@ export function BankPicker({
           <>
             <BankLogo bank={bank} />
             <span className="mhkit-bank__name">{bank.name}</span>
-            {unavailable ? <span className="mhkit-badge">Unavailable right now</span> : null}
+            {unavailable ? (
+              <span className="mhkit-badge">{m.bankUnavailable ?? 'Unavailable right now'}</span>
+            ) : null}
           </>
         )}
       </label>
@@ -130,7 +134,7 @@ export function BankPicker({
   return (
     <div className={classes}>
       <label className="mhkit-field" htmlFor={`${id}-search`}>
-        Search banks
+        {m.banksSearch ?? 'Search banks'}
       </label>
       <input
         id={`${id}-search`}
@@ -143,20 +147,21 @@ export function BankPicker({
       />
       <p role="status" className="mhkit-bank-picker__count">
         {banks.length === 0
-          ? `No banks match “${search.trim()}”`
-          : `${banks.length} bank${banks.length === 1 ? '' : 's'}`}
+          ? (m.banksNoMatch?.(search.trim()) ?? `No banks match “${search.trim()}”`)
+          : (m.banksCount?.(banks.length) ??
+            `${banks.length} bank${banks.length === 1 ? '' : 's'}`)}
       </p>
       <fieldset id={`${id}-list`} className="mhkit-bank-picker__list">
-        <legend>{label ?? 'Choose your bank'}</legend>
+        <legend>{label ?? m.banksLabel ?? 'Choose your bank'}</legend>
         {recentBanks.length ? (
           // One radio group (one name, one tab stop) in two labelled parts.
           <>
             <fieldset className="mhkit-bank-picker__section mhkit-bank-picker__recent">
-              <legend>Your recent banks</legend>
+              <legend>{m.banksRecent ?? 'Your recent banks'}</legend>
               {recentBanks.map(option)}
             </fieldset>
             <fieldset className="mhkit-bank-picker__section">
-              <legend>All banks</legend>
+              <legend>{m.banksAll ?? 'All banks'}</legend>
               {rest.map(option)}
             </fieldset>
           </>

@@ -4,6 +4,8 @@ import type { ConnectBank, ConnectBankOptions } from '../hooks/use-connect-bank'
 import type { ConnectState } from '../internal/connect-machine'
 import { cx } from '../internal/class-names'
 import { ConnectTrigger } from '../internal/connect-trigger'
+import type { MhkitMessages } from '../messages/mhkit-messages'
+import { useMessages } from '../messages/use-messages'
 
 /** Props of {@link ConnectBankButton}. */
 export interface ConnectBankButtonProps extends ConnectBankOptions {
@@ -14,20 +16,20 @@ export interface ConnectBankButtonProps extends ConnectBankOptions {
   renderStatus?: (connect: ConnectBank) => ReactNode
 }
 
-function progressText(state: ConnectState): string {
+function progressText(state: ConnectState, m: MhkitMessages): string {
   switch (state.status) {
     case 'preparing':
-      return 'Preparing a secure connection…'
+      return m.connectPreparing ?? 'Preparing a secure connection…'
     case 'awaiting-user':
       return state.mode === 'popup'
-        ? 'Continue in the window that opened. Close it to cancel.'
-        : 'Taking you to your bank…'
+        ? (m.connectInPopup ?? 'Continue in the window that opened. Close it to cancel.')
+        : (m.connectRedirecting ?? 'Taking you to your bank…')
     case 'completing':
-      return 'Finishing…'
+      return m.connectFinishing ?? 'Finishing…'
     case 'succeeded':
-      return 'Your bank is connected.'
+      return m.connectSucceeded ?? 'Your bank is connected.'
     case 'cancelled':
-      return 'Cancelled. You can try again whenever you are ready.'
+      return m.connectCancelled ?? 'Cancelled. You can try again whenever you are ready.'
     default:
       return ''
   }
@@ -51,11 +53,12 @@ export function ConnectBankButton({
   ...options
 }: ConnectBankButtonProps) {
   const connect = useConnectBank(options)
+  const m = useMessages()
   return (
     <div className={cx('mhkit-connect', className)} data-status={connect.status}>
-      <ConnectTrigger connect={connect} label={children ?? 'Connect your bank'}>
+      <ConnectTrigger connect={connect} label={children ?? m.connectButton ?? 'Connect your bank'}>
         <p role="status" aria-live="polite" className="mhkit-connect__status">
-          {renderStatus ? renderStatus(connect) : progressText(connect.state)}
+          {renderStatus ? renderStatus(connect) : progressText(connect.state, m)}
         </p>
       </ConnectTrigger>
     </div>

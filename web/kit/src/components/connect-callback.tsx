@@ -6,6 +6,7 @@ import type {
 } from '../hooks/use-connect-callback'
 import { cx } from '../internal/class-names'
 import { isTransientError } from '../internal/is-transient'
+import { useMessages } from '../messages/use-messages'
 import { ErrorNotice } from './error-notice'
 
 /** Props of {@link ConnectCallback}. */
@@ -39,6 +40,7 @@ export function ConnectCallback({
   ...options
 }: ConnectCallbackProps) {
   const callback = useConnectCallback(options)
+  const m = useMessages()
   if (render) return <>{render(callback)}</>
   const classes = cx('mhkit-callback', className)
   switch (callback.status) {
@@ -49,21 +51,21 @@ export function ConnectCallback({
       return (
         <div className={classes} aria-busy="true">
           <p role="status" className="mhkit-progress">
-            Finishing connecting your bank…
+            {m.callbackFinishing ?? 'Finishing connecting your bank…'}
           </p>
         </div>
       )
     case 'popup-handoff':
       return (
         <div className={classes}>
-          <p role="status">Done. You can close this window.</p>
+          <p role="status">{m.callbackPopupDone ?? 'Done. You can close this window.'}</p>
         </div>
       )
     case 'succeeded':
       return (
         <div className={classes}>
           <p role="status" className="mhkit-callback__success">
-            Your bank is connected.
+            {m.connectSucceeded ?? 'Your bank is connected.'}
           </p>
           {children}
         </div>

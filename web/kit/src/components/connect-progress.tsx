@@ -3,6 +3,7 @@ import type { ConnectCallbackStatus } from '../hooks/use-connect-callback'
 import { useSession } from '../hooks/use-session'
 import type { ConnectStatus } from '../internal/connect-machine'
 import { cx } from '../internal/class-names'
+import { useMessages } from '../messages/use-messages'
 
 /** Where a connection stands, as {@link ConnectProgress} shows it. */
 export type ConnectProgressStep = 'preparing' | 'at-bank' | 'finishing' | 'connected'
@@ -83,17 +84,20 @@ export function ConnectProgress({
   children,
 }: ConnectProgressProps) {
   const session = useSession()
+  const m = useMessages()
   const step = connectProgressStep(status)
   if (step === undefined) return null
   const current = STEPS.findIndex(([name]) => name === step)
   const done = step === 'connected'
   const bank =
     bankName ??
-    session.data?.connections?.find((connection) => connection.id === connectionId)?.bankName ??
-    'Your bank'
+    session.data?.connections?.find((connection) => connection.id === connectionId)?.bankName
   return (
     <div className={cx('mhkit-connect-progress', className)} data-step={step} aria-busy={!done}>
-      <ol className="mhkit-steps" aria-label={label ?? 'Connecting your bank'}>
+      <ol
+        className="mhkit-steps"
+        aria-label={label ?? m.connectStepsLabel ?? 'Connecting your bank'}
+      >
         {STEPS.map(([name, stepLabel], index) => {
           const state = index < current || done ? 'done' : index === current ? 'current' : 'todo'
           return (
@@ -104,14 +108,18 @@ export function ConnectProgress({
               aria-current={state === 'current' ? 'step' : undefined}
             >
               <span className="mhkit-step__marker" aria-hidden="true" />
-              <span className="mhkit-step__label">{stepLabel}</span>
-              {state === 'done' ? <span className="mhkit-visually-hidden"> (done)</span> : null}
+              <span className="mhkit-step__label">{m.connectSteps?.[name] ?? stepLabel}</span>
+              {state === 'done' ? (
+                <span className="mhkit-visually-hidden">{m.connectStepDone ?? ' (done)'}</span>
+              ) : null}
             </li>
           )
         })}
       </ol>
       <p role="status" aria-live="polite" className="mhkit-connect-progress__status">
-        {done ? `${bank} connected.` : STEPS[current]?.[2]}
+        {done
+          ? (m.connectedBank?.(bank) ?? `${bank ?? 'Your bank'} connected.`)
+          : (m.connectStepStatus?.[step] ?? STEPS[current]?.[2])}
       </p>
       {done ? <div className="mhkit-connect-progress__next">{children}</div> : null}
     </div>

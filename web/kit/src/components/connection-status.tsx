@@ -6,6 +6,7 @@ import { cx } from '../internal/class-names'
 import { queryGate } from '../internal/query-gate'
 import { describeExpiry } from '../format/format-date'
 import { useNow } from '../internal/use-now'
+import { useMessages } from '../messages/use-messages'
 import { ReconnectButton } from './reconnect-button'
 
 const statusLabel: { readonly [S in Status]: string } = {
@@ -45,29 +46,36 @@ export function ConnectionStatus({
   ...connectOptions
 }: ConnectionStatusProps) {
   const query = useConnections()
+  const m = useMessages()
   const { data, isFetching } = query
   const current = useNow(now)
   const classes = cx('mhkit-connections', className)
-  const gate = queryGate(query, classes, 'Loading bank connections…')
+  const gate = queryGate(query, classes, m.connectionsLoading ?? 'Loading bank connections…')
   if (gate !== null || data === undefined) return gate
   if (data.data.length === 0) {
     return (
       <div className={classes}>
-        {children ?? <p className="mhkit-empty">No banks connected yet.</p>}
+        {children ?? (
+          <p className="mhkit-empty">{m.connectionsEmpty ?? 'No banks connected yet.'}</p>
+        )}
       </div>
     )
   }
   return (
-    <ul className={classes} aria-label={label ?? 'Bank connections'} aria-busy={isFetching}>
+    <ul
+      className={classes}
+      aria-label={label ?? m.connectionsLabel ?? 'Bank connections'}
+      aria-busy={isFetching}
+    >
       {data.data.map((connection) => (
         <li key={connection.id} className="mhkit-connection" data-status={connection.status}>
           <span className="mhkit-connection__bank">{connection.bankName}</span>
           <span className={cx('mhkit-badge', `mhkit-badge--${connection.status}`)}>
-            {statusLabel[connection.status]}
+            {m.connectionStatusLabels?.[connection.status] ?? statusLabel[connection.status]}
           </span>
           {connection.consentExpiresAt ? (
             <span className="mhkit-connection__expiry">
-              {describeExpiry(connection.consentExpiresAt, current)}
+              {describeExpiry(connection.consentExpiresAt, current, m)}
             </span>
           ) : null}
           {connection.status === 'active' ? null : (

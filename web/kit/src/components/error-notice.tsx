@@ -4,6 +4,8 @@ import type { BffError } from '../api/bff-error'
 import { describeError } from '../api/describe-error'
 import type { ErrorDescription } from '../api/describe-error'
 import { cx } from '../internal/class-names'
+import type { MhkitMessages } from '../messages/mhkit-messages'
+import { useMessages } from '../messages/use-messages'
 
 /** Props of {@link ErrorNotice}. */
 export interface ErrorNoticeProps {
@@ -20,8 +22,11 @@ export interface ErrorNoticeProps {
   className?: string
   /** Extra content under the message. */
   children?: ReactNode
-  /** How to word the error; default {@link describeError} (payments use `describePaymentError`). */
-  describe?: ((error: BffError) => ErrorDescription) | undefined
+  /**
+   * How to word the error; default {@link describeError} (payments use `describePaymentError`).
+   * Called with the provider's `messages`.
+   */
+  describe?: ((error: BffError, messages: MhkitMessages) => ErrorDescription) | undefined
 }
 
 /**
@@ -39,7 +44,8 @@ export function ErrorNotice({
   children,
   describe = describeError,
 }: ErrorNoticeProps) {
-  const description = describe(error)
+  const m = useMessages()
+  const description = describe(error, m)
   const [wait, setWait] = useState(error.retryAfter ?? 0)
   useEffect(() => setWait(error.retryAfter ?? 0), [error])
   useEffect(() => {
@@ -54,7 +60,9 @@ export function ErrorNotice({
       <p className="mhkit-error__title">{description.title}</p>
       <p className="mhkit-error__message">{description.message}</p>
       {error.correlationId ? (
-        <p className="mhkit-error__reference">Reference: {error.correlationId}</p>
+        <p className="mhkit-error__reference">
+          {m.errorReference ?? 'Reference:'} {error.correlationId}
+        </p>
       ) : null}
       {children}
       {action ??
@@ -67,7 +75,9 @@ export function ErrorNotice({
           >
             {description.actionLabel}
             {/* Hidden from the alert so the countdown is not read out every second. */}
-            {waiting ? <span aria-hidden="true"> in {wait} s</span> : null}
+            {waiting ? (
+              <span aria-hidden="true">{m.retryCountdown?.(wait) ?? ` in ${wait} s`}</span>
+            ) : null}
           </button>
         ) : null)}
     </div>

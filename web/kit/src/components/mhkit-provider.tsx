@@ -4,6 +4,7 @@ import { createBffClient } from '../api/bff-client'
 import type { BffClient } from '../api/bff-client'
 import { MhkitContext } from '../api/mhkit-context'
 import type { LiveUpdates } from '../live/moneyhub-live-updates'
+import type { MhkitMessages } from '../messages/mhkit-messages'
 
 /** Props of {@link MhkitProvider}. */
 export interface MhkitProviderProps {
@@ -16,11 +17,18 @@ export interface MhkitProviderProps {
    * live events. A plug-in rather than a switch, so apps without it do not bundle it.
    */
   liveUpdates?: LiveUpdates
+  /**
+   * Replaces any text the kit's components show (to translate it or change its tone); keys left
+   * out keep the kit's English. Keep the object stable (module scope or `useMemo`): a new object
+   * re-renders every kit component.
+   */
+  messages?: MhkitMessages
   children?: ReactNode
 }
 
 /**
- * Configuration for the kit's hooks and components: where the BFF lives, or a client to use.
+ * Configuration for the kit's hooks and components: where the BFF lives (or a client to use) and
+ * the wording of the components (`messages`).
  * It holds no server state — the app owns its `QueryClient` and its `QueryClientProvider`, and
  * this provider goes inside it.
  *
@@ -33,10 +41,21 @@ export interface MhkitProviderProps {
  * </QueryClientProvider>
  * ```
  */
-export function MhkitProvider({ basePath, client, liveUpdates, children }: MhkitProviderProps) {
+export function MhkitProvider({
+  basePath,
+  client,
+  liveUpdates,
+  messages,
+  children,
+}: MhkitProviderProps) {
+  // A new `messages` object also makes a new client: harmless (a client holds only its base
+  // path and fetch), and one memo keeps the provider small.
   const value = useMemo(
-    () => ({ client: client ?? createBffClient(basePath === undefined ? {} : { basePath }) }),
-    [client, basePath],
+    () => ({
+      client: client ?? createBffClient(basePath === undefined ? {} : { basePath }),
+      messages,
+    }),
+    [client, basePath, messages],
   )
   return (
     <MhkitContext.Provider value={value}>

@@ -4,6 +4,7 @@ import { useConnectBank } from '../hooks/use-connect-bank'
 import type { ConnectBankOptions } from '../hooks/use-connect-bank'
 import { cx } from '../internal/class-names'
 import { ConnectTrigger } from '../internal/connect-trigger'
+import { useMessages } from '../messages/use-messages'
 
 /**
  * Which flow brings a connection back: the short 90-day reconsent when Moneyhub offers it for
@@ -42,12 +43,18 @@ export function ReconnectButton({
     kind: reconnectKind(connection),
     connectionId: connection.id,
   })
+  const m = useMessages()
   return (
     <span className={cx('mhkit-reconnect', className)} data-status={connect.status}>
-      <ConnectTrigger connect={connect} label={children ?? `Reconnect ${connection.bankName}`}>
+      <ConnectTrigger
+        connect={connect}
+        label={
+          children ?? m.reconnectButton?.(connection.bankName) ?? `Reconnect ${connection.bankName}`
+        }
+      >
         {connect.isBusy ? (
           <span role="status" className="mhkit-progress">
-            Reconnecting…
+            {m.reconnecting ?? 'Reconnecting…'}
           </span>
         ) : null}
       </ConnectTrigger>

@@ -1,12 +1,14 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { BffError, BffErrorCode } from '../api/bff-error'
 import type { PaymentStatus, RecurringPayment } from '../api/contract'
+import { actionLabel } from '../api/describe-error'
 import type { ErrorDescription } from '../api/describe-error'
 import { describePaymentError } from '../api/describe-payment-error'
 import { formatMoney } from '../format/format-money'
 import { parsePounds } from '../format/parse-pounds'
 import { usePayWithRecurringPayment } from '../hooks/use-pay-with-recurring-payment'
 import { cx } from '../internal/class-names'
+import type { MhkitMessages } from '../messages/mhkit-messages'
 import { ErrorNotice } from './error-notice'
 import { paymentStatusLabels } from './payment-status-text'
 
@@ -53,14 +55,15 @@ const NEEDS_NEW_CONSENT: ReadonlySet<BffErrorCode> = new Set<BffErrorCode>([
  * {@link describePaymentError}, except when no answer came back: then the person must hear
  * that the payment may already be made and that trying again is safe.
  */
-function describeAttempt(error: BffError): ErrorDescription {
-  if (!NO_ANSWER.has(error.code)) return describePaymentError(error)
+function describeAttempt(error: BffError, m: MhkitMessages): ErrorDescription {
+  if (!NO_ANSWER.has(error.code)) return describePaymentError(error, m)
   return {
-    title: 'No answer about this payment yet',
+    title: m.paymentNoAnswerTitle ?? 'No answer about this payment yet',
     message:
+      m.paymentNoAnswerMessage ??
       'The connection dropped before we heard whether the payment went through. Try again: if it was already made you will see it, and it will not be paid twice.',
     action: 'retry',
-    actionLabel: 'Try again',
+    actionLabel: actionLabel('retry', m),
   }
 }
 
@@ -190,7 +193,7 @@ export function RecurringPaymentPayForm({
           onAction={() => {
             // A lost answer is repeated as the same attempt (same key); a consent that can no
             // longer pay needs a new one; anything else starts over here.
-            if (describeAttempt(error).action === 'retry') pay.retry()
+            if (describeAttempt(error, {}).action === 'retry') pay.retry()
             else {
               pay.reset()
               if (NEEDS_NEW_CONSENT.has(error.code) && onNeedsNewConsent) onNeedsNewConsent()

@@ -6,6 +6,7 @@ import { queryGate } from '../internal/query-gate'
 import { ErrorNotice } from './error-notice'
 import { formatDate } from '../format/format-date'
 import { formatMoney } from '../format/format-money'
+import { useMessages } from '../messages/use-messages'
 
 /** Props of {@link TransactionTable}. */
 export interface TransactionTableProps extends TransactionFilters {
@@ -28,27 +29,30 @@ export function TransactionTable({
   ...filters
 }: TransactionTableProps) {
   const query = useTransactions(filters)
+  const m = useMessages()
   const classes = cx('mhkit-transactions', className)
-  const gate = queryGate(query, classes, 'Loading transactions…')
+  const gate = queryGate(query, classes, m.transactionsLoading ?? 'Loading transactions…')
   if (gate !== null || query.data === undefined) return gate
   const rows = query.data.pages.flatMap((page) => page.data)
   if (rows.length === 0) {
     return (
       <div className={classes}>
-        {children ?? <p className="mhkit-empty">No transactions to show.</p>}
+        {children ?? (
+          <p className="mhkit-empty">{m.transactionsEmpty ?? 'No transactions to show.'}</p>
+        )}
       </div>
     )
   }
   return (
     <div className={classes}>
       <table className="mhkit-table" aria-busy={query.isFetching}>
-        <caption>{caption ?? 'Transactions'}</caption>
+        <caption>{caption ?? m.transactionsCaption ?? 'Transactions'}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Description</th>
+            <th scope="col">{m.columnDate ?? 'Date'}</th>
+            <th scope="col">{m.columnDescription ?? 'Description'}</th>
             <th scope="col" className="mhkit-table__amount">
-              Amount
+              {m.columnAmount ?? 'Amount'}
             </th>
           </tr>
         </thead>
@@ -58,7 +62,9 @@ export function TransactionTable({
               <td>{formatDate(tx.date)}</td>
               <td>
                 {tx.merchant ?? tx.description}
-                {tx.status === 'pending' ? <span className="mhkit-badge"> Pending</span> : null}
+                {tx.status === 'pending' ? (
+                  <span className="mhkit-badge"> {m.transactionPending ?? 'Pending'}</span>
+                ) : null}
               </td>
               <td
                 className={cx(
@@ -74,8 +80,9 @@ export function TransactionTable({
       </table>
       <p role="status" className="mhkit-transactions__count">
         {query.isFetchingNextPage
-          ? 'Loading more transactions…'
-          : `Showing ${rows.length} transaction${rows.length === 1 ? '' : 's'}`}
+          ? (m.transactionsLoadingMore ?? 'Loading more transactions…')
+          : (m.transactionsCount?.(rows.length) ??
+            `Showing ${rows.length} transaction${rows.length === 1 ? '' : 's'}`)}
       </p>
       {query.isFetchNextPageError ? (
         <ErrorNotice error={query.error} onAction={() => void query.fetchNextPage()} />
@@ -89,7 +96,7 @@ export function TransactionTable({
             if (!query.isFetchingNextPage) void query.fetchNextPage()
           }}
         >
-          Load more transactions
+          {m.transactionsLoadMore ?? 'Load more transactions'}
         </button>
       ) : null}
     </div>

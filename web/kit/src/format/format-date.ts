@@ -1,3 +1,5 @@
+import type { MhkitMessages } from '../messages/mhkit-messages'
+
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -19,14 +21,20 @@ const DAY_MS = 86_400_000
 /**
  * Says how long is left until `expiresAt`, in whole days, for a consent countdown:
  * "ends today", "ends tomorrow", "ends in 5 days", or "ended on 3 Mar 2026".
+ *
+ * @param expiresAt - ISO date-time the consent ends
+ * @param now - the current time
+ * @param m - wording overrides (`accessEnded`, `accessEndsToday`, `accessEndsTomorrow`,
+ *   `accessEndsIn`), e.g. `useMessages()`
  */
-export function describeExpiry(expiresAt: string, now: Date): string {
+export function describeExpiry(expiresAt: string, now: Date, m: MhkitMessages = {}): string {
   const end = new Date(expiresAt)
   const ms = end.getTime() - now.getTime()
   if (Number.isNaN(ms)) return ''
-  if (ms <= 0) return `Access ended on ${formatDate(expiresAt)}`
+  const date = formatDate(expiresAt)
+  if (ms <= 0) return m.accessEnded?.(date) ?? `Access ended on ${date}`
   const days = Math.floor(ms / DAY_MS)
-  if (days === 0) return 'Access ends today'
-  if (days === 1) return 'Access ends tomorrow'
-  return `Access ends in ${days} days`
+  if (days === 0) return m.accessEndsToday ?? 'Access ends today'
+  if (days === 1) return m.accessEndsTomorrow ?? 'Access ends tomorrow'
+  return m.accessEndsIn?.(days) ?? `Access ends in ${days} days`
 }

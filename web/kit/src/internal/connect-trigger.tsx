@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { BffError } from '../api/bff-error'
 import type { ErrorDescription } from '../api/describe-error'
+import type { MhkitMessages } from '../messages/mhkit-messages'
 import { ErrorNotice } from '../components/error-notice'
 
 /**
@@ -20,7 +21,7 @@ export function ConnectTrigger({
   /** Rendered between the button and the error (the progress line). */
   children?: ReactNode
   /** How the error is worded (payments pass `describePaymentError`). */
-  describe?: (error: BffError) => ErrorDescription
+  describe?: (error: BffError, messages: MhkitMessages) => ErrorDescription
 }) {
   const onClick = () => {
     if (connect.isBusy) return
