@@ -2,6 +2,7 @@ import { returnToProblem } from '@mhkit/shared'
 import { Hono, type MiddlewareHandler } from 'hono'
 
 import { createBankCatalog, type BankListSources } from './banks/bank-catalog'
+import type { BankIconsOptions } from './banks/bank-icons'
 import { systemClock, type Clock } from './clock'
 import type { AppEnv } from './context'
 import { createEndedLogins } from './flows/ended-logins'
@@ -122,6 +123,11 @@ export interface AppConfig {
   bankLists?: BankListSources
   /** Bank list cache lifetime (default 1 hour). */
   bankCacheTtlMs?: number
+  /**
+   * How bank logos are fetched for `GET /api/banks/:bankId/icon`: the upstream fetch and the
+   * loopback-http opt-in of the Moneyhub client (default: global fetch, https only).
+   */
+  bankIcons?: BankIconsOptions
   /** How `POST /webhooks/moneyhub` accepts deliveries (default: signed JWT only). */
   webhooks?: WebhookConfig
 }
@@ -266,7 +272,7 @@ export function createApp(deps: AppDeps) {
     .route('/', connectRoutes(services))
     .route('/', callbackRoutes(services))
     .route('/', flowRoutes(services))
-    .route('/', bankRoutes(services))
+    .route('/', bankRoutes(services, config.bankIcons))
     .route('/', dataRoutes(services))
     .route('/', connectionRoutes(services))
     .route('/', paymentRoutes(services))

@@ -230,6 +230,9 @@ export async function createBff(options: BffOptions): Promise<Bff> {
       corsOrigins: options.corsOrigins ?? [],
       trustProxy: options.trustProxy ?? false,
       rateLimits: scaledRateLimits(options.rateLimitMultiplier ?? 1),
+      // Logos come from Moneyhub's hosts like every upstream call: the pooled fetch, and
+      // loopback http (the simulator) only outside production.
+      bankIcons: { fetch: upstream, allowInsecureLoopback: !production },
       ...(options.callbackErrorPage === undefined
         ? {}
         : { callbackErrorPage: options.callbackErrorPage }),

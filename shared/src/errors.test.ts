@@ -28,6 +28,7 @@ const expectedStatus: Record<ErrorCode, number> = {
   iss_mismatch: 400,
   access_denied: 403,
   invalid_id_token: 502,
+  bank_not_found: 404,
   reauth_required: 401,
   consent_expired: 403,
   connection_not_found: 404,

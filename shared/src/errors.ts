@@ -29,7 +29,8 @@ export const errorCodes = [
   'iss_mismatch',
   'access_denied',
   'invalid_id_token',
-  // Connections and consent at the bank.
+  // Banks, connections and consent at the bank.
+  'bank_not_found',
   'reauth_required',
   'consent_expired',
   'connection_not_found',
@@ -92,6 +93,7 @@ const errorCatalog: { readonly [C in ErrorCode]: { status: number; message: stri
     message: 'The bank connection must be re-authorised by the user.',
   },
   consent_expired: { status: 403, message: 'The consent for this bank connection has expired.' },
+  bank_not_found: { status: 404, message: 'No bank with this id is in the bank lists.' },
   connection_not_found: { status: 404, message: 'This bank connection does not exist.' },
   transaction_from_too_early: {
     status: 400,

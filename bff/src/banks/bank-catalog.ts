@@ -3,6 +3,7 @@ import type { Bank } from '@mhkit/shared'
 import type { Clock } from '../clock'
 import { toBank } from '../mappers/bank'
 import type { BankListKind, MoneyhubClient } from '../moneyhub'
+import { bankIconPath } from './bank-icon-path'
 
 /** Which provider lists make up each kind of bank list the browser can ask for. */
 export interface BankListSources {
@@ -13,6 +14,11 @@ export interface BankListSources {
 /** The bank lists for the BankPicker, fetched from Moneyhub's well-known lists and cached. */
 export interface BankCatalog {
   list(kind: 'ais' | 'payments'): Promise<Bank[]>
+  /**
+   * Where Moneyhub serves a listed bank's logo: the upstream `iconUrl` (`null` when the bank
+   * has none), or `undefined` when no list has the bank.
+   */
+  iconSource(bankId: string): Promise<string | null | undefined>
 }
 
 /**
@@ -36,18 +42,34 @@ export function createBankCatalog(deps: {
   const sources = deps.sources ?? { ais: ['api', 'test'], payments: ['payments'] }
   const cache = new Map<string, { at: number; banks: Bank[] }>()
   const inflight = new Map<string, Promise<Bank[]>>()
+  // Upstream logo URLs by bank id, kept server-side: the browser only ever sees the BFF's
+  // same-origin icon path, so the app's CSP can stay `img-src 'self'`.
+  const icons = new Map<string, string>()
 
   async function fetchKind(kind: 'ais' | 'payments'): Promise<Bank[]> {
     const lists = await Promise.all(sources[kind].map((k) => deps.moneyhub.listBanks(k)))
     const byId = new Map<string, Bank>()
     for (const mh of lists.flat()) {
       const bank = toBank(mh)
-      if (bank !== undefined && !byId.has(bank.id)) byId.set(bank.id, bank)
+      if (bank === undefined || byId.has(bank.id)) continue
+      delete bank.iconUrl
+      if (typeof mh.iconUrl === 'string' && mh.iconUrl.length > 0) {
+        icons.set(bank.id, mh.iconUrl)
+        bank.iconUrl = bankIconPath(bank.id)
+      }
+      byId.set(bank.id, bank)
     }
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name))
   }
 
-  return {
+  const catalog: BankCatalog = {
+    async iconSource(bankId) {
+      for (const kind of ['ais', 'payments'] as const) {
+        const banks = await catalog.list(kind)
+        if (banks.some((bank) => bank.id === bankId)) return icons.get(bankId) ?? null
+      }
+      return undefined
+    },
     list(kind) {
       const cached = cache.get(kind)
       if (cached !== undefined && deps.clock.now() - cached.at < ttl) {
@@ -70,4 +92,5 @@ export function createBankCatalog(deps: {
       return pending
     },
   }
+  return catalog
 }

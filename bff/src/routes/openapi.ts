@@ -2,6 +2,7 @@ import {
   accountListResponseSchema,
   accountParamsSchema,
   accountResponseSchema,
+  bankIconParamsSchema,
   bankListQuerySchema,
   bankListResponseSchema,
   connectionListResponseSchema,
@@ -150,6 +151,29 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           ok: bankListResponseSchema,
           parameters: queryParameters(bankListQuerySchema),
         }),
+      },
+      '/api/banks/{bankId}/icon': {
+        get: {
+          summary: 'A bank’s logo, from the app’s origin (public; no X-CSRF: an <img> loads it)',
+          parameters: pathParameters(bankIconParamsSchema),
+          responses: {
+            '200': {
+              description: 'The logo (cached for a day)',
+              content: Object.fromEntries(
+                ['image/svg+xml', 'image/png', 'image/jpeg', 'image/webp'].map((type) => [
+                  type,
+                  { schema: { type: 'string', format: 'binary' } },
+                ]),
+              ),
+            },
+            default: {
+              description: 'Error (bank_not_found, upstream_error, invalid_request)',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } },
+              },
+            },
+          },
+        },
       },
       '/api/accounts': {
         get: op({ summary: 'The user’s accounts', ok: accountListResponseSchema }),

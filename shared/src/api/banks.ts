@@ -33,6 +33,9 @@ const iconUrlSchema = z
     message: 'iconUrl must be an https URL or a same-origin path',
   })
 
+/** Path of `GET /api/banks/:bankId/icon`: a bank's logo, served from the app's origin. */
+export const bankIconParamsSchema = z.strictObject({ bankId: bankIdSchema })
+
 /** One bank (provider) the user can connect or pay from. */
 export const bankSchema = z.strictObject({
   id: bankIdSchema,

@@ -68,6 +68,7 @@ export {
   bankSchema,
   bankListQuerySchema,
   bankListResponseSchema,
+  bankIconParamsSchema,
 } from './banks'
 export type { BankType, BankStatus, Bank, BankListQuery, BankListResponse } from './banks'
 export {

@@ -12,6 +12,7 @@ describe('apiRoutes', () => {
         'GET /api/callback',
         'GET /api/flows/:flowId',
         'GET /api/banks',
+        'GET /api/banks/:bankId/icon',
         'GET /api/accounts',
         'GET /api/accounts/:id',
         'GET /api/transactions',
@@ -45,9 +46,12 @@ describe('apiRoutes', () => {
     expect(plannedApiRoutes).toEqual([])
   })
 
-  it('requires X-CSRF on every /api route except the callback, and nowhere else', () => {
+  it('requires X-CSRF on every /api route except the callback and bank logos, and nowhere else', () => {
     for (const route of [...apiRoutes, ...plannedApiRoutes]) {
-      const expected = route.path.startsWith('/api/') && route.path !== '/api/callback'
+      const expected =
+        route.path.startsWith('/api/') &&
+        route.path !== '/api/callback' &&
+        route.path !== '/api/banks/:bankId/icon'
       expect(route.csrf, key(route)).toBe(expected)
     }
   })

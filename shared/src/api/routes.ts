@@ -10,8 +10,9 @@ export interface ApiRoute {
   readonly auth: boolean
   /**
    * Requires `X-CSRF: 1` (docs/security.md C1). Every `/api/*` route does except the OAuth
-   * `redirect_uri` `/api/callback`, which the bank's redirect reaches as a plain navigation;
-   * the non-`/api` operational routes are outside the browser API.
+   * `redirect_uri` `/api/callback`, which the bank's redirect reaches as a plain navigation,
+   * and the bank logos `/api/banks/:bankId/icon`, which an `<img>` loads (public, no session
+   * data); the non-`/api` operational routes are outside the browser API.
    */
   readonly csrf: boolean
 }
@@ -33,6 +34,8 @@ export const apiRoutes = [
   { method: 'GET', path: '/api/callback', auth: false, csrf: false },
   { method: 'GET', path: '/api/flows/:flowId', auth: false, csrf: true },
   { method: 'GET', path: '/api/banks', auth: false, csrf: true },
+  // An <img> loads it, so it cannot send X-CSRF; it serves public bank logos only.
+  { method: 'GET', path: '/api/banks/:bankId/icon', auth: false, csrf: false },
   { method: 'GET', path: '/api/accounts', auth: true, csrf: true },
   { method: 'GET', path: '/api/accounts/:id', auth: true, csrf: true },
   { method: 'GET', path: '/api/transactions', auth: true, csrf: true },
@@ -83,6 +86,7 @@ export const apiPaths = {
   connect: () => '/api/connect',
   flow: (flowId: string) => `/api/flows/${segment(flowId)}`,
   banks: () => '/api/banks',
+  bankIcon: (bankId: string) => `/api/banks/${segment(bankId)}/icon`,
   accounts: () => '/api/accounts',
   account: (id: string) => `/api/accounts/${segment(id)}`,
   transactions: () => '/api/transactions',

@@ -3,16 +3,19 @@
 // without peer dependencies and zod (they are external): the sum over ALL emitted JS files (the
 // entries and every chunk, e.g. the lazily loaded response checks), each gzipped on its own as
 // a browser downloads it. Three figures, each against its budget:
-//   - the whole kit (every export of both entries, live updates included), at most 22 kB;
+//   - the whole kit (every export of both entries, live updates included), at most 23 kB;
 //   - the kit with payments (every export but the opt-in live updates, with the
-//     `@mhkit/react/checks` entry), at most 20 kB — the payments budget, set before live
-//     updates existed;
+//     `@mhkit/react/checks` entry), at most 21.5 kB — the payments budget, set at 20 kB before
+//     live updates existed and raised by 1.5 kB for the opt-in connect experience
+//     (ConnectProgress 0.43 kB, SessionSync 0.33 kB, BankPicker logos and recent banks
+//     0.4 kB, ErrorNotice's actions and countdown 0.18 kB, measured), which an app that
+//     imports only what it uses does not ship;
 //   - the connect-and-data import set (an app that imports only the provider, the connect
 //     button and callback, the account list and transaction table, and their hooks), bundled
 //     and tree-shaken the same way, at most 12 kB.
 // The root budgets script calls it.
 // Usage: node web/kit/scripts/size.mjs [--json]
-//   →   { "bytes": <whole kit>, "budget": 22528, "sets": [{ "name", "bytes", "budget" }, ...] }
+//   →   { "bytes": <whole kit>, "budget": 23552, "sets": [{ "name", "bytes", "budget" }, ...] }
 import { gzipSync } from 'node:zlib'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,8 +24,8 @@ import { fileURLToPath } from 'node:url'
 import { build, transform } from 'esbuild'
 import { kitRoot, libraryOptions } from './esbuild-options.mjs'
 
-/** The budget for the whole kit's JavaScript, min+gzip, in bytes (22 kB). */
-export const KIT_BUDGET_BYTES = 22528
+/** The budget for the whole kit's JavaScript, min+gzip, in bytes (23 kB). */
+export const KIT_BUDGET_BYTES = 23552
 
 /** The opt-in live updates (webhooks pushed by the BFF): the exports the payments set leaves out. */
 const LIVE_UPDATES = new Set([
@@ -45,10 +48,10 @@ function mainExports() {
   )
 }
 
-/** Everything but live updates, with the checks entry, and its budget (20 kB). */
+/** Everything but live updates, with the checks entry, and its budget (21.5 kB). */
 export const KIT_WITH_PAYMENTS = {
   name: 'kit with payments (all but live updates)',
-  budget: 20480,
+  budget: 22016,
   get names() {
     return mainExports().filter((name) => !LIVE_UPDATES.has(name))
   },

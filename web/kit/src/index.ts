@@ -162,6 +162,14 @@ export { ErrorNotice } from './components/error-notice'
 export type { ErrorNoticeProps } from './components/error-notice'
 export { EmptyState } from './components/empty-state'
 export type { EmptyStateProps } from './components/empty-state'
+export { ConnectProgress, connectProgressStep } from './components/connect-progress'
+export type {
+  ConnectProgressProps,
+  ConnectProgressSource,
+  ConnectProgressStep,
+} from './components/connect-progress'
+export { SessionSync } from './components/session-sync'
+export type { SessionSyncProps } from './components/session-sync'
 
 // Formatting
 export { formatMoney } from './format/format-money'

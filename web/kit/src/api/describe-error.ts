@@ -22,6 +22,7 @@ type Entry = readonly [title: string, message: string, action: ErrorAction]
 const actionLabels: { readonly [A in ErrorAction]: string } = {
   retry: 'Try again',
   reconnect: 'Reconnect your bank',
+  'sign-in': 'Sign in',
   'start-again': 'Start again',
   wait: 'Try again',
   'contact-support': 'Try again',
@@ -48,11 +49,20 @@ const groups = {
     'We could not reach the server. Check your connection and try again.',
     'retry',
   ],
-  SignedOut: ['Not connected', 'Connect your bank to continue.', 'reconnect'],
+  SignedOut: [
+    'Signed out',
+    'You are signed out. Sign in or connect your bank to continue.',
+    'sign-in',
+  ],
+  Input: [
+    'Check your details',
+    'Something you entered was not accepted. Check it and try again.',
+    'start-again',
+  ],
   Busy: ['Too many requests', 'The service is busy. Please wait a moment, then try again.', 'wait'],
   Upstream: [
-    'Bank data unavailable',
-    'We could not get your data from Moneyhub. Please try again.',
+    'Moneyhub unavailable',
+    'Moneyhub did not answer as expected. Please try again in a moment.',
     'retry',
   ],
   Flow: [
@@ -80,6 +90,7 @@ const groups = {
 
 const groupOf: Partial<Record<BffErrorCode, keyof typeof groups>> = {
   network_error: 'Offline',
+  invalid_request: 'Input',
   unauthenticated: 'SignedOut',
   session_expired: 'SignedOut',
   rate_limited: 'Busy',

@@ -1,2 +1,3 @@
 /** What a person can do about an error. */
-export type ErrorAction = 'retry' | 'reconnect' | 'start-again' | 'wait' | 'contact-support'
+export type ErrorAction =
+  'retry' | 'reconnect' | 'sign-in' | 'start-again' | 'wait' | 'contact-support'

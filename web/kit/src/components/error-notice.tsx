@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { BffError } from '../api/bff-error'
 import { describeError } from '../api/describe-error'
@@ -9,8 +10,15 @@ import { useMessages } from '../messages/use-messages'
 /** Props of {@link ErrorNotice}. */
 export interface ErrorNoticeProps {
   error: BffError
-  /** Called when the person presses the action button; no button without it. */
+  /**
+   * The action for retry, wait, start-again and reconnect errors (e.g. `query.refetch`); no
+   * button without it. A `wait` error's button stays disabled until its `retryAfter` has passed.
+   */
   onAction?: (() => void) | undefined
+  /** The action for `sign-in` errors (no session): your app's sign-in or connect page. */
+  onSignIn?: (() => void) | undefined
+  /** Replaces the button, e.g. `<ReconnectButton connection={c} />` for a reconnect error. */
+  action?: ReactNode
   className?: string
   /** Extra content under the message. */
   children?: ReactNode
@@ -22,19 +30,31 @@ export interface ErrorNoticeProps {
 }
 
 /**
- * Shows a {@link BffError} as something a person can act on: a title, a plain sentence, one
- * action button (retry, reconnect, start again) and the correlation id to quote to support.
- * Announced to screen readers (`role="alert"`).
+ * Shows a {@link BffError} as something a person can act on: a title, a plain sentence, the
+ * one action that fits it (`describeError(error).action`: try again, reconnect, sign in, or try
+ * again after the wait the BFF asked for, counted down) and the correlation id to quote to
+ * support. Announced to screen readers (`role="alert"`).
  */
 export function ErrorNotice({
   error,
   onAction,
+  onSignIn,
+  action,
   className,
   children,
   describe = describeError,
 }: ErrorNoticeProps) {
   const m = useMessages()
   const description = describe(error, m)
+  const [wait, setWait] = useState(error.retryAfter ?? 0)
+  useEffect(() => setWait(error.retryAfter ?? 0), [error])
+  useEffect(() => {
+    if (wait <= 0) return
+    const timer = setTimeout(() => setWait(wait - 1), 1000)
+    return () => clearTimeout(timer)
+  }, [wait])
+  const onClick = description.action === 'sign-in' ? onSignIn : onAction
+  const waiting = description.action === 'wait' && wait > 0
   return (
     <div role="alert" className={cx('mhkit-error', className)} data-code={error.code}>
       <p className="mhkit-error__title">{description.title}</p>
@@ -45,11 +65,21 @@ export function ErrorNotice({
         </p>
       ) : null}
       {children}
-      {onAction ? (
-        <button type="button" className="mhkit-button mhkit-error__action" onClick={onAction}>
-          {description.actionLabel}
-        </button>
-      ) : null}
+      {action ??
+        (onClick ? (
+          <button
+            type="button"
+            className="mhkit-button mhkit-error__action"
+            onClick={onClick}
+            disabled={waiting}
+          >
+            {description.actionLabel}
+            {/* Hidden from the alert so the countdown is not read out every second. */}
+            {waiting ? (
+              <span aria-hidden="true">{m.retryCountdown?.(wait) ?? ` in ${wait} s`}</span>
+            ) : null}
+          </button>
+        ) : null)}
     </div>
   )
 }

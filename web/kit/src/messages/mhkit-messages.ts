@@ -26,10 +26,14 @@ export interface MhkitMessages {
   errorOfflineTitle?: string
   /** "We could not reach the server. Check your connection and try again." */
   errorOfflineMessage?: string
-  /** `unauthenticated`, `session_expired`: "Not connected". */
+  /** `unauthenticated`, `session_expired`: "Signed out". */
   errorSignedOutTitle?: string
-  /** "Connect your bank to continue." */
+  /** "You are signed out. Sign in or connect your bank to continue." */
   errorSignedOutMessage?: string
+  /** `invalid_request`: "Check your details". */
+  errorInputTitle?: string
+  /** "Something you entered was not accepted. Check it and try again." */
+  errorInputMessage?: string
   /**
    * `rate_limited`, `upstream_rate_limited`, `upstream_unavailable`, `service_unavailable`:
    * "Too many requests".
@@ -37,9 +41,9 @@ export interface MhkitMessages {
   errorBusyTitle?: string
   /** "The service is busy. Please wait a moment, then try again." */
   errorBusyMessage?: string
-  /** `upstream_error`, `upstream_timeout`, `invalid_upstream_response`: "Bank data unavailable". */
+  /** `upstream_error`, `upstream_timeout`, `invalid_upstream_response`: "Moneyhub unavailable". */
   errorUpstreamTitle?: string
-  /** "We could not get your data from Moneyhub. Please try again." */
+  /** "Moneyhub did not answer as expected. Please try again in a moment." */
   errorUpstreamMessage?: string
   /**
    * `forbidden`, `flow_not_found`, `flow_expired`, `state_mismatch`, `iss_mismatch`,
@@ -70,9 +74,12 @@ export interface MhkitMessages {
   errorReference?: string
   /**
    * The error action buttons, by action: `retry` "Try again", `reconnect` "Reconnect your bank",
-   * `start-again` "Start again", `wait` "Try again", `contact-support` "Try again".
+   * `sign-in` "Sign in", `start-again` "Start again", `wait` "Try again", `contact-support`
+   * "Try again".
    */
   actionLabels?: { readonly [A in ErrorAction]?: string }
+  /** After a "wait" action's label while its button counts down: " in 12 s". */
+  retryCountdown?: (seconds: number) => string
 
   // Payment errors (describePaymentError): checked before the error groups above
   /** `forbidden`, `flow_not_found`, `flow_expired`, `state_mismatch`, `iss_mismatch`, `invalid_id_token`: "Could not finish the payment". */
@@ -159,8 +166,30 @@ export interface MhkitMessages {
   banksNoMatch?: (search: string) => string
   /** Announced match count: "12 banks". */
   banksCount?: (count: number) => string
-  /** Badge of a bank that is down: "Unavailable". */
+  /** Badge of a bank that is down: "Unavailable right now". */
   bankUnavailable?: string
+  /** Legend of the banks picked before, listed first: "Your recent banks". */
+  banksRecent?: string
+  /** Legend of the other banks when recent banks are listed: "All banks". */
+  banksAll?: string
+
+  // ConnectProgress
+  /** The steps' accessible name: "Connecting your bank". */
+  connectStepsLabel?: string
+  /**
+   * Each step's label, by step: `preparing` "Preparing", `at-bank` "At your bank", `finishing`
+   * "Finishing", `connected` "Connected".
+   */
+  connectSteps?: { readonly [S in 'preparing' | 'at-bank' | 'finishing' | 'connected']?: string }
+  /**
+   * Announced while a step is current, by step: `preparing` "Preparing a secure connection…",
+   * `at-bank` "Continue at your bank…", `finishing` "Finishing connecting your bank…".
+   */
+  connectStepStatus?: { readonly [S in 'preparing' | 'at-bank' | 'finishing']?: string }
+  /** After a done step, for screen readers: " (done)". */
+  connectStepDone?: string
+  /** The success line: "Acme Bank connected."; `bank` is "Your bank" when it has no name. */
+  connectedBank?: (bank: string | undefined) => string
 
   // ConnectionStatus, ReconnectButton
   /** "Loading bank connections…" */

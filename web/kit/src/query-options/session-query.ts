@@ -17,5 +17,8 @@ export function sessionQueryOptions(client: BffClient) {
     queryFn: ({ signal }) =>
       client.request({ method: 'GET', path: '/session', schema: 'session', signal }),
     staleTime: 30_000,
+    // Another tab may have logged out or connected a bank: look again whenever this one is
+    // back in front, however fresh the answer.
+    refetchOnWindowFocus: 'always',
   })
 }
