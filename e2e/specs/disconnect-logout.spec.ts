@@ -8,8 +8,23 @@ test('disconnecting a bank removes it and its accounts', async ({ page, bank }) 
   await page.goto('/connections')
   const card = page.getByRole('listitem', { name: MOCK_BANK })
   await expect(card).toBeVisible()
-  await card.getByRole('button', { name: `Disconnect ${MOCK_BANK}` }).click()
+  const disconnect = card.getByRole('button', { name: `Disconnect ${MOCK_BANK}` })
+  const dialog = page.getByRole('dialog', { name: `Disconnect ${MOCK_BANK}?` })
+  // The kit asks first: Cancel (focused first) keeps the bank, and focus goes back.
+  await disconnect.click()
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(disconnect).toBeFocused()
+  await expect(card).toBeVisible()
+
+  await disconnect.click()
+  await dialog.getByRole('button', { name: 'Disconnect', exact: true }).click()
   await expect(card).toHaveCount(0)
+  await expect(
+    page.getByRole('status').filter({ hasText: `${MOCK_BANK} disconnected` }),
+  ).toHaveCount(1)
   await expect(page.getByText('No banks connected.')).toBeVisible()
   await expect(page.getByRole('listitem').filter({ hasText: 'disconnect' }).first()).toBeVisible()
 
