@@ -66,6 +66,25 @@ export async function startServerProcess(
   env: Record<string, string>,
   logFile: string,
 ): Promise<BuiltServer> {
+  // The free port is found by binding and releasing it, so another process on a busy machine
+  // can take it first and the server exits at once: then start again on another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(args, env, logFile)
+    } catch (error) {
+      if (!(error instanceof ExitedDuringStart) || attempt === 3) throw error
+    }
+  }
+}
+
+/** The server process ended before answering `/healthz`. */
+class ExitedDuringStart extends Error {}
+
+async function startOnFreePort(
+  args: readonly string[],
+  env: Record<string, string>,
+  logFile: string,
+): Promise<BuiltServer> {
   const port = await freePort()
   const log = openSync(logFile, 'a')
   const spawnedAt = performance.now()
@@ -81,8 +100,8 @@ export async function startServerProcess(
   const agent = new Agent({ keepAlive: false })
   for (;;) {
     if (dead) {
-      const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join('\n')
-      throw new Error(`${args.join(' ').slice(0, 60)} exited during start:\n${tail}`)
+      const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-12).join('\n')
+      throw new ExitedDuringStart(`${args.join(' ').slice(0, 60)} exited during start:\n${tail}`)
     }
     if ((await getOnce(agent, { url: `${url}/healthz`, headers: {} })) === 200) break
     await new Promise((resolve) => setTimeout(resolve, 5))
