@@ -21,6 +21,18 @@ const outDir = join(bffDir, 'node_modules', '.cache', 'mhkit-bench')
  * declarations, and returns the file to run. `@mhkit/shared` is bundled in: in the workspace it
  * is TypeScript source, which Node cannot load; published, it is its own built JavaScript.
  */
+/** This package's runtime dependencies (not `@mhkit/shared`, which is bundled). */
+function externalDependencies(): string[] {
+  const pkg = JSON.parse(readFileSync(join(bffDir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>
+    peerDependencies?: Record<string, string>
+  }
+  return [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+  ].filter((name) => name !== '@mhkit/shared')
+}
+
 export async function buildServer(): Promise<string> {
   const { build } = await import('tsup')
   await build({
@@ -29,6 +41,9 @@ export async function buildServer(): Promise<string> {
     dts: false,
     outDir,
     noExternal: ['@mhkit/shared'],
+    // tsup reads the dependencies to leave out from the package.json of the working directory,
+    // which is the repository root when the tests run from there: name this package's own.
+    external: externalDependencies(),
     silent: true,
     config: false,
   })
