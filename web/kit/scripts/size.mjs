@@ -40,15 +40,23 @@ const LIVE_UPDATES = new Set([
   'RenewConsentPrompt',
 ])
 
-/** The value exports of the main entry (`src/index.ts`), by name. */
-function mainExports() {
+/** The value exports of the main entry (`src/index.ts`): each name with the module it comes from. */
+function mainExportModules() {
   const source = readFileSync(join(kitRoot, 'src/index.ts'), 'utf8')
-  return [...source.matchAll(/^export \{([^}]+)\} from/gm)].flatMap((match) =>
-    (match[1] ?? '')
-      .split(',')
-      .map((name) => name.trim())
-      .filter(Boolean),
+  return new Map(
+    [...source.matchAll(/^export \{([^}]+)\} from '([^']+)'/gm)].flatMap((match) =>
+      (match[1] ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+        .map((name) => [name, match[2] ?? '']),
+    ),
   )
+}
+
+/** The value exports of the main entry, by name. */
+function mainExports() {
+  return [...mainExportModules().keys()]
 }
 
 /** Everything but live updates, with the checks entry, and its budget (21.5 kB). */
@@ -121,8 +129,18 @@ export async function measureImportSet(set) {
   const dir = mkdtempSync(join(tmpdir(), 'mhkit-size-'))
   try {
     const entry = join(dir, 'index.ts')
-    const index = join(kitRoot, 'src/index.ts').split(sep).join('/')
-    writeFileSync(entry, `export { ${set.names.join(', ')} } from ${JSON.stringify(index)}\n`)
+    // Each name straight from its module, as a bundler that honours the kit's `sideEffects`
+    // (webpack, Rollup/Vite) takes it: through `src/index.ts`, esbuild would also scan every
+    // unused module and emit a chunk for each `import()` in them (the payment routes' response
+    // checks), which no file of the set ever loads.
+    const modules = mainExportModules()
+    const lines = set.names.map((name) => {
+      const module = modules.get(name)
+      if (module === undefined) throw new Error(`${name} is not exported by src/index.ts`)
+      const path = join(kitRoot, 'src', module).split(sep).join('/')
+      return `export { ${name} } from ${JSON.stringify(path)}\n`
+    })
+    writeFileSync(entry, lines.join(''))
     const size = await measureKitSize(
       set.withChecks === true ? [entry, join(kitRoot, 'src/checks.ts')] : [entry],
     )
