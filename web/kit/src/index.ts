@@ -13,6 +13,8 @@ export type {
   BffSchema,
   ContractSchemaName,
 } from './api/bff-client'
+export { paymentSchema } from './api/payment-schema'
+export type { LazySchema, PaymentAnswer, PaymentSchemaName } from './api/payment-schema'
 export { BffError, isBffError, toBffError } from './api/bff-error'
 export type { BffErrorCode, BffErrorOptions, KitErrorCode } from './api/bff-error'
 export { describeError } from './api/describe-error'

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach, beforeAll } from 'vitest'
 import { loadContractSchemas } from '../src/api/load-contract-schemas'
+import { paymentSchema } from '../src/api/payment-schema'
 import { resetFlowGuard } from '../src/internal/flow-guard'
 
 // jsdom has no <dialog> behaviour: the smallest stand-in for showModal() and close() (the open
@@ -19,9 +20,12 @@ if (typeof HTMLDialogElement !== 'undefined' && !('showModal' in HTMLDialogEleme
   })
 }
 
-// The BFF client loads its response checks lazily. Load them once up front, as an app's first
-// request would, so a test's `findBy…` wait is not spent transforming zod and the schemas.
-beforeAll(() => loadContractSchemas().then(() => undefined))
+// The BFF client loads its response checks lazily (the payment routes' in a chunk of their own).
+// Load them once up front, as an app's first request would, so a test's `findBy…` wait (or a
+// fake-timer step) is not spent transforming zod and the schemas.
+beforeAll(() =>
+  Promise.all([loadContractSchemas(), paymentSchema('payment')()]).then(() => undefined),
+)
 
 afterEach(() => {
   // The consumer build test runs in the node environment, without a DOM.

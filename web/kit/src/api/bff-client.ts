@@ -3,6 +3,7 @@ import { BffError } from './bff-error'
 import type { contractSchemas } from './contract-schemas'
 import { loadContractSchemas } from './load-contract-schemas'
 import type { ContractSchemasModule } from './load-contract-schemas'
+import type { LazySchema } from './payment-schema'
 
 /**
  * Names of the shared contract schemas the client validates answers with (`'session'`,
@@ -11,8 +12,11 @@ import type { ContractSchemasModule } from './load-contract-schemas'
  */
 export type ContractSchemaName = keyof typeof contractSchemas
 
-/** What an answer is checked against: a contract schema name, your own zod schema, or nothing. */
-export type BffSchema = ContractSchemaName | z.ZodType | null
+/**
+ * What an answer is checked against: a contract schema name, a payment route's schema
+ * (`paymentSchema('payments')`, loaded when the request starts), your own zod schema, or nothing.
+ */
+export type BffSchema = ContractSchemaName | LazySchema | z.ZodType | null
 
 /** HTTP methods the BFF contract uses. */
 export type BffMethod = 'GET' | 'POST' | 'DELETE'
@@ -32,7 +36,8 @@ export interface BffRequest<Schema extends BffSchema> {
   headers?: Readonly<Record<string, string>>
   /**
    * What the answer must match: the name of a shared contract schema (what the kit's hooks use),
-   * or a zod schema of your own; `null` when the answer has no body we use.
+   * a payment route's `paymentSchema(name)`, or a zod schema of your own; `null` when the answer
+   * has no body we use.
    */
   schema: Schema
   signal?: AbortSignal
@@ -41,9 +46,11 @@ export interface BffRequest<Schema extends BffSchema> {
 /** Result type of a {@link BffRequest}. */
 export type BffResult<Schema extends BffSchema> = Schema extends ContractSchemaName
   ? z.output<(typeof contractSchemas)[Schema]>
-  : Schema extends z.ZodType
-    ? z.output<Schema>
-    : undefined
+  : Schema extends LazySchema<infer Loaded>
+    ? z.output<Loaded>
+    : Schema extends z.ZodType
+      ? z.output<Schema>
+      : undefined
 
 /** The kit's only way to talk to the BFF. */
 export interface BffClient {
@@ -187,6 +194,10 @@ export function createBffClient(options: BffClientOptions = {}): BffClient {
       headers['Content-Type'] = 'application/json'
       init.body = JSON.stringify(req.body ?? {})
     }
+    // A payment route's schema starts loading with the request, as the contract schemas do with
+    // the client; its failure is reported below, after the answer, like theirs.
+    const lazy = typeof req.schema === 'function' ? req.schema() : undefined
+    lazy?.catch(() => undefined)
     let response: Response
     try {
       response = await (doFetch ?? globalThis.fetch)(joinUrl(basePath, req.path, req.query), init)
@@ -203,8 +214,13 @@ export function createBffClient(options: BffClientOptions = {}): BffClient {
     }
     const body = await readJson(response)
     const { contractSchemas } = await loadContractSchemas()
-    const wanted: ContractSchemaName | z.ZodType = req.schema
-    const schema: z.ZodType = typeof wanted === 'string' ? contractSchemas[wanted] : wanted
+    const wanted: ContractSchemaName | LazySchema | z.ZodType = req.schema
+    const schema: z.ZodType =
+      typeof wanted === 'string'
+        ? contractSchemas[wanted]
+        : typeof wanted === 'function'
+          ? await (lazy ?? wanted())
+          : wanted
     const parsed = schema.safeParse(body)
     if (!parsed.success) {
       throw new BffError('invalid_response', 'The server answer did not match the contract.', {

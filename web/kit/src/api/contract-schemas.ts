@@ -1,4 +1,5 @@
-// The response checks of the BFF client: the shared contract schemas (and zod with them). The
+// The response checks of the BFF client: the shared contract schemas (and zod with them) of the
+// session, connect and data routes; the payment routes' are in payment-schemas.ts. The
 // client loads this module with a dynamic `import()`, so bundlers put it, zod and the schemas in
 // a separate chunk that downloads alongside the first request instead of with the app's initial
 // JavaScript. Nothing is skipped: the client awaits this module before it returns any answer.
@@ -16,7 +17,6 @@ import {
   sessionResponseSchema,
   transactionPageSchema,
 } from '@mhkit/shared'
-import { paymentSchemas } from './payment-schemas'
 
 /** The shared response schemas the kit validates BFF answers with, by contract name. */
 export const contractSchemas = {
@@ -29,7 +29,6 @@ export const contractSchemas = {
   flow: flowResponseSchema,
   connect: connectResponseSchema,
   logout: logoutResponseSchema,
-  ...paymentSchemas,
 } as const
 
 /** The error body every BFF error answer carries (`{ error: { code, message, … } }`). */

@@ -1,6 +1,6 @@
 // The request schemas of the payment forms (single payment, refund, VRP consent and payment,
-// standing order), loaded lazily by payment-checks.ts so an app that
-// never shows a payment form never downloads them. Import order matters, as in
+// standing order), loaded lazily by payment-checks.ts (and, with the payment routes' answer
+// checks, by payment-schema.ts) so an app without payments never downloads them. Import order matters, as in
 // contract-schemas.ts: zod-jitless must evaluate before @mhkit/shared builds its schemas.
 import { zodJitless } from './zod-jitless'
 import {
@@ -11,6 +11,9 @@ import {
   refundRequestSchema,
   standingOrderRequestSchema,
 } from '@mhkit/shared'
+
+// The payment routes' answer checks, which payment-schema.ts loads through this module.
+export { paymentSchemas } from './payment-schemas'
 
 /** The shared schemas the BFF validates the payment requests with. */
 export const paymentCheckSchemas = {

@@ -1,5 +1,6 @@
-// The response checks of the payment routes, inside the lazily loaded response-check chunk
-// (contract-schemas.ts imports this module after zod-jitless).
+// The response checks of the payment routes. They share the lazily loaded chunk of the payment
+// form checks (payment-check-schemas.ts imports this module after zod-jitless), so an app that
+// imports no payment hook never ships them and one with payments downloads one chunk for both.
 import { z } from 'zod'
 import {
   fundsConfirmationResponseSchema,

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
-import type { BffResult } from '../api/bff-client'
+import { paymentSchema } from '../api/payment-schema'
+import type { PaymentAnswer } from '../api/payment-schema'
 import type { BffError } from '../api/bff-error'
 import { useBffClient } from '../api/mhkit-context'
 
@@ -20,13 +21,13 @@ export interface FundsConfirmationVariables {
  */
 export function useFundsConfirmation() {
   const client = useBffClient()
-  return useMutation<BffResult<'fundsConfirmation'>, BffError, FundsConfirmationVariables>({
+  return useMutation<PaymentAnswer<'fundsConfirmation'>, BffError, FundsConfirmationVariables>({
     mutationFn: ({ recurringPaymentId, amount }) =>
       client.request({
         method: 'POST',
         path: `/recurring-payments/${encodeURIComponent(recurringPaymentId)}/funds-confirmation`,
         body: { amount, currency: 'GBP' },
-        schema: 'fundsConfirmation',
+        schema: paymentSchema('fundsConfirmation'),
       }),
   })
 }

@@ -3,6 +3,7 @@ import { useRef } from 'react'
 import type { BffError, BffErrorCode } from '../api/bff-error'
 import type { RecurringPaymentPayRequest, RecurringPaymentPayResponse } from '../api/contract'
 import { useBffClient } from '../api/mhkit-context'
+import { paymentSchema } from '../api/payment-schema'
 import { pickDefined } from '../internal/pick-defined'
 import { mhkitKeys } from '../query-options/mhkit-keys'
 
@@ -67,7 +68,7 @@ export function usePayWithRecurringPayment() {
           path: `/recurring-payments/${encodeURIComponent(variables.recurringPaymentId)}/pay`,
           body: pickDefined(variables, BODY),
           headers: { 'Idempotency-Key': variables.idempotencyKey ?? newKey() },
-          schema: 'recurringPaymentPay',
+          schema: paymentSchema('recurringPaymentPay'),
         })
       },
       // Safe only because the key stays the same: the BFF answers a repeat with the first result.

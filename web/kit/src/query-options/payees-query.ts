@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffClient } from '../api/bff-client'
+import { paymentSchema } from '../api/payment-schema'
+import type { PaymentAnswer } from '../api/payment-schema'
 import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
@@ -13,9 +15,9 @@ import { mhkitKeys } from './mhkit-keys'
  * @throws BffError from the query function (`unauthenticated` before any payment or sign-in)
  */
 export function payeesQueryOptions(client: BffClient) {
-  return queryOptions<BffResult<'payees'>, BffError>({
+  return queryOptions<PaymentAnswer<'payees'>, BffError>({
     queryKey: mhkitKeys.payees(),
     queryFn: ({ signal }) =>
-      client.request({ method: 'GET', path: '/payees', schema: 'payees', signal }),
+      client.request({ method: 'GET', path: '/payees', schema: paymentSchema('payees'), signal }),
   })
 }

@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffClient } from '../api/bff-client'
+import { paymentSchema } from '../api/payment-schema'
+import type { PaymentAnswer } from '../api/payment-schema'
 import type { BffError } from '../api/bff-error'
 import type { PaymentStatus } from '../api/contract'
 import { isBffError } from '../api/bff-error'
@@ -64,13 +66,13 @@ export function paymentQueryOptions(
   paymentId: string,
   polling: PaymentPolling = {},
 ) {
-  return queryOptions<BffResult<'payment'>, BffError>({
+  return queryOptions<PaymentAnswer<'payment'>, BffError>({
     queryKey: mhkitKeys.payment(paymentId),
     queryFn: ({ signal }) =>
       client.request({
         method: 'GET',
         path: `/payments/${encodeURIComponent(paymentId)}`,
-        schema: 'payment',
+        schema: paymentSchema('payment'),
         signal,
       }),
     enabled: paymentId !== '',
@@ -85,13 +87,13 @@ export function paymentQueryOptions(
  * @throws BffError from the query function
  */
 export function paymentsQueryOptions(client: BffClient) {
-  return queryOptions<BffResult<'payments'>, BffError>({
+  return queryOptions<PaymentAnswer<'payments'>, BffError>({
     queryKey: mhkitKeys.payments(),
     queryFn: ({ signal }) =>
       client.request({
         method: 'GET',
         path: '/payments',
-        schema: 'payments',
+        schema: paymentSchema('payments'),
         signal,
       }),
   })

@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffClient } from '../api/bff-client'
+import { paymentSchema } from '../api/payment-schema'
+import type { PaymentAnswer } from '../api/payment-schema'
 import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
@@ -12,13 +14,13 @@ import { mhkitKeys } from './mhkit-keys'
  * @see moneyhub-protocol.md §4.8
  */
 export function recurringPaymentsQueryOptions(client: BffClient) {
-  return queryOptions<BffResult<'recurringPayments'>, BffError>({
+  return queryOptions<PaymentAnswer<'recurringPayments'>, BffError>({
     queryKey: mhkitKeys.recurringPayments(),
     queryFn: ({ signal }) =>
       client.request({
         method: 'GET',
         path: '/recurring-payments',
-        schema: 'recurringPayments',
+        schema: paymentSchema('recurringPayments'),
         signal,
       }),
   })
@@ -32,13 +34,13 @@ export function recurringPaymentsQueryOptions(client: BffClient) {
  * @throws BffError from the query function (`not_found`, ...)
  */
 export function recurringPaymentQueryOptions(client: BffClient, id: string) {
-  return queryOptions<BffResult<'recurringPayment'>, BffError>({
+  return queryOptions<PaymentAnswer<'recurringPayment'>, BffError>({
     queryKey: mhkitKeys.recurringPayment(id),
     queryFn: ({ signal }) =>
       client.request({
         method: 'GET',
         path: `/recurring-payments/${encodeURIComponent(id)}`,
-        schema: 'recurringPayment',
+        schema: paymentSchema('recurringPayment'),
         signal,
       }),
     enabled: id !== '',

@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { BffClient, BffResult } from '../api/bff-client'
+import type { BffClient } from '../api/bff-client'
+import { paymentSchema } from '../api/payment-schema'
+import type { PaymentAnswer } from '../api/payment-schema'
 import type { BffError } from '../api/bff-error'
 import { mhkitKeys } from './mhkit-keys'
 
@@ -11,13 +13,13 @@ import { mhkitKeys } from './mhkit-keys'
  * @see moneyhub-protocol.md §4.9
  */
 export function standingOrdersQueryOptions(client: BffClient) {
-  return queryOptions<BffResult<'standingOrders'>, BffError>({
+  return queryOptions<PaymentAnswer<'standingOrders'>, BffError>({
     queryKey: mhkitKeys.standingOrders(),
     queryFn: ({ signal }) =>
       client.request({
         method: 'GET',
         path: '/standing-orders',
-        schema: 'standingOrders',
+        schema: paymentSchema('standingOrders'),
         signal,
       }),
   })
@@ -31,13 +33,13 @@ export function standingOrdersQueryOptions(client: BffClient) {
  * @throws BffError from the query function (`not_found`, ...)
  */
 export function standingOrderQueryOptions(client: BffClient, id: string) {
-  return queryOptions<BffResult<'standingOrder'>, BffError>({
+  return queryOptions<PaymentAnswer<'standingOrder'>, BffError>({
     queryKey: mhkitKeys.standingOrder(id),
     queryFn: ({ signal }) =>
       client.request({
         method: 'GET',
         path: `/standing-orders/${encodeURIComponent(id)}`,
-        schema: 'standingOrder',
+        schema: paymentSchema('standingOrder'),
         signal,
       }),
     enabled: id !== '',
