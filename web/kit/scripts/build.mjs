@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the publishable library into dist/:
-//   dist/index.js    ESM, minified, tree-shaken; peers and zod external, @mhkit/shared bundled
+//   dist/index.js    ESM, tree-shaken, not minified (esbuild-options.mjs says why); peers and
+//                    zod external, @mhkit/shared bundled
 //   dist/chunks/*.js the lazily loaded response checks (shared schemas; imports zod)
 //   dist/index.d.ts  declarations, bundled into one file with @mhkit/shared's types inlined
 //   dist/styles.css  the one stylesheet, minified

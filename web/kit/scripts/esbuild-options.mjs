@@ -148,7 +148,11 @@ export const libraryOptions = {
   platform: 'browser',
   target: 'es2022',
   jsx: 'automatic',
-  minify: true,
+  // Unminified on purpose: minifying here would drop the /* @__PURE__ */ annotations that let an
+  // app's bundler shake out the shared schemas a chunk carries but the app never uses (the
+  // schemas are built by zod calls, which a bundler must otherwise keep). The app's own build
+  // minifies the kit with everything else; scripts/size.mjs measures it minified the same way.
+  minify: false,
   treeShaking: true,
   legalComments: 'none',
   external: externals,

@@ -74,9 +74,9 @@ describe('the built package', () => {
     const js = [entry, ...chunks.map((name) => readFileSync(join(dist, 'chunks', name), 'utf8'))]
     const all = js.join('\n')
     // With two entries (`.` and `./checks`), imports both use may sit in a shared chunk.
-    expect(all).toMatch(/from"react"/)
-    expect(all).toMatch(/from"@tanstack\/react-query"/)
-    expect(all).toMatch(/from"zod"/)
+    expect(all).toMatch(/from\s*"react"/)
+    expect(all).toMatch(/from\s*"@tanstack\/react-query"/)
+    expect(all).toMatch(/from\s*"zod"/)
     expect(all).not.toContain('@mhkit/shared')
     // The shared contract schemas are in the build (e.g. the flow id rule).
     expect(all).toContain('flowId must be')
@@ -84,10 +84,18 @@ describe('the built package', () => {
     expect(all).not.toContain('__SECRET_INTERNALS')
   })
 
+  it("keeps the schemas' pure annotations, so an app's bundler drops those it never uses", () => {
+    const chunks = readdirSync(join(dist, 'chunks')).filter((name) => name.endsWith('.js'))
+    const schemas = chunks
+      .map((name) => readFileSync(join(dist, 'chunks', name), 'utf8'))
+      .find((code) => code.includes('flowId must be'))
+    expect(schemas).toMatch(/\/\* @__PURE__ \*\/ \w+\.(strictObject|object)\(/)
+  })
+
   it('keeps zod and the contract schemas out of the entry, in a lazily imported chunk', () => {
     const entry = readFileSync(join(dist, 'index.js'), 'utf8')
     // Not statically imported by the entry: an app's bundler keeps them off its initial JS.
-    expect(entry).not.toMatch(/from"zod"/)
+    expect(entry).not.toMatch(/from\s*"zod"/)
     expect(entry).not.toContain('flowId must be')
     const [lazy] = /import\("\.\/chunks\/contract-schemas-[\w-]+\.js"\)/.exec(entry) ?? []
     expect(lazy).toBeDefined()
