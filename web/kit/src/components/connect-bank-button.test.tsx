@@ -41,7 +41,10 @@ describe('ConnectBankButton', () => {
     renderWithKit(<ConnectBankButton navigate={navigate} onError={onError} />, bff)
     await userEvent.click(screen.getByRole('button', { name: 'Connect your bank' }))
     const alert = await screen.findByRole('alert')
+    // Connecting never started: the title says so, the message says why and what to do.
+    expect(alert).toHaveTextContent('Could not start connecting')
     expect(alert).toHaveTextContent('The service is busy')
+    expect(alert).not.toHaveTextContent('Too many requests')
     expect(onError).toHaveBeenCalledOnce()
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
     await waitFor(() => expect(navigate).toHaveBeenCalledWith(BANK_URL))

@@ -4,6 +4,7 @@ import type { ConnectBank, ConnectBankOptions } from '../hooks/use-connect-bank'
 import type { ConnectState } from '../internal/connect-machine'
 import { cx } from '../internal/class-names'
 import { ConnectTrigger } from '../internal/connect-trigger'
+import { describeConnectError } from '../internal/describe-connect-error'
 import type { MhkitMessages } from '../messages/mhkit-messages'
 import { useMessages } from '../messages/use-messages'
 
@@ -56,7 +57,11 @@ export function ConnectBankButton({
   const m = useMessages()
   return (
     <div className={cx('mhkit-connect', className)} data-status={connect.status}>
-      <ConnectTrigger connect={connect} label={children ?? m.connectButton ?? 'Connect your bank'}>
+      <ConnectTrigger
+        connect={connect}
+        label={children ?? m.connectButton ?? 'Connect your bank'}
+        describe={describeConnectError(connect.state)}
+      >
         <p role="status" aria-live="polite" className="mhkit-connect__status">
           {renderStatus ? renderStatus(connect) : progressText(connect.state, m)}
         </p>

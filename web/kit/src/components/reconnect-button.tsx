@@ -4,6 +4,7 @@ import { useConnectBank } from '../hooks/use-connect-bank'
 import type { ConnectBankOptions } from '../hooks/use-connect-bank'
 import { cx } from '../internal/class-names'
 import { ConnectTrigger } from '../internal/connect-trigger'
+import { describeConnectError } from '../internal/describe-connect-error'
 import { useMessages } from '../messages/use-messages'
 
 /**
@@ -48,6 +49,7 @@ export function ReconnectButton({
     <span className={cx('mhkit-reconnect', className)} data-status={connect.status}>
       <ConnectTrigger
         connect={connect}
+        describe={describeConnectError(connect.state)}
         label={
           children ?? m.reconnectButton?.(connection.bankName) ?? `Reconnect ${connection.bankName}`
         }

@@ -150,6 +150,11 @@ export interface MhkitMessages {
   connectSucceeded?: string
   /** "Cancelled. You can try again whenever you are ready." */
   connectCancelled?: string
+  /**
+   * The title of an error that stopped a connect or reconnect before the bank's page opened
+   * (its message is the error group's): "Could not start connecting".
+   */
+  connectStartFailed?: string
   /** ConnectCallback while it reads the outcome: "Finishing connecting your bank…" */
   callbackFinishing?: string
   /** ConnectCallback in a popup that is about to close: "Done. You can close this window." */
