@@ -1,18 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
+import { bffRejection } from '../../test/bff-rejection'
 import { errorBody, fakeBff, json } from '../../test/fake-bff'
 import { account } from '../../test/fixtures'
 import { createBffClient } from './bff-client'
 import { BffError } from './bff-error'
-
-async function rejection(promise: Promise<unknown>): Promise<BffError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(BffError)
-  return error as BffError
-}
 
 describe('createBffClient', () => {
   it('sends X-CSRF: 1 and same-origin credentials on a GET', async () => {
@@ -57,7 +49,7 @@ describe('createBffClient', () => {
   it('turns a contract error body into a BffError with its code, status and correlation id', async () => {
     const bff = fakeBff({ 'GET /api/accounts': () => errorBody('consent_expired', 403) })
     const client = createBffClient({ fetch: bff.fetch })
-    const error = await rejection(
+    const error = await bffRejection(
       client.request({ method: 'GET', path: '/accounts', schema: 'accounts' }),
     )
     expect(error.code).toBe('consent_expired')
@@ -80,7 +72,7 @@ describe('createBffClient', () => {
           429,
         ),
     })
-    const error = await rejection(
+    const error = await bffRejection(
       createBffClient({ fetch: bff.fetch }).request({
         method: 'GET',
         path: '/accounts',
@@ -106,7 +98,7 @@ describe('createBffClient', () => {
           400,
         ),
     })
-    const error = await rejection(
+    const error = await bffRejection(
       createBffClient({ fetch: bff.fetch }).request({
         method: 'POST',
         path: '/connect',
@@ -121,7 +113,7 @@ describe('createBffClient', () => {
   it('names a missing CSRF header in a console diagnostic', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const bff = fakeBff({ 'GET /api/accounts': () => errorBody('csrf_header_missing', 403) })
-    const error = await rejection(
+    const error = await bffRejection(
       createBffClient({ fetch: bff.fetch }).request({
         method: 'GET',
         path: '/accounts',
@@ -138,7 +130,7 @@ describe('createBffClient', () => {
     const bff = fakeBff({
       'GET /api/accounts': () => new Response('<h1>Bad Gateway from proxy</h1>', { status: 502 }),
     })
-    const error = await rejection(
+    const error = await bffRejection(
       createBffClient({ fetch: bff.fetch }).request({
         method: 'GET',
         path: '/accounts',
@@ -157,7 +149,7 @@ describe('createBffClient', () => {
       'POST /api/connect': () =>
         json({ flowId: 'x', url: 'javascript:alert(1)', expiresAt: 'soon' }),
     })
-    const error = await rejection(
+    const error = await bffRejection(
       createBffClient({ fetch: bff.fetch }).request({
         method: 'POST',
         path: '/connect',
@@ -181,7 +173,7 @@ describe('createBffClient', () => {
     await expect(client.request({ method: 'GET', path: '/custom', schema })).resolves.toEqual({
       count: 3,
     })
-    const error = await rejection(client.request({ method: 'GET', path: '/custom-bad', schema }))
+    const error = await bffRejection(client.request({ method: 'GET', path: '/custom-bad', schema }))
     expect(error.code).toBe('invalid_response')
   })
 
@@ -190,7 +182,7 @@ describe('createBffClient', () => {
       'GET /api/accounts': () =>
         new Response('<html></html>', { headers: { 'content-type': 'text/html' } }),
     })
-    const error = await rejection(
+    const error = await bffRejection(
       createBffClient({ fetch: bff.fetch }).request({
         method: 'GET',
         path: '/accounts',
@@ -205,7 +197,7 @@ describe('createBffClient', () => {
       'GET /api/accounts': () =>
         new Response('{"data": [', { headers: { 'content-type': 'application/json' } }),
     })
-    const error = await rejection(
+    const error = await bffRejection(
       createBffClient({ fetch: bff.fetch }).request({
         method: 'GET',
         path: '/accounts',
@@ -217,7 +209,7 @@ describe('createBffClient', () => {
 
   it('reports network_error when fetch itself fails', async () => {
     const failing = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch
-    const error = await rejection(
+    const error = await bffRejection(
       createBffClient({ fetch: failing }).request({
         method: 'GET',
         path: '/session',

@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { bffRejection } from '../../test/bff-rejection'
 import { fakeBff, json } from '../../test/fake-bff'
 import { account, payment, PAYMENT_ID } from '../../test/fixtures'
 import { createBffClient } from './bff-client'
 import { BffError } from './bff-error'
 import { paymentSchema } from './payment-schema'
-
-async function rejection(promise: Promise<unknown>): Promise<BffError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(BffError)
-  return error as BffError
-}
 
 afterEach(() => {
   vi.doUnmock('./payment-check-schemas')
@@ -38,7 +30,7 @@ describe('answer checks split by route', () => {
       'GET /api/payments/:id': () => json({ data: payment({ status: 'teleported' }) }),
     })
     const client = createBffClient({ fetch: bff.fetch })
-    const error = await rejection(
+    const error = await bffRejection(
       client.request({
         method: 'GET',
         path: `/payments/${PAYMENT_ID}`,
@@ -53,7 +45,7 @@ describe('answer checks split by route', () => {
       'GET /api/accounts': () => json({ data: [{ ...account, balance: 'lots' }] }),
     })
     const client = createBffClient({ fetch: bff.fetch })
-    const error = await rejection(
+    const error = await bffRejection(
       client.request({ method: 'GET', path: '/accounts', schema: 'accounts' }),
     )
     expect(error.code).toBe('invalid_response')
