@@ -4,7 +4,6 @@ import { bffRejection } from '../../test/bff-rejection'
 import { errorBody, fakeBff, json } from '../../test/fake-bff'
 import { account } from '../../test/fixtures'
 import { createBffClient } from './bff-client'
-import { BffError } from './bff-error'
 
 describe('createBffClient', () => {
   it('sends X-CSRF: 1 and same-origin credentials on a GET', async () => {

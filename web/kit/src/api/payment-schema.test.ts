@@ -3,7 +3,7 @@ import { bffRejection } from '../../test/bff-rejection'
 import { fakeBff, json } from '../../test/fake-bff'
 import { account, payment, PAYMENT_ID } from '../../test/fixtures'
 import { createBffClient } from './bff-client'
-import { BffError } from './bff-error'
+import type { BffError } from './bff-error'
 import { paymentSchema } from './payment-schema'
 
 afterEach(() => {
