@@ -164,12 +164,28 @@ function stop(code = 0) {
   // SIGTERM to each service itself (not its group), so it shuts down its own helpers in order
   // (vite stops its esbuild service); a signal to the whole group would kill them under it and
   // print their errors. Whatever is left of a group afterwards is killed quietly.
-  for (const child of children.values()) {
+  const terminate = (child) => {
     try {
       child.kill('SIGTERM')
     } catch {
       // already gone
     }
+  }
+  // The demo first: its dev server proxies the page's open event stream to the BFF, and would
+  // print the BFF's refusal if the BFF went first. The others follow once it has gone (or
+  // after 2 s).
+  const demo = children.get('demo')
+  const rest = () => {
+    for (const [name, child] of children) if (name !== 'demo') terminate(child)
+  }
+  if (demo === undefined) rest()
+  else {
+    const fallback = setTimeout(rest, 2_000)
+    demo.once('exit', () => {
+      clearTimeout(fallback)
+      rest()
+    })
+    terminate(demo)
   }
   const killGroups = () => {
     for (const pid of groups) {
