@@ -1,4 +1,4 @@
-import { useConnectCallback } from '@mhkit/react'
+import { ConnectProgress, useConnectCallback } from '@mhkit/react'
 import { FlowOutcome, outcomeHeading } from '../components/flow-outcome'
 import { useEffect } from 'react'
 import { useEventLog } from '../event-log'
@@ -26,6 +26,7 @@ export function CallbackScreen() {
     },
     onError: (error) => record('flow:error', error.code),
   })
+  const isConnect = callback.flow !== undefined && logName(callback.flow.kind) === 'connect'
   const heading = outcomeHeading(callback.flow?.kind, callback.status)
   // The title follows the outcome too: it is what a screen reader announces on the way back
   // from the bank, and what the tab shows while the person looks elsewhere.
@@ -38,7 +39,15 @@ export function CallbackScreen() {
       {callback.status === 'idle' ? (
         <p className="demo-muted">There is no bank connection to finish here.</p>
       ) : null}
-      {callback.status === 'loading' || callback.status === 'pending' ? (
+      {isConnect ? (
+        // The kit's steps (preparing → at your bank → finishing → connected) with the bank's
+        // name once connected; errors stay with FlowOutcome below.
+        <ConnectProgress
+          status={callback.status}
+          connectionId={callback.flow?.result?.connectionId}
+        />
+      ) : callback.status === 'loading' || callback.status === 'pending' ? (
+        // The flow's kind is not known yet: it may be a payment, which has no such steps.
         <p role="status">Finishing up…</p>
       ) : null}
       {callback.status === 'popup-handoff' ? <p role="status">Returning to the app…</p> : null}
