@@ -26,7 +26,7 @@ export function AccountsScreen() {
         <ul className="demo-cards" aria-label="Accounts">
           {accounts.data.data.map((account) => (
             <li key={account.id} className="demo-card" aria-label={account.name}>
-              <h3>{account.name}</h3>
+              <h2>{account.name}</h2>
               <p className="demo-muted">
                 {account.providerName}
                 {account.details?.accountNumberLast4 === undefined

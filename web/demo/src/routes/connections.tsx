@@ -40,7 +40,7 @@ export function ConnectionsScreen() {
         <ul className="demo-cards" aria-label="Connections">
           {connections.data.data.map((connection) => (
             <li key={connection.id} className="demo-card" aria-label={connection.bankName}>
-              <h3>{connection.bankName}</h3>
+              <h2>{connection.bankName}</h2>
               <p>
                 <span className="demo-status" data-status={connection.status}>
                   {statusLabel[connection.status] ?? connection.status}

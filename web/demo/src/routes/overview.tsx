@@ -20,7 +20,7 @@ function Summary() {
     <ul className="demo-cards" aria-label="Balances">
       {list.map((account) => (
         <li key={account.id} className="demo-card" aria-label={account.name}>
-          <h3>{account.name}</h3>
+          <h2>{account.name}</h2>
           <p className="demo-amount">{formatAmount(account.balance.amount)}</p>
         </li>
       ))}
