@@ -8,9 +8,12 @@ export const MOCK_BANK = 'Moneyhub Open Banking Mock'
 /** A second simulator bank, for the "connect another bank" journey. */
 export const SECOND_BANK = 'Northwind Bank'
 
-/** The demo's "Bank connected" confirmation. */
+/**
+ * The demo's "Bank connected" confirmation: the whole text, since the kit's progress line
+ * ("Northwind Bank connected.") contains those words too.
+ */
 export function bankConnected(page: Page) {
-  return page.getByRole('status').filter({ hasText: 'Bank connected' })
+  return page.getByRole('status').filter({ hasText: /^Bank connected$/ })
 }
 
 /** The demo's counter of `onSuccess` calls (the event log panel). */
