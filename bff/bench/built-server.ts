@@ -21,6 +21,18 @@ const outDir = join(bffDir, 'node_modules', '.cache', 'mhkit-bench')
  * declarations, and returns the file to run. `@mhkit/shared` is bundled in: in the workspace it
  * is TypeScript source, which Node cannot load; published, it is its own built JavaScript.
  */
+/** This package's runtime dependencies (not `@mhkit/shared`, which is bundled). */
+function externalDependencies(): string[] {
+  const pkg = JSON.parse(readFileSync(join(bffDir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>
+    peerDependencies?: Record<string, string>
+  }
+  return [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+  ].filter((name) => name !== '@mhkit/shared')
+}
+
 export async function buildServer(): Promise<string> {
   const { build } = await import('tsup')
   await build({
@@ -29,6 +41,9 @@ export async function buildServer(): Promise<string> {
     dts: false,
     outDir,
     noExternal: ['@mhkit/shared'],
+    // tsup reads the dependencies to leave out from the package.json of the working directory,
+    // which is the repository root when the tests run from there: name this package's own.
+    external: externalDependencies(),
     silent: true,
     config: false,
   })
@@ -66,6 +81,25 @@ export async function startServerProcess(
   env: Record<string, string>,
   logFile: string,
 ): Promise<BuiltServer> {
+  // The free port is found by binding and releasing it, so another process on a busy machine
+  // can take it first and the server exits at once: then start again on another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(args, env, logFile)
+    } catch (error) {
+      if (!(error instanceof ExitedDuringStart) || attempt === 3) throw error
+    }
+  }
+}
+
+/** The server process ended before answering `/healthz`. */
+class ExitedDuringStart extends Error {}
+
+async function startOnFreePort(
+  args: readonly string[],
+  env: Record<string, string>,
+  logFile: string,
+): Promise<BuiltServer> {
   const port = await freePort()
   const log = openSync(logFile, 'a')
   const spawnedAt = performance.now()
@@ -81,8 +115,8 @@ export async function startServerProcess(
   const agent = new Agent({ keepAlive: false })
   for (;;) {
     if (dead) {
-      const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join('\n')
-      throw new Error(`${args.join(' ').slice(0, 60)} exited during start:\n${tail}`)
+      const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-12).join('\n')
+      throw new ExitedDuringStart(`${args.join(' ').slice(0, 60)} exited during start:\n${tail}`)
     }
     if ((await getOnce(agent, { url: `${url}/healthz`, headers: {} })) === 200) break
     await new Promise((resolve) => setTimeout(resolve, 5))

@@ -230,9 +230,9 @@ export async function createBff(options: BffOptions): Promise<Bff> {
       corsOrigins: options.corsOrigins ?? [],
       trustProxy: options.trustProxy ?? false,
       rateLimits: scaledRateLimits(options.rateLimitMultiplier ?? 1),
-      // Logos come from Moneyhub's hosts like every upstream call: the pooled fetch, and
-      // loopback http (the simulator) only outside production.
-      bankIcons: { fetch: upstream, allowInsecureLoopback: !production },
+      // Logos are bytes, not the text the upstream seam reads, and are fetched once per bank:
+      // the global fetch, with loopback http (the simulator) only outside production.
+      bankIcons: { allowInsecureLoopback: !production },
       ...(options.callbackErrorPage === undefined
         ? {}
         : { callbackErrorPage: options.callbackErrorPage }),

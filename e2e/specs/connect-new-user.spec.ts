@@ -7,6 +7,7 @@ import {
   signedOut,
   successCounter,
   expectBackOnCallback,
+  followNavLink,
 } from '../support/journeys'
 
 test('a new user connects a bank and sees accounts and transactions', async ({
@@ -43,10 +44,7 @@ test('a new user connects a bank and sees accounts and transactions', async ({
   await expect(accounts.first().getByLabel(/^Balance of /)).toHaveText(/£/)
   await screenshot(page, testInfo, 'accounts')
 
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Transactions' })
-    .click()
+  await followNavLink(page, 'Transactions')
   const rows = page.getByRole('table', { name: 'Transactions' }).locator('tbody tr')
   await expect(rows.first()).toBeVisible()
   const firstPage = await rows.count()

@@ -33,6 +33,8 @@ test('no access, refresh or ID token ever reaches the browser', async ({
   await expect(page.getByRole('list', { name: 'Connections' })).toBeVisible()
 
   const responses = await recorder.all()
+  // Every answer that could carry a secret was read in full.
+  expect(responses.filter((r) => r.unread && r.status < 400).map((r) => r.url)).toEqual([])
   recorder.dispose()
   const appResponses = responses.filter((r) => r.url.startsWith(stack.appUrl))
   // The journey really did talk to the BFF through the app origin.

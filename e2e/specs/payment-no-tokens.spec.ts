@@ -38,6 +38,8 @@ test('no token, code or state of a payment or its refund reaches the browser or 
   )
 
   const responses = await recorder.all()
+  // Every answer that could carry a secret was read in full.
+  expect(responses.filter((r) => r.unread && r.status < 400).map((r) => r.url)).toEqual([])
   recorder.dispose()
   const appResponses = responses.filter((r) => r.url.startsWith(stack.appUrl))
   expect(appResponses.some((r) => r.url.includes('/api/payments'))).toBe(true)

@@ -1,5 +1,11 @@
 import { expect, test } from '../fixtures'
-import { connectByRedirect, MOCK_BANK, SECOND_BANK, screenshot } from '../support/journeys'
+import {
+  connectByRedirect,
+  MOCK_BANK,
+  SECOND_BANK,
+  screenshot,
+  followNavLink,
+} from '../support/journeys'
 
 test('a signed-in user connects a second bank and keeps the first', async ({
   page,
@@ -8,10 +14,7 @@ test('a signed-in user connects a second bank and keeps the first', async ({
   await page.goto('/')
   await connectByRedirect(page, bank, MOCK_BANK)
 
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Overview' })
-    .click()
+  await followNavLink(page, 'Overview')
   await expect(page.getByRole('heading', { name: 'Your money' })).toBeVisible()
   await connectByRedirect(page, bank, SECOND_BANK, { button: 'Connect another bank' })
 

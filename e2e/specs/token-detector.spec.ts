@@ -13,6 +13,7 @@ function response(partial: Partial<RecordedResponse>): RecordedResponse {
     status: 200,
     headers: { 'content-type': 'application/json' },
     body: '{"authenticated":true}',
+    unread: false,
     ...partial,
   }
 }

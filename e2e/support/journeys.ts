@@ -98,3 +98,15 @@ export function liveStreamOpened(page: Page) {
     (response) => new URL(response.url()).pathname === '/api/events' && response.status() === 200,
   )
 }
+
+/**
+ * Follows a link of the demo's main navigation, opening the "Menu" disclosure first where the
+ * screen is narrow enough to fold the navigation behind it.
+ */
+export async function followNavLink(page: Page, name: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true })
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') {
+    await menu.click()
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+}

@@ -7,6 +7,28 @@ export interface RecordedResponse {
   readonly headers: Readonly<Record<string, string>>
   /** The body as text ('' for redirects and bodies the browser never read). */
   readonly body: string
+  /**
+   * The body never arrived within {@link BODY_WAIT_MS} (a request the page dropped mid-answer,
+   * such as the demo's host sign-in probe when it navigates on). Journeys accept this only for
+   * error answers.
+   */
+  readonly unread: boolean
+}
+
+/** How long a body may take to arrive before it is recorded as unread. */
+const BODY_WAIT_MS = 10_000
+
+/** The body's text, or undefined when it has not arrived within {@link BODY_WAIT_MS}. */
+async function bodyOf(response: Response): Promise<string | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), BODY_WAIT_MS)
+  })
+  try {
+    return await Promise.race([response.text().catch(() => ''), late])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** Records every response of a browser context (every page and popup in it). */
@@ -29,16 +51,25 @@ export function recordResponses(context: BrowserContext): ResponseRecorder {
   const onResponse = (response: Response): void => {
     pending.push(
       (async () => {
-        const headers = await response.allHeaders().catch(() => response.headers())
-        let body = ''
+        // A live-event stream stays open for minutes: its body would never finish reading, and
+        // its raw headers may never be reported either. It carries only the event vocabulary
+        // (bff/test/integration/webhooks.test.ts checks it).
+        const streaming = (response.headers()['content-type'] ?? '').startsWith('text/event-stream')
+        const headers = streaming
+          ? response.headers()
+          : await response.allHeaders().catch(() => response.headers())
+        let body: string | undefined = ''
         const status = response.status()
-        // A live-event stream stays open for minutes: its body would never finish reading. It
-        // carries only the event vocabulary (bff/test/integration/webhooks.test.ts checks it).
-        const streaming = (headers['content-type'] ?? '').startsWith('text/event-stream')
         if (!streaming && (status < 300 || status >= 400)) {
-          body = await response.text().catch(() => '')
+          body = await bodyOf(response)
         }
-        return { url: response.url(), status, headers, body }
+        return {
+          url: response.url(),
+          status,
+          headers,
+          body: body ?? '',
+          unread: body === undefined,
+        }
       })(),
     )
   }

@@ -13,14 +13,14 @@ import { bffOverSim, simWorldPerFile } from '../support/sim-harness'
 
 const world = simWorldPerFile()
 
-/** The simulator's fetch, counting the logo requests that reach it. */
+/** The global fetch to the simulator, counting the logo requests that reach it. */
 function countingFetch(answer?: () => Response): { fetch: FetchLike; calls: string[] } {
   const calls: string[] = []
   return {
     calls,
-    fetch: async (input, init) => {
+    fetch: (input, init) => {
       calls.push(input)
-      return answer === undefined ? world.fetch(input, init) : answer()
+      return answer === undefined ? fetch(input, init) : Promise.resolve(answer())
     },
   }
 }

@@ -62,7 +62,7 @@ describe('DisconnectButton', () => {
     const dialog = dialogOf(container)
     await userEvent.click(within(dialog).getByRole('button', { name: 'Disconnect' }))
     const alert = await within(dialog).findByRole('alert')
-    expect(alert).toHaveTextContent('Bank data unavailable')
+    expect(alert).toHaveTextContent('Moneyhub unavailable')
     expect(dialog.open).toBe(true)
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
     await waitFor(() => expect(bff.calls.filter((c) => c.method === 'DELETE')).toHaveLength(2))
