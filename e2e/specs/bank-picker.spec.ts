@@ -28,9 +28,6 @@ async function pickAndConnect(page: Page, bank: BankDriver, bankName: string): P
 
 function journey() {
   test("the picker shows each bank's logo, served from the app's own origin", async ({ page }) => {
-    // Known defect on `int`: bff/src/create-bff.ts hands bank-icons its HttpTransport where a
-    // fetch function is expected, so every logo request fails and the picker shows initials.
-    test.fixme(true, 'bank logos do not load until the BFF passes bank-icons a fetch')
     await page.goto('/')
     const banks = picker(page)
     await expect(banks.getByRole('radio', { name: MOCK_BANK })).toBeVisible()
