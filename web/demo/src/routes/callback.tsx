@@ -3,7 +3,7 @@ import { FlowOutcome, outcomeHeading } from '../components/flow-outcome'
 import { useEffect } from 'react'
 import { useEventLog } from '../event-log'
 import { routeTitle } from '../router'
-import { announceSessionChange } from '../session-broadcast'
+import { announceSessionChange } from '../session-channel'
 
 // Connect flows log as `connect:*` (the StrictMode journey counts `connect:success`); payment
 // kinds log under their own kind.
@@ -21,7 +21,7 @@ export function CallbackScreen() {
   const callback = useConnectCallback({
     onSuccess: (flow) => {
       record(`${logName(flow.kind)}:success`, flow.kind)
-      // Other tabs list the new bank too.
+      // Other tabs list the new bank too (see announceSessionChange for why SessionSync can't).
       if (logName(flow.kind) === 'connect') announceSessionChange()
     },
     onError: (error) => record('flow:error', error.code),
