@@ -2,6 +2,7 @@ import { ConnectProgress, useConnectCallback } from '@mhkit/react'
 import { FlowOutcome, outcomeHeading } from '../components/flow-outcome'
 import { useEffect } from 'react'
 import { useEventLog } from '../event-log'
+import { Link } from '../link'
 import { routeTitle } from '../router'
 import { announceSessionChange } from '../session-channel'
 
@@ -41,11 +42,16 @@ export function CallbackScreen() {
       ) : null}
       {isConnect ? (
         // The kit's steps (preparing → at your bank → finishing → connected) with the bank's
-        // name once connected; errors stay with FlowOutcome below.
+        // name once connected, then where to go next; errors stay with FlowOutcome below.
         <ConnectProgress
           status={callback.status}
           connectionId={callback.flow?.result?.connectionId}
-        />
+        >
+          <p className="demo-actions">
+            <Link to="/accounts">View accounts</Link>
+            <Link to="/transactions">View transactions</Link>
+          </p>
+        </ConnectProgress>
       ) : callback.status === 'loading' || callback.status === 'pending' ? (
         // The flow's kind is not known yet: it may be a payment, which has no such steps.
         <p role="status">Finishing up…</p>
