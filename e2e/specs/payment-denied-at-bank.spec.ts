@@ -20,5 +20,5 @@ test('denying a payment at the bank says no money moved, offers a new payment, a
   await expect(page.getByRole('heading', { name: 'Make a payment' })).toBeVisible()
 
   await page.goto('/payments')
-  await expect(page.getByText('No payments yet.')).toBeVisible()
+  await expect(page.getByText('No payments yet')).toBeVisible()
 })
