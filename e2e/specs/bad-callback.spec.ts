@@ -20,6 +20,7 @@ test('a callback that belongs to no flow of this browser lands on the callback p
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('The bank was not connected')
   await expect(alert.locator('code')).toHaveText('state_mismatch')
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Back to the overview' })).toBeVisible()
   await expect(successCounter(page)).toHaveText('0')
 })

@@ -25,7 +25,7 @@ test('disconnecting a bank removes it and its accounts', async ({ page, bank }) 
   await expect(
     page.getByRole('status').filter({ hasText: `${MOCK_BANK} disconnected` }),
   ).toHaveCount(1)
-  await expect(page.getByText('No banks connected.')).toBeVisible()
+  await expect(page.getByText('No banks connected')).toBeVisible()
   // The developer panel starts closed on phones: open it to read the event log.
   const panel = page.getByRole('button', { name: /Developer panel/ })
   if ((await panel.getAttribute('aria-expanded')) !== 'true') await panel.click()

@@ -16,9 +16,9 @@ test('denying a payment at the bank says no money moved, offers a new payment, a
   await expect(alert).toContainText('The payment was not made')
   await expect(alert).toContainText('no money has moved')
   await expect(alert.locator('code')).toHaveText('access_denied')
-  await page.getByRole('link', { name: 'Start a new payment' }).click()
+  await alert.getByRole('button', { name: 'Start again' }).click()
   await expect(page.getByRole('heading', { name: 'Make a payment' })).toBeVisible()
 
   await page.goto('/payments')
-  await expect(page.getByText('No payments yet.')).toBeVisible()
+  await expect(page.getByText('No payments yet')).toBeVisible()
 })

@@ -20,6 +20,12 @@ const SIZES = [
  * the developer event log) masked so the pictures only change when a screen does.
  */
 async function shoot(page: Page, screen: string, size: string): Promise<void> {
+  // Every pictured screen fits its window: no sideways scrolling, at 390 px least of all.
+  const { scrollWidth, width } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }))
+  expect(scrollWidth, `${screen} scrolls sideways at ${width} px`).toBeLessThanOrEqual(width)
   await page.screenshot({
     path: join(OUT_DIR, `${screen}-${size}.jpg`),
     type: 'jpeg',
@@ -75,5 +81,18 @@ for (const size of SIZES) {
     await page.getByRole('link', { name: 'See the payment status' }).click()
     await expect(paymentStatusText(page)).toHaveText('Payment complete.')
     await shoot(page, 'payment-status', size.name)
+
+    await page.goto('/payments')
+    await expect(page.getByRole('heading', { name: 'Payments', level: 1 })).toBeVisible()
+    await expect(page.getByRole('list', { name: 'Your payments' })).toBeVisible()
+    await shoot(page, 'payments', size.name)
+
+    await page.goto('/recurring-payments')
+    await expect(page.getByText('No recurring payment permissions yet')).toBeVisible()
+    await shoot(page, 'recurring-payments', size.name)
+
+    await page.goto('/standing-orders')
+    await expect(page.getByText('No standing orders yet')).toBeVisible()
+    await shoot(page, 'standing-orders', size.name)
   })
 }

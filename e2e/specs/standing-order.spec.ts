@@ -11,7 +11,7 @@ test('a standing order is checked, set up at the bank and listed with its schedu
   const cspViolations = await collectCspViolations(page)
   await page.goto('/standing-orders')
   await expect(page.getByRole('heading', { name: 'Standing orders', level: 1 })).toBeVisible()
-  await expect(page.getByText('No standing orders yet.')).toBeVisible()
+  await expect(page.getByText('No standing orders yet')).toBeVisible()
   const form = page.getByRole('form', { name: 'Set up a standing order' })
 
   // Wrong details are caught before anything is sent, field by field.

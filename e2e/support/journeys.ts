@@ -8,9 +8,12 @@ export const MOCK_BANK = 'Moneyhub Open Banking Mock'
 /** A second simulator bank, for the "connect another bank" journey. */
 export const SECOND_BANK = 'Northwind Bank'
 
-/** The demo's "Bank connected" confirmation. */
+/**
+ * A bank connection's confirmation: the callback page's progress line ("Northwind Bank
+ * connected.", the kit's ConnectProgress) or, after a popup, the opener's "Bank connected".
+ */
 export function bankConnected(page: Page) {
-  return page.getByRole('status').filter({ hasText: 'Bank connected' })
+  return page.getByRole('status').filter({ hasText: /^(Bank connected|.+ connected\.)$/ })
 }
 
 /** The demo's counter of `onSuccess` calls (the event log panel). */

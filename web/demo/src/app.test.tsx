@@ -126,9 +126,9 @@ describe('App layout', () => {
 
   it('invites a connection instead of showing an error when a data screen has no session', async () => {
     renderAt('/accounts')
-    await settle(() => container.querySelector('.demo-empty') !== null)
+    await settle(() => container.querySelector('.demo-invitation') !== null)
     expect(container.querySelector('[role="alert"]')).toBeNull()
-    expect(container.querySelector('.demo-empty')?.textContent).toContain(
+    expect(container.querySelector('.demo-invitation')?.textContent).toContain(
       'Connect a bank to see your accounts here.',
     )
     const buttons = [...container.querySelectorAll('main button')].map((b) => b.textContent)

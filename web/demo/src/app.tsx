@@ -1,3 +1,4 @@
+import { SessionSync } from '@mhkit/react'
 import { EventLogPanel } from './event-log'
 import { useRef } from 'react'
 import { matchRoute, usePathname, type RouteName } from './router'
@@ -12,7 +13,7 @@ import { PaymentsScreen } from './routes/payments'
 import { RecurringPaymentsScreen } from './routes/recurring-payments'
 import { StandingOrdersScreen } from './routes/standing-orders'
 import { TransactionsScreen } from './routes/transactions'
-import { useSessionBroadcast } from './session-broadcast'
+import { SESSION_CHANNEL, useHostSignInSync } from './session-channel'
 import { SessionControls } from './session-controls'
 import { SiteHeader } from './site-header'
 import { useTheme } from './theme'
@@ -69,7 +70,7 @@ export function App() {
   const route = matchRoute(pathname)
   const main = useRef<HTMLElement>(null)
   useRouteAnnouncer(route, pathname, main)
-  useSessionBroadcast()
+  useHostSignInSync()
   return (
     <div className="demo-shell">
       <a className="demo-skip" href="#main">
@@ -83,6 +84,7 @@ export function App() {
         <Screen route={route} />
       </main>
       <EventLogPanel />
+      <SessionSync channel={SESSION_CHANNEL} />
     </div>
   )
 }

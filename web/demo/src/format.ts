@@ -1,24 +1,3 @@
-const money = new Map<string, Intl.NumberFormat>()
-
-/**
- * Formats integer minor units (pence) as a currency amount in British English.
- *
- * @param amount - `{ value, currency }` as the BFF contract sends it
- * @returns e.g. `-£12.34`
- */
-export function formatAmount(amount: {
-  readonly value: number
-  readonly currency: string
-}): string {
-  let formatter = money.get(amount.currency)
-  if (formatter === undefined) {
-    formatter = new Intl.NumberFormat('en-GB', { style: 'currency', currency: amount.currency })
-    money.set(amount.currency, formatter)
-  }
-  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2
-  return formatter.format(amount.value / 10 ** digits)
-}
-
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',

@@ -2,7 +2,7 @@ import { useLogout, useSession } from '@mhkit/react'
 import { useId, useState, type FormEvent } from 'react'
 import { useEventLog } from './event-log'
 import { navigate } from './router'
-import { announceSessionChange } from './session-broadcast'
+import { announceSessionChange } from './session-channel'
 import { useDemoAuth } from './use-demo-auth'
 
 /**
@@ -52,8 +52,11 @@ export function SessionControls() {
 
   const logOut = async (): Promise<void> => {
     if (user !== null) await signOut.mutateAsync()
+    // The kit's SessionSync tells the other tabs the BFF session ended. The host sign-out is
+    // announced after it: this tab hears its own announcement too, and SessionSync stays quiet
+    // about a change it sees while it answers one.
     await logout.mutateAsync()
-    announceSessionChange()
+    if (user !== null) announceSessionChange()
     record('logout')
     navigate('/')
   }

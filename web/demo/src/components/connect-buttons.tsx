@@ -1,9 +1,31 @@
-import { ErrorNotice } from '@mhkit/react'
-import { useLoggedConnect } from './use-logged-connect'
+import { BankPicker, ConnectBankButton, ErrorNotice } from '@mhkit/react'
+import { useState } from 'react'
+import { useConnectLogOptions, useLoggedConnect } from './use-logged-connect'
 
 /**
- * The two ways to connect a bank: a full redirect (the default, never blocked) and a popup
- * (falls back to a redirect when the browser blocks the window).
+ * The kit's bank picker (logos, search, "Your recent banks") with a button that connects the
+ * picked bank: the bank is named in the connect request, so the simulator's own chooser is
+ * skipped. The button appears only once a bank is picked, named after it.
+ */
+function PickedBankConnect() {
+  const [picked, setPicked] = useState<{ id: string; name: string } | undefined>(undefined)
+  const logged = useConnectLogOptions()
+  return (
+    <BankPicker kind="ais" className="demo-bank-picker" onChange={(bank) => setPicked(bank)}>
+      {picked === undefined ? null : (
+        // Keyed by bank: a new pick starts a fresh flow state rather than showing the last one's.
+        <ConnectBankButton key={picked.id} {...logged} mode="redirect" bankId={picked.id}>
+          Connect {picked.name}
+        </ConnectBankButton>
+      )}
+    </BankPicker>
+  )
+}
+
+/**
+ * Picking the bank in the app, then the two ways to connect without naming one (the
+ * simulator asks which bank): a full redirect (the default, never blocked) and a popup (falls
+ * back to a redirect when the browser blocks the window).
  */
 export function ConnectButtons({ label = 'Connect a bank' }: { readonly label?: string }) {
   const redirect = useLoggedConnect({ mode: 'redirect' })
@@ -11,7 +33,9 @@ export function ConnectButtons({ label = 'Connect a bank' }: { readonly label?: 
   const busy = redirect.isBusy || popup.isBusy
   const failed = redirect.error ?? popup.error
   return (
-    <div>
+    <div className="demo-connect">
+      <PickedBankConnect />
+      <p className="demo-muted">Or choose your bank on Moneyhub&apos;s own page:</p>
       <div className="demo-actions">
         <button
           type="button"

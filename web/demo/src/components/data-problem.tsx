@@ -1,4 +1,4 @@
-import { describeError, ErrorNotice, isBffError } from '@mhkit/react'
+import { describeError, ErrorNotice, isBffError, toBffError } from '@mhkit/react'
 import { ConnectButtons } from './connect-buttons'
 import { useLoggedConnect } from './use-logged-connect'
 
@@ -33,21 +33,12 @@ export function DataProblem({
       </div>
     )
   }
-  if (!isBffError(error)) {
-    return (
-      <div className="demo-alert" role="alert">
-        <strong>Something went wrong</strong>
-        <p>Please try again.</p>
-        <button type="button" className="demo-button" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
-    )
-  }
-  const action = describeError(error).action
+  // Anything else (a bug, a lost connection) is worded by the kit as well.
+  const failure = toBffError(error)
+  const action = describeError(failure).action
   return (
     <ErrorNotice
-      error={error}
+      error={failure}
       onAction={
         action === 'reconnect' || action === 'start-again'
           ? () => void reconnect.start().catch(() => undefined)

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { EventLogProvider } from '../event-log'
 import { FlowOutcome, outcomeHeading } from './flow-outcome'
 
 globalThis.IS_REACT_ACT_ENVIRONMENT = true
@@ -40,7 +41,9 @@ function show(callback: Partial<ConnectCallbackResult>): void {
     root.render(
       <QueryClientProvider client={new QueryClient()}>
         <MhkitProvider client={client}>
-          <FlowOutcome callback={full} />
+          <EventLogProvider>
+            <FlowOutcome callback={full} />
+          </EventLogProvider>
         </MhkitProvider>
       </QueryClientProvider>,
     ),
@@ -86,8 +89,9 @@ describe('FlowOutcome', () => {
     expect(links()).toEqual(['/recurring-payments'])
     show({ status: 'succeeded', flow: succeeded('standing_order', { standingOrderId: 's1' }) })
     expect(links()).toEqual(['/standing-orders'])
+    // A bank connection's success is the callback page's ConnectProgress, not a second box.
     show({ status: 'succeeded', flow: succeeded('ais', { connectionId: 'c1' }) })
-    expect(container.textContent).toContain('Bank connected')
+    expect(container.textContent).toBe('')
   })
 
   it('words a failed payment for payments, with its code and a new payment as the next step', () => {
@@ -106,7 +110,17 @@ describe('FlowOutcome', () => {
     expect(alert?.textContent).toContain('The payment was not made')
     expect(alert?.textContent).toContain('no money has moved')
     expect(alert?.querySelector('code')?.textContent).toBe('access_denied')
-    expect(links()).toEqual(['/pay', '/payments'])
+    expect(alert?.querySelector('button')?.textContent).toBe('Start again')
+    expect(links()).toEqual(['/payments'])
+  })
+
+  it('offers to try a failed bank connection again, with its code', () => {
+    show({ status: 'failed', flow: undefined, error: new BffError('state_mismatch', 'x') })
+    const alert = container.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('The bank was not connected')
+    expect(alert?.querySelector('code')?.textContent).toBe('state_mismatch')
+    expect(alert?.querySelector('button')?.textContent).toBe('Try again')
+    expect(links()).toEqual(['/'])
   })
 
   it('names each kind in the page heading, and a connection when the kind is unknown', () => {

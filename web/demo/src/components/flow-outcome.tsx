@@ -1,6 +1,8 @@
-import { describePaymentError, type ConnectCallbackResult } from '@mhkit/react'
+import { BffError, describePaymentError, type ConnectCallbackResult } from '@mhkit/react'
 import { Link } from '../link'
-import { ErrorNotice } from './error-notice'
+import { navigate } from '../router'
+import { TitledErrorNotice } from './titled-error-notice'
+import { useLoggedConnect } from './use-logged-connect'
 import { PermissionSummary, StandingOrderSummary } from './set-up-summary'
 
 type FlowKind = NonNullable<ConnectCallbackResult['flow']>['kind']
@@ -117,90 +119,74 @@ function Succeeded({ flow }: { readonly flow: NonNullable<ConnectCallbackResult[
         </>
       )
     default:
-      return (
-        <>
-          <p className="demo-alert" data-tone="ok" role="status">
-            Bank connected
-          </p>
-          <p className="demo-actions">
-            <Link to="/accounts">View accounts</Link>
-            <Link to="/transactions">View transactions</Link>
-          </p>
-        </>
-      )
+      // A bank connection: the callback page's ConnectProgress says so, with what to do next.
+      return null
   }
 }
 
-function Failed({ kind, error }: { readonly kind: FlowKind | undefined; readonly error: unknown }) {
-  switch (kind) {
-    case 'payment':
-      return (
-        <>
-          <ErrorNotice
-            title="The payment was not made"
-            error={error}
-            describe={describePaymentError}
-          />
-          <p className="demo-actions">
-            <Link to="/pay">Start a new payment</Link>
-            <Link to="/payments">All payments</Link>
-          </p>
-        </>
-      )
-    case 'reverse_payment':
-      return (
-        <>
-          <ErrorNotice
-            title="The refund was not made"
-            error={error}
-            describe={describePaymentError}
-          />
-          <p className="demo-actions">
-            <Link to="/payments">Back to payments to try again</Link>
-          </p>
-        </>
-      )
-    case 'recurring_payment':
-      return (
-        <>
-          <ErrorNotice
-            title="The recurring payment permission was not set up"
-            error={error}
-            describe={describePaymentError}
-          />
-          <p className="demo-actions">
-            <Link to="/recurring-payments">Back to recurring payments</Link>
-          </p>
-        </>
-      )
-    case 'standing_order':
-      return (
-        <>
-          <ErrorNotice
-            title="The standing order was not set up"
-            error={error}
-            describe={describePaymentError}
-          />
-          <p className="demo-actions">
-            <Link to="/standing-orders">Back to standing orders</Link>
-          </p>
-        </>
-      )
-    default:
-      return (
-        <>
-          <ErrorNotice title="The bank was not connected" error={error} />
-          <p>
-            <Link to="/">Back to the overview</Link>
-          </p>
-        </>
-      )
-  }
+// Each payment-type flow: what did not happen, and the screen where it starts again.
+const PAYMENT_FAILURES: Readonly<Record<string, { title: string; startAgain: string }>> = {
+  payment: { title: 'The payment was not made', startAgain: '/pay' },
+  reverse_payment: { title: 'The refund was not made', startAgain: '/payments' },
+  recurring_payment: {
+    title: 'The recurring payment permission was not set up',
+    startAgain: '/recurring-payments',
+  },
+  standing_order: { title: 'The standing order was not set up', startAgain: '/standing-orders' },
+}
+
+/** A bank connection that failed: "Try again" connects again, the same way (a redirect). */
+function ConnectFailed({ error }: { readonly error: BffError }) {
+  const again = useLoggedConnect({ mode: 'redirect' })
+  const start = () => void again.start().catch(() => undefined)
+  return (
+    <>
+      <TitledErrorNotice
+        title="The bank was not connected"
+        error={error}
+        actionLabel="Try again"
+        onAction={start}
+        onSignIn={start}
+      />
+      <p>
+        <Link to="/">Back to the overview</Link>
+      </p>
+    </>
+  )
+}
+
+function Failed({
+  kind,
+  error,
+}: {
+  readonly kind: FlowKind | undefined
+  readonly error: BffError | undefined
+}) {
+  // A failed callback always carries its error; a generic one stands in should it not.
+  const failure = error ?? new BffError('internal_error', 'the flow failed without an error')
+  const payment = kind === undefined ? undefined : PAYMENT_FAILURES[kind]
+  if (payment === undefined) return <ConnectFailed error={failure} />
+  return (
+    <>
+      <TitledErrorNotice
+        title={payment.title}
+        error={failure}
+        describe={describePaymentError}
+        actionLabel="Start again"
+        onAction={() => navigate(payment.startAgain)}
+      />
+      {kind === 'payment' ? (
+        <p className="demo-actions">
+          <Link to="/payments">All payments</Link>
+        </p>
+      ) : null}
+    </>
+  )
 }
 
 /**
  * What the shared return page shows once a flow has settled, by the flow's kind: a fitting
- * confirmation and next step for a bank connection, a payment, a refund, a VRP consent or a
+ * confirmation and next step for a payment, a refund, a VRP consent or a
  * standing order, or what went wrong and where to start again.
  */
 export function FlowOutcome({ callback }: { readonly callback: ConnectCallbackResult }) {

@@ -6,10 +6,10 @@ import {
   parsePounds,
 } from '@mhkit/react'
 import { usePaymentChecks } from '@mhkit/react/checks'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { useEventLog } from '../event-log'
 import { CALLBACK_PATH } from '../router'
-import { ErrorNotice } from './error-notice'
+import { TitledErrorNotice } from './titled-error-notice'
 
 /**
  * Whether the demo offers a refund: the payment is completed, Moneyhub says it can be
@@ -42,6 +42,7 @@ export function RefundForm({ payment }: { readonly payment: Payment }) {
     onError: (failure) => record('refund:error', failure.code),
   })
   const label = payment.payeeName ?? payment.payeeRef
+  const formRef = useRef<HTMLFormElement>(null)
 
   if (!open) {
     return (
@@ -73,7 +74,13 @@ export function RefundForm({ payment }: { readonly payment: Payment }) {
   }
 
   return (
-    <form className="demo-refund" noValidate onSubmit={submit} aria-label={`Refund to ${label}`}>
+    <form
+      ref={formRef}
+      className="demo-refund"
+      noValidate
+      onSubmit={submit}
+      aria-label={`Refund to ${label}`}
+    >
       <div className="demo-field" data-invalid={error === undefined ? undefined : 'true'}>
         <label htmlFor={`${id}-amount`}>Refund amount (£)</label>
         <input
@@ -118,10 +125,12 @@ export function RefundForm({ payment }: { readonly payment: Payment }) {
         ) : null}
       </div>
       {refund.error === undefined ? null : (
-        <ErrorNotice
+        <TitledErrorNotice
           title="The refund was not started"
           error={refund.error}
           describe={describePaymentError}
+          // The same details again: the form is still filled in.
+          onAction={() => formRef.current?.requestSubmit()}
         />
       )}
     </form>

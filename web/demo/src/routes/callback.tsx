@@ -1,9 +1,10 @@
-import { useConnectCallback } from '@mhkit/react'
+import { ConnectProgress, useConnectCallback } from '@mhkit/react'
 import { FlowOutcome, outcomeHeading } from '../components/flow-outcome'
 import { useEffect } from 'react'
 import { useEventLog } from '../event-log'
+import { Link } from '../link'
 import { routeTitle } from '../router'
-import { announceSessionChange } from '../session-broadcast'
+import { announceSessionChange } from '../session-channel'
 
 // Connect flows log as `connect:*` (the StrictMode journey counts `connect:success`); payment
 // kinds log under their own kind.
@@ -21,11 +22,12 @@ export function CallbackScreen() {
   const callback = useConnectCallback({
     onSuccess: (flow) => {
       record(`${logName(flow.kind)}:success`, flow.kind)
-      // Other tabs list the new bank too.
+      // Other tabs list the new bank too (see announceSessionChange for why SessionSync can't).
       if (logName(flow.kind) === 'connect') announceSessionChange()
     },
     onError: (error) => record('flow:error', error.code),
   })
+  const isConnect = callback.flow !== undefined && logName(callback.flow.kind) === 'connect'
   const heading = outcomeHeading(callback.flow?.kind, callback.status)
   // The title follows the outcome too: it is what a screen reader announces on the way back
   // from the bank, and what the tab shows while the person looks elsewhere.
@@ -38,7 +40,20 @@ export function CallbackScreen() {
       {callback.status === 'idle' ? (
         <p className="demo-muted">There is no bank connection to finish here.</p>
       ) : null}
-      {callback.status === 'loading' || callback.status === 'pending' ? (
+      {isConnect ? (
+        // The kit's steps (preparing → at your bank → finishing → connected) with the bank's
+        // name once connected, then where to go next; errors stay with FlowOutcome below.
+        <ConnectProgress
+          status={callback.status}
+          connectionId={callback.flow?.result?.connectionId}
+        >
+          <p className="demo-actions">
+            <Link to="/accounts">View accounts</Link>
+            <Link to="/transactions">View transactions</Link>
+          </p>
+        </ConnectProgress>
+      ) : callback.status === 'loading' || callback.status === 'pending' ? (
+        // The flow's kind is not known yet: it may be a payment, which has no such steps.
         <p role="status">Finishing up…</p>
       ) : null}
       {callback.status === 'popup-handoff' ? <p role="status">Returning to the app…</p> : null}

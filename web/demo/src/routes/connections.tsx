@@ -1,4 +1,4 @@
-import { DisconnectButton, ReconnectButton, useConnections } from '@mhkit/react'
+import { DisconnectButton, EmptyState, ReconnectButton, useConnections } from '@mhkit/react'
 import { DataProblem } from '../components/data-problem'
 import { useEventLog } from '../event-log'
 import { CALLBACK_PATH } from '../router'
@@ -32,15 +32,17 @@ export function ConnectionsScreen() {
         />
       ) : null}
       {connections.data !== undefined && connections.data.data.length === 0 ? (
-        <p className="demo-muted">
-          No banks connected. <Link to="/">Connect a bank</Link>.
-        </p>
+        <EmptyState title="No banks connected">
+          <p>
+            <Link to="/">Connect a bank</Link>
+          </p>
+        </EmptyState>
       ) : null}
       {connections.data !== undefined && connections.data.data.length > 0 ? (
         <ul className="demo-cards" aria-label="Connections">
           {connections.data.data.map((connection) => (
             <li key={connection.id} className="demo-card" aria-label={connection.bankName}>
-              <h3>{connection.bankName}</h3>
+              <h2>{connection.bankName}</h2>
               <p>
                 <span className="demo-status" data-status={connection.status}>
                   {statusLabel[connection.status] ?? connection.status}

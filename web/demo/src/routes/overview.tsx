@@ -1,32 +1,7 @@
-import { useAccounts, useSession } from '@mhkit/react'
+import { AccountList, EmptyState, useSession } from '@mhkit/react'
 import { ConnectButtons } from '../components/connect-buttons'
 import { DataProblem } from '../components/data-problem'
-import { formatAmount } from '../format'
 import { Link } from '../link'
-
-function Summary() {
-  const accounts = useAccounts()
-  if (accounts.isPending) return <p className="demo-muted">Loading balances…</p>
-  if (accounts.isError)
-    return (
-      <DataProblem
-        error={accounts.error}
-        what="your balances"
-        onRetry={() => void accounts.refetch()}
-      />
-    )
-  const list = accounts.data.data
-  return (
-    <ul className="demo-cards" aria-label="Balances">
-      {list.map((account) => (
-        <li key={account.id} className="demo-card" aria-label={account.name}>
-          <h3>{account.name}</h3>
-          <p className="demo-amount">{formatAmount(account.balance.amount)}</p>
-        </li>
-      ))}
-    </ul>
-  )
-}
 
 /** Start page: connect a bank when signed out, a balance summary when signed in. */
 export function OverviewScreen() {
@@ -58,7 +33,10 @@ export function OverviewScreen() {
           {' · '}
           <Link to="/connections">Manage connections</Link>
         </p>
-        <Summary />
+        {/* Signed in with no accounts: the section below is the way to add one. */}
+        <AccountList label="Balances">
+          <EmptyState title="No accounts yet" />
+        </AccountList>
       </section>
       <section className="demo-panel" aria-labelledby="add-bank-heading">
         <h2 id="add-bank-heading">Add another bank</h2>

@@ -7,8 +7,15 @@ import {
   parsePounds,
 } from '@mhkit/react'
 import { usePaymentChecks, type FieldIssue, type PaymentChecks } from '@mhkit/react/checks'
-import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react'
-import { ErrorNotice } from '../components/error-notice'
+import {
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+} from 'react'
+import { TitledErrorNotice } from '../components/titled-error-notice'
 import { useEventLog } from '../event-log'
 import { CALLBACK_PATH, navigate } from '../router'
 
@@ -129,6 +136,7 @@ export function PayScreen() {
   const known = payees.data?.data ?? []
   const [form, setForm] = useState<Form>(EMPTY)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const formRef = useRef<HTMLFormElement>(null)
   const payment = usePayment({
     returnTo: CALLBACK_PATH,
     mode: form.mode,
@@ -185,7 +193,7 @@ export function PayScreen() {
       <p className="demo-muted">
         You approve the payment at your own bank; this app never sees your bank login.
       </p>
-      <form className="demo-form" noValidate onSubmit={submit}>
+      <form ref={formRef} className="demo-form" noValidate onSubmit={submit}>
         <Field
           id={`${id}-amount`}
           label="Amount (£)"
@@ -335,10 +343,12 @@ export function PayScreen() {
           </span>
         </div>
         {payment.error === undefined ? null : (
-          <ErrorNotice
+          <TitledErrorNotice
             title="The payment was not made"
             error={payment.error}
             describe={describePaymentError}
+            // The same details again: the form is still filled in.
+            onAction={() => formRef.current?.requestSubmit()}
           />
         )}
       </form>

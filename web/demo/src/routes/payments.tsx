@@ -1,4 +1,4 @@
-import { PaymentList } from '@mhkit/react'
+import { EmptyState, PaymentList } from '@mhkit/react'
 import { isRefundable, RefundForm } from '../components/refund-form'
 import { Link } from '../link'
 
@@ -24,9 +24,11 @@ export function PaymentsScreen() {
           </span>
         )}
       >
-        <p className="demo-muted">
-          No payments yet. <Link to="/pay">Make your first payment</Link>.
-        </p>
+        <EmptyState title="No payments yet">
+          <p>
+            <Link to="/pay">Make your first payment</Link>
+          </p>
+        </EmptyState>
       </PaymentList>
     </section>
   )

@@ -1,4 +1,4 @@
-import { formatMoney, RecurringPaymentList, useRecurringPayments } from '@mhkit/react'
+import { EmptyState, formatMoney, RecurringPaymentList, useRecurringPayments } from '@mhkit/react'
 import { useState } from 'react'
 import { RecurringPaymentConsentForm } from '../components/recurring-payment-consent-form'
 import {
@@ -47,9 +47,9 @@ export function RecurringPayments() {
             ) : null
           }
         >
-          <p className="demo-muted">
-            No recurring payment permissions yet. Set one up below, then pay with it here.
-          </p>
+          <EmptyState title="No recurring payment permissions yet">
+            <p>Set one up below, then pay with it here.</p>
+          </EmptyState>
         </RecurringPaymentList>
       </section>
       {list.length > 0 ? (

@@ -11,9 +11,13 @@ export function RecurringPaymentsScreen() {
   return (
     <Suspense
       fallback={
-        <p className="demo-muted" role="status">
-          Loading recurring payments…
-        </p>
+        // The page's h1 from the first paint, so no state of the page is without one.
+        <section className="demo-panel" aria-labelledby="vrp-heading">
+          <h1 id="vrp-heading">Recurring payments</h1>
+          <p className="demo-muted" role="status">
+            Loading recurring payments…
+          </p>
+        </section>
       }
     >
       <RecurringPayments />

@@ -1,4 +1,4 @@
-import { StandingOrderList } from '@mhkit/react'
+import { EmptyState, StandingOrderList } from '@mhkit/react'
 import { StandingOrderForm } from '../components/standing-order-form'
 
 /** Standing orders: the ones set up here with their schedule and status, and a new one. */
@@ -8,7 +8,9 @@ export function StandingOrders() {
       <section className="demo-panel" aria-labelledby="so-heading">
         <h1 id="so-heading">Standing orders</h1>
         <StandingOrderList label="Your standing orders">
-          <p className="demo-muted">No standing orders yet. Set one up below.</p>
+          <EmptyState title="No standing orders yet">
+            <p>Set one up below.</p>
+          </EmptyState>
         </StandingOrderList>
       </section>
       <section className="demo-panel">

@@ -1,8 +1,7 @@
-import { useAccounts, useTransactions } from '@mhkit/react'
+import { EmptyState, TransactionTable, useAccounts } from '@mhkit/react'
 import { useRef, useState, type FormEvent } from 'react'
+import { ConnectInvitation } from '../components/connect-invitation'
 import { dateRangeProblem } from '../components/date-range'
-import { DataProblem } from '../components/data-problem'
-import { formatAmount, formatDate } from '../format'
 
 /** Transactions shown per page; small so paging is visible with the simulator's fixtures. */
 const PAGE_SIZE = 10
@@ -29,15 +28,17 @@ function readFilters(form: HTMLFormElement): Filters {
   return filters
 }
 
-/** Transactions with account and date filters, a page at a time. */
+/**
+ * The kit's TransactionTable (a page at a time, "Load more") inside the demo's account and
+ * date filters; the table's caption names the account it is filtered to.
+ */
 export function TransactionsScreen() {
   const [filters, setFilters] = useState<Filters>({})
   const [rangeProblem, setRangeProblem] = useState<string | undefined>(undefined)
   const fromInput = useRef<HTMLInputElement>(null)
   const accounts = useAccounts()
-  const transactions = useTransactions({ ...filters, limit: PAGE_SIZE })
-  const rows = transactions.data?.pages.flatMap((page) => page.data) ?? []
-  const accountName = new Map((accounts.data?.data ?? []).map((a) => [a.id, a.name]))
+  const account = accounts.data?.data.find((a) => a.id === filters.accountId)
+  const filtered = Object.keys(filters).length > 0
 
   const apply = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
@@ -100,62 +101,19 @@ export function TransactionsScreen() {
         </button>
       </form>
 
-      {transactions.isPending ? <p className="demo-muted">Loading transactions…</p> : null}
-      {transactions.isError ? (
-        <DataProblem
-          error={transactions.error}
-          what="your transactions"
-          onRetry={() => void transactions.refetch()}
-        />
-      ) : null}
-      {transactions.isSuccess && rows.length === 0 ? (
-        <p className="demo-muted">No transactions match these filters.</p>
-      ) : null}
-      {rows.length > 0 ? (
-        <table className="demo-table demo-table--stack" aria-label="Transactions">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Description</th>
-              <th scope="col">Account</th>
-              <th scope="col" className="demo-num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((tx) => (
-              <tr key={tx.id}>
-                <td data-label="Date">{formatDate(tx.date)}</td>
-                <td data-label="Description">
-                  {tx.merchant ?? tx.description}
-                  {tx.status === 'pending' ? <span className="demo-muted"> (pending)</span> : null}
-                </td>
-                <td data-label="Account">{accountName.get(tx.accountId) ?? '—'}</td>
-                <td data-label="Amount" className="demo-num">
-                  {formatAmount(tx.amount)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <div className="demo-pager">
-        <span className="demo-muted" role="status">
-          {rows.length > 0 ? `Showing ${rows.length} transactions` : ''}
-        </span>
-        {transactions.hasNextPage ? (
-          <button
-            type="button"
-            className="demo-button"
-            data-variant="secondary"
-            disabled={transactions.isFetchingNextPage}
-            onClick={() => void transactions.fetchNextPage()}
-          >
-            {transactions.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        ) : null}
-      </div>
+      <TransactionTable
+        {...filters}
+        limit={PAGE_SIZE}
+        caption={account === undefined ? 'Transactions' : `Transactions in ${account.name}`}
+      >
+        {filtered ? (
+          <EmptyState title="No transactions found">
+            <p>No transactions match these filters.</p>
+          </EmptyState>
+        ) : (
+          <ConnectInvitation title="No transactions yet" what="your transactions" />
+        )}
+      </TransactionTable>
     </section>
   )
 }

@@ -1,0 +1,39 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+
+/**
+ * The `BroadcastChannel` the demo's tabs share. The kit's `<SessionSync channel>` uses it: it
+ * sees the session change in one tab (a log out, a bank disconnected) and the other tabs
+ * refetch or drop the kit's data.
+ */
+export const SESSION_CHANNEL = 'mhkit-demo-session'
+
+/**
+ * Tells the other tabs about a change SessionSync cannot see by itself, in the message it sends
+ * (`changed`, nothing else): a bank connected by redirect (this tab was loaded afresh on the
+ * callback, so it has no earlier session to compare with) and the demo host's sign-in (which
+ * may leave the BFF session as it was, for a person with no banks yet). Every tab, this one
+ * included, refetches the kit's data and the host sign-in.
+ */
+export function announceSessionChange(): void {
+  if (typeof BroadcastChannel === 'undefined') return
+  const channel = new BroadcastChannel(SESSION_CHANNEL)
+  channel.postMessage('changed')
+  channel.close()
+}
+
+/**
+ * Refetches the demo host's sign-in whenever a tab announces a change on the channel: the kit
+ * refetches its own data, the header's "Signed in as …" is the demo's.
+ */
+export function useHostSignInSync(): void {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return
+    const channel = new BroadcastChannel(SESSION_CHANNEL)
+    channel.onmessage = () => {
+      void queryClient.invalidateQueries({ queryKey: ['demo-auth'] })
+    }
+    return () => channel.close()
+  }, [queryClient])
+}
