@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { errorBody, fakeBff, json, renderWithKit } from '../../test/fake-bff'
 import { account } from '../../test/fixtures'
 import { AccountList } from './account-list'
@@ -27,13 +27,25 @@ describe('AccountList', () => {
     expect(await screen.findByText('Nothing here yet')).toBeInTheDocument()
   })
 
-  it('explains an expired consent and offers to reconnect', async () => {
+  it('explains an expired consent and takes the person to reconnect, not to a retry', async () => {
     const bff = fakeBff({ 'GET /api/accounts': () => errorBody('consent_expired', 403) })
-    renderWithKit(<AccountList />, bff)
+    const onReconnect = vi.fn()
+    renderWithKit(<AccountList onReconnect={onReconnect} />, bff)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Reconnect needed')
     expect(alert).toHaveTextContent('Reference: req-123')
-    expect(within(alert).getByRole('button')).toHaveTextContent('Reconnect your bank')
+    const calls = bff.calls.length
+    await userEvent.click(within(alert).getByRole('button', { name: 'Reconnect your bank' }))
+    expect(onReconnect).toHaveBeenCalledOnce()
+    expect(bff.calls).toHaveLength(calls)
+  })
+
+  it('offers no Reconnect button that would only retry when the app gives no way to reconnect', async () => {
+    const bff = fakeBff({ 'GET /api/accounts': () => errorBody('consent_expired', 403) })
+    renderWithKit(<AccountList />, bff)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Reconnect to continue')
+    expect(within(alert).queryByRole('button')).toBeNull()
   })
 
   it('retries after a network failure when the person presses Try again', async () => {

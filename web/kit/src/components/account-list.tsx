@@ -19,6 +19,12 @@ export interface AccountListProps {
    * accounts yet. Connect a bank to see them here." and a `<ConnectBankButton>`).
    */
   children?: ReactNode
+  /**
+   * Where a person goes to reconnect when the accounts cannot be read until they do (an
+   * expired consent), e.g. your connections page with its `<ReconnectButton>`s. Without it that
+   * error shows its message and no button.
+   */
+  onReconnect?: () => void
 }
 
 function AccountItem({ account }: { account: Account }) {
@@ -42,7 +48,13 @@ function AccountItem({ account }: { account: Account }) {
  * wrapping {@link useAccounts}. Shows a loading status, actionable errors, and an empty state
  * that invites connecting a bank — also to a browser without a session, instead of an error.
  */
-export function AccountList({ className, label, renderAccount, children }: AccountListProps) {
+export function AccountList({
+  className,
+  label,
+  renderAccount,
+  children,
+  onReconnect,
+}: AccountListProps) {
   const query = useAccounts()
   const m = useMessages()
   const { data, isFetching } = query
@@ -53,7 +65,13 @@ export function AccountList({ className, label, renderAccount, children }: Accou
       <ConnectBankButton />
     </div>
   )
-  const gate = queryGate(query, classes, m.accountsLoading ?? 'Loading accounts…', empty)
+  const gate = queryGate(
+    query,
+    classes,
+    m.accountsLoading ?? 'Loading accounts…',
+    empty,
+    onReconnect,
+  )
   if (gate !== null || data === undefined) return gate
   if (data.data.length === 0) return <div className={classes}>{empty}</div>
   return (

@@ -83,6 +83,23 @@ describe('SessionSync', () => {
     expect(bffB.calls.length - before.b).toBe(1)
   })
 
+  it('announces a bank connected by redirect, which comes back on a fresh page load', async () => {
+    const channel = `test-${Math.random()}`
+    const bffB = sharedBff()
+    openTab('b', bffB, channel)
+    await screen.findByTestId('b')
+    // Tab A's page before it leaves for the bank; its session state stays in this tab's storage.
+    const leaving = openTab('a', sharedBff(), channel)
+    await waitFor(() => expect(leaving.getQueryData(['mhkit', 'session'])).toBeDefined())
+    unmounts.pop()?.()
+    const before = bffB.calls.length
+
+    session = { authenticated: true, user: { id: 'user-2' }, expiresAt: '2026-11-22T12:00:00Z' }
+    openTab('a', sharedBff(), channel) // the callback page: a new page load in the same tab
+    await waitFor(() => expect(screen.getByTestId('b')).toHaveTextContent('in:user-2'))
+    expect(bffB.calls.length - before).toBe(1)
+  })
+
   it('sends nothing when a refetch finds the same session', async () => {
     const channel = `test-${Math.random()}`
     const bffA = sharedBff()

@@ -21,9 +21,34 @@ function fingerprint(session: BffResult<'session'>): string {
 const sessionKey = JSON.stringify(mhkitKeys.session())
 
 /**
+ * This tab's last seen session, kept in sessionStorage (this tab only) so a page load in the
+ * same tab compares with the state before it: a bank connected by redirect comes back on a
+ * fresh page load, and its new connection is then announced like any other change.
+ */
+function lastSeen(channel: string): { get(): string | undefined; set(value: string): void } {
+  const key = `${channel}:last`
+  return {
+    get() {
+      try {
+        return sessionStorage.getItem(key) ?? undefined
+      } catch {
+        return undefined // storage blocked: compare within this page load only
+      }
+    },
+    set(value) {
+      try {
+        sessionStorage.setItem(key, value)
+      } catch {
+        // storage blocked or full: the in-memory value still serves this page load
+      }
+    },
+  }
+}
+
+/**
  * Keeps the kit's data in step across this app's tabs: when one tab's session answer changes
- * (logged out, signed in, a bank connected, reconnected or disconnected), the other tabs of the
- * same origin refetch — after a sign-out they drop the previous person's data first, so it is
+ * (logged out, signed in, a bank connected — by popup or by redirect, reconnected or
+ * disconnected), the other tabs of the same origin refetch — after a sign-out they drop the previous person's data first, so it is
  * never shown again. Render it once inside `MhkitProvider`; it renders nothing.
  *
  * It watches the session query rather than the mutations, so any change the kit or the app
@@ -44,7 +69,8 @@ export function SessionSync({ channel = 'mhkit:session' }: SessionSyncProps) {
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return
     const bus = new BroadcastChannel(channel)
-    let last: string | undefined
+    const stored = lastSeen(channel)
+    let last = stored.get()
     // Set while this tab refetches for a message, so the change it sees is not sent back.
     let replying = false
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
@@ -53,6 +79,7 @@ export function SessionSync({ channel = 'mhkit:session' }: SessionSyncProps) {
       const now = fingerprint(event.action.data as BffResult<'session'>)
       const before = last
       last = now
+      stored.set(now)
       if (before === undefined || before === now || replying) return
       const message: SessionMessage = now === 'out' ? 'signed-out' : 'changed'
       bus.postMessage(message)

@@ -18,6 +18,11 @@ export interface TransactionTableProps extends TransactionFilters {
    * "No transactions to show.").
    */
   children?: ReactNode
+  /**
+   * Where a person goes to reconnect when the transactions cannot be read until they do (an
+   * expired consent), e.g. your connections page. Without it that error shows no button.
+   */
+  onReconnect?: () => void
 }
 
 /**
@@ -29,6 +34,7 @@ export function TransactionTable({
   className,
   caption,
   children,
+  onReconnect,
   ...filters
 }: TransactionTableProps) {
   const query = useTransactions(filters)
@@ -37,7 +43,8 @@ export function TransactionTable({
   const empty = children ?? (
     <p className="mhkit-empty">{m.transactionsEmpty ?? 'No transactions to show.'}</p>
   )
-  const gate = queryGate(query, classes, m.transactionsLoading ?? 'Loading transactions…', empty)
+  const loading = m.transactionsLoading ?? 'Loading transactions…'
+  const gate = queryGate(query, classes, loading, empty, onReconnect)
   if (gate !== null || query.data === undefined) return gate
   const rows = query.data.pages.flatMap((page) => page.data)
   if (rows.length === 0) return <div className={classes}>{empty}</div>

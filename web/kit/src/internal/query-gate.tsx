@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react'
 import type { BffError } from '../api/bff-error'
+import { describeError } from '../api/describe-error'
 import { ErrorNotice } from '../components/error-notice'
 import { isNoSession } from './is-no-session'
 
@@ -22,6 +23,9 @@ export interface GatedQuery {
  * @param className - the component's class names, kept on the placeholder.
  * @param loading - the status text, e.g. "Loading accounts…".
  * @param empty - the component's empty state, shown instead of a no-session error.
+ * @param onReconnect - the action of an error that only a reconnection fixes (an expired
+ *   consent): the app's way to its reconnect button. A refetch cannot fix those, so without it
+ *   the error shows no button rather than a "Reconnect" button that only retries.
  * @returns the placeholder to render, or null when the component can render its data.
  */
 export function queryGate(
@@ -29,6 +33,7 @@ export function queryGate(
   className: string,
   loading: string,
   empty?: ReactNode,
+  onReconnect?: () => void,
 ): ReactElement | null {
   if (query.isPending) {
     return (
@@ -45,7 +50,14 @@ export function queryGate(
         {empty !== undefined && isNoSession(query.error) ? (
           empty
         ) : (
-          <ErrorNotice error={query.error} onAction={() => void query.refetch()} />
+          <ErrorNotice
+            error={query.error}
+            onAction={
+              describeError(query.error).action === 'reconnect'
+                ? onReconnect
+                : () => void query.refetch()
+            }
+          />
         )}
       </div>
     )
