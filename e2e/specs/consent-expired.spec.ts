@@ -25,7 +25,12 @@ test('an expired consent is shown and renewed on the same connection', async ({
 
   await simAdmin.expireConsent(connectionId)
 
-  await page.goto('/connections')
+  // The data screens say what happened and lead to the fix: the Connections screen.
+  await page.goto('/accounts')
+  const problem = page.getByRole('alert').filter({ hasText: 'Reconnect needed' })
+  await expect(problem).toBeVisible()
+  await problem.getByRole('button', { name: 'Reconnect your bank' }).click()
+  await expect(page).toHaveURL(/\/connections$/)
   const card = page.getByRole('listitem', { name: MOCK_BANK })
   await expect(card.getByText('Consent expired')).toBeVisible()
   await screenshot(page, testInfo, 'consent-expired')

@@ -10,10 +10,9 @@ export const SESSION_CHANNEL = 'mhkit-demo-session'
 
 /**
  * Tells the other tabs about a change SessionSync cannot see by itself, in the message it sends
- * (`changed`, nothing else): a bank connected by redirect (this tab was loaded afresh on the
- * callback, so it has no earlier session to compare with) and the demo host's sign-in (which
- * may leave the BFF session as it was, for a person with no banks yet). Every tab, this one
- * included, refetches the kit's data and the host sign-in.
+ * (`changed`, nothing else): the demo host's sign-in, which may leave the BFF session as it was
+ * (a person with no banks yet). Every tab, this one included, refetches the kit's data and the
+ * host sign-in.
  */
 export function announceSessionChange(): void {
   if (typeof BroadcastChannel === 'undefined') return

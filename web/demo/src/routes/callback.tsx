@@ -4,7 +4,6 @@ import { useEffect } from 'react'
 import { useEventLog } from '../event-log'
 import { Link } from '../link'
 import { routeTitle } from '../router'
-import { announceSessionChange } from '../session-channel'
 
 // Connect flows log as `connect:*` (the StrictMode journey counts `connect:success`); payment
 // kinds log under their own kind.
@@ -20,11 +19,9 @@ function logName(kind: string): string {
 export function CallbackScreen() {
   const { record } = useEventLog()
   const callback = useConnectCallback({
-    onSuccess: (flow) => {
-      record(`${logName(flow.kind)}:success`, flow.kind)
-      // Other tabs list the new bank too (see announceSessionChange for why SessionSync can't).
-      if (logName(flow.kind) === 'connect') announceSessionChange()
-    },
+    // Other tabs list the new bank without help: the kit's SessionSync compares this page's
+    // session with the one this tab saw before it left for the bank.
+    onSuccess: (flow) => record(`${logName(flow.kind)}:success`, flow.kind),
     onError: (error) => record('flow:error', error.code),
   })
   const isConnect = callback.flow !== undefined && logName(callback.flow.kind) === 'connect'

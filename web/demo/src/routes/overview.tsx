@@ -2,6 +2,7 @@ import { AccountList, EmptyState, useSession } from '@mhkit/react'
 import { ConnectButtons } from '../components/connect-buttons'
 import { DataProblem } from '../components/data-problem'
 import { Link } from '../link'
+import { toConnections } from '../to-connections'
 
 /** Start page: connect a bank when signed out, a balance summary when signed in. */
 export function OverviewScreen() {
@@ -34,7 +35,7 @@ export function OverviewScreen() {
           <Link to="/connections">Manage connections</Link>
         </p>
         {/* Signed in with no accounts: the section below is the way to add one. */}
-        <AccountList label="Balances">
+        <AccountList label="Balances" onReconnect={toConnections}>
           <EmptyState title="No accounts yet" />
         </AccountList>
       </section>

@@ -2,6 +2,7 @@ import { EmptyState, TransactionTable, useAccounts } from '@mhkit/react'
 import { useRef, useState, type FormEvent } from 'react'
 import { ConnectInvitation } from '../components/connect-invitation'
 import { dateRangeProblem } from '../components/date-range'
+import { toConnections } from '../to-connections'
 
 /** Transactions shown per page; small so paging is visible with the simulator's fixtures. */
 const PAGE_SIZE = 10
@@ -104,6 +105,7 @@ export function TransactionsScreen() {
       <TransactionTable
         {...filters}
         limit={PAGE_SIZE}
+        onReconnect={toConnections}
         caption={account === undefined ? 'Transactions' : `Transactions in ${account.name}`}
       >
         {filtered ? (
