@@ -55,7 +55,7 @@ describe('MhkitProvider messages', () => {
     renderInFrench(
       <>
         <ConnectBankButton />
-        <AccountList />
+        <AccountList onReconnect={() => undefined} />
         <TransactionTable />
       </>,
       bff,
