@@ -223,4 +223,12 @@ describe('createBffClient', () => {
     expect(() => createBffClient({ basePath: 'https://evil.example/api' })).toThrow(TypeError)
     expect(() => createBffClient({ basePath: '//evil.example/api' })).toThrow(TypeError)
   })
+
+  it('names the way to check a payment answer when given an unknown schema name', async () => {
+    const bff = fakeBff({ 'GET /api/payees': () => json({ data: [] }) })
+    const client = createBffClient({ fetch: bff.fetch })
+    // Plain JS, or code from before the payment routes' checks moved to paymentSchema(name).
+    const request = client.request({ method: 'GET', path: '/payees', schema: 'payees' as never })
+    await expect(request).rejects.toThrow(/paymentSchema\(name\)/)
+  })
 })

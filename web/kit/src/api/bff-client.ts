@@ -215,12 +215,18 @@ export function createBffClient(options: BffClientOptions = {}): BffClient {
     const body = await readJson(response)
     const { contractSchemas } = await loadContractSchemas()
     const wanted: ContractSchemaName | LazySchema | z.ZodType = req.schema
-    const schema: z.ZodType =
+    const schema: z.ZodType | undefined =
       typeof wanted === 'string'
         ? contractSchemas[wanted]
         : typeof wanted === 'function'
           ? await (lazy ?? wanted())
           : wanted
+    // A name from before the payment routes' checks moved (`schema: 'payees'`, from plain JS).
+    if (schema === undefined) {
+      throw new TypeError(
+        `No contract schema "${String(wanted)}"; a payment route takes paymentSchema(name)`,
+      )
+    }
     const parsed = schema.safeParse(body)
     if (!parsed.success) {
       throw new BffError('invalid_response', 'The server answer did not match the contract.', {

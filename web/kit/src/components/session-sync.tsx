@@ -11,7 +11,7 @@ export interface SessionSyncProps {
 
 type SessionMessage = 'changed' | 'signed-out'
 
-/** What of a session answer tells one session state from another: no ids leave this tab. */
+/** What of a session answer tells one session state from another; only its digest is kept. */
 function fingerprint(session: BffResult<'session'>): string {
   if (!session.authenticated) return 'out'
   const connections = (session.connections ?? []).map((c) => `${c.id}:${c.status}`).sort()
@@ -20,9 +20,20 @@ function fingerprint(session: BffResult<'session'>): string {
 
 const sessionKey = JSON.stringify(mhkitKeys.session())
 
+/** A short digest of a fingerprint (FNV-1a): tells two states apart without keeping any id. */
+function digest(fingerprint: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < fingerprint.length; i++) {
+    hash = Math.imul(hash ^ fingerprint.charCodeAt(i), 0x01000193)
+  }
+  return (hash >>> 0).toString(36)
+}
+
+const signedOut = digest('out')
+
 /**
- * This tab's last seen session, kept in sessionStorage (this tab only) so a page load in the
- * same tab compares with the state before it: a bank connected by redirect comes back on a
+ * This tab's last seen session, as a digest in sessionStorage (this tab only) so a page load in
+ * the same tab compares with the state before it: a bank connected by redirect comes back on a
  * fresh page load, and its new connection is then announced like any other change.
  */
 function lastSeen(channel: string): { get(): string | undefined; set(value: string): void } {
@@ -76,12 +87,12 @@ export function SessionSync({ channel = 'mhkit:session' }: SessionSyncProps) {
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return
       if (JSON.stringify(event.query.queryKey) !== sessionKey) return
-      const now = fingerprint(event.action.data as BffResult<'session'>)
+      const now = digest(fingerprint(event.action.data as BffResult<'session'>))
       const before = last
       last = now
       stored.set(now)
       if (before === undefined || before === now || replying) return
-      const message: SessionMessage = now === 'out' ? 'signed-out' : 'changed'
+      const message: SessionMessage = now === signedOut ? 'signed-out' : 'changed'
       bus.postMessage(message)
     })
     bus.onmessage = (event: MessageEvent<unknown>) => {
