@@ -223,9 +223,8 @@ export function createBffClient(options: BffClientOptions = {}): BffClient {
           : wanted
     // A name from before the payment routes' checks moved (`schema: 'payees'`, from plain JS).
     if (schema === undefined) {
-      throw new TypeError(
-        `No contract schema "${String(wanted)}"; a payment route takes paymentSchema(name)`,
-      )
+      const name = typeof wanted === 'string' ? wanted : ''
+      throw new TypeError(`No contract schema "${name}"; a payment route takes paymentSchema(name)`)
     }
     const parsed = schema.safeParse(body)
     if (!parsed.success) {
