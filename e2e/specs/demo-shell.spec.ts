@@ -35,6 +35,11 @@ test('the skip link comes first, and each navigation titles the page and focuses
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeFocused()
   await expect(nav.getByRole('link', { name: 'Accounts' })).toHaveAttribute('aria-current', 'page')
   await expect(nav.getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current')
+
+  // A lazily loaded screen swaps its loading placeholder's heading for its own: focus follows.
+  await nav.getByRole('link', { name: 'Recurring payments' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Your permissions' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Recurring payments' })).toBeFocused()
 })
 
 test('at 390 px no screen scrolls sideways, and the navigation folds behind Menu', async ({

@@ -5,8 +5,8 @@ import { routeTitle, type RouteName } from './router'
 // parent's effect runs after its children's, so setting it here would overwrite theirs.
 const SELF_TITLED: ReadonlySet<RouteName> = new Set(['callback'])
 
-// A lazily loaded screen renders its heading a little later; past this, focus stays put
-// rather than jumping under the person's feet.
+// A lazily loaded screen renders its heading a little later (or swaps its placeholder's); past
+// this, focus stays put rather than jumping under the person's feet.
 const HEADING_WAIT_MS = 3_000
 
 function focusHeading(main: HTMLElement): boolean {
@@ -43,9 +43,13 @@ export function useRouteAnnouncer(
     settled.current = path
     if (previous === undefined || previous === path) return
     const container = main.current
-    if (container === null || focusHeading(container)) return
+    if (container === null) return
+    let focused = focusHeading(container)
+    // For a moment, follow a lazily loaded screen: its h1 may come later, or replace the h1 of
+    // its loading placeholder, which takes the focus with it (focus falls to the body).
     const observer = new MutationObserver(() => {
-      if (focusHeading(container)) observer.disconnect()
+      if (focused && document.activeElement !== document.body) return
+      focused = focusHeading(container)
     })
     observer.observe(container, { childList: true, subtree: true })
     const timer = setTimeout(() => observer.disconnect(), HEADING_WAIT_MS)
