@@ -123,6 +123,24 @@ describe('FlowOutcome', () => {
     expect(links()).toEqual(['/'])
   })
 
+  it('sends a failed reconnection back to Connections rather than connecting a new bank', () => {
+    window.history.replaceState(null, '', '/callback')
+    show({
+      status: 'failed',
+      flow: {
+        flowId: 'f1',
+        status: 'failed',
+        kind: 'reauth',
+        error: { code: 'access_denied', message: 'x' },
+      },
+      error: new BffError('access_denied', 'denied'),
+    })
+    const alert = container.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('The bank was not reconnected')
+    act(() => alert?.querySelector('button')?.click())
+    expect(window.location.pathname).toBe('/connections')
+  })
+
   it('names each kind in the page heading, and a connection when the kind is unknown', () => {
     expect(outcomeHeading('payment')).toBe('Your payment')
     expect(outcomeHeading('reverse_payment')).toBe('Your refund')

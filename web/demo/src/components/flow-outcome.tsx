@@ -135,7 +135,23 @@ const PAYMENT_FAILURES: Readonly<Record<string, { title: string; startAgain: str
   standing_order: { title: 'The standing order was not set up', startAgain: '/standing-orders' },
 }
 
-/** A bank connection that failed: "Try again" connects again, the same way (a redirect). */
+/**
+ * A reconnection (reauth, reconsent, refresh) that failed: it belongs to one connection, so
+ * "Try again" goes back to Connections, where that connection's Reconnect button is.
+ */
+function ReconnectFailed({ error }: { readonly error: BffError }) {
+  return (
+    <TitledErrorNotice
+      title="The bank was not reconnected"
+      error={error}
+      actionLabel="Try again"
+      onAction={() => navigate('/connections')}
+      onSignIn={() => navigate('/')}
+    />
+  )
+}
+
+/** A new bank connection that failed: "Try again" connects a bank again, by redirect. */
 function ConnectFailed({ error }: { readonly error: BffError }) {
   const again = useLoggedConnect({ mode: 'redirect' })
   const start = () => void again.start().catch(() => undefined)
@@ -165,6 +181,9 @@ function Failed({
   // A failed callback always carries its error; a generic one stands in should it not.
   const failure = error ?? new BffError('internal_error', 'the flow failed without an error')
   const payment = kind === undefined ? undefined : PAYMENT_FAILURES[kind]
+  if (kind === 'reauth' || kind === 'reconsent' || kind === 'refresh') {
+    return <ReconnectFailed error={failure} />
+  }
   if (payment === undefined) return <ConnectFailed error={failure} />
   return (
     <>
