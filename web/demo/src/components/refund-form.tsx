@@ -10,6 +10,7 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { useEventLog } from '../event-log'
 import { CALLBACK_PATH } from '../router'
 import { TitledErrorNotice } from './titled-error-notice'
+import { formErrorAction } from './form-error-action'
 
 /**
  * Whether the demo offers a refund: the payment is completed, Moneyhub says it can be
@@ -129,8 +130,7 @@ export function RefundForm({ payment }: { readonly payment: Payment }) {
           title="The refund was not started"
           error={refund.error}
           describe={describePaymentError}
-          // The same details again: the form is still filled in.
-          onAction={() => formRef.current?.requestSubmit()}
+          onAction={formErrorAction(refund.error, describePaymentError, formRef)}
         />
       )}
     </form>

@@ -18,6 +18,7 @@ import {
 import { TitledErrorNotice } from '../components/titled-error-notice'
 import { useEventLog } from '../event-log'
 import { CALLBACK_PATH, navigate } from '../router'
+import { formErrorAction } from '../components/form-error-action'
 
 // What to tell the person for each field the shared rules refuse: what is wrong and what
 // to type instead (zod's own wording is for developers).
@@ -347,8 +348,7 @@ export function PayScreen() {
             title="The payment was not made"
             error={payment.error}
             describe={describePaymentError}
-            // The same details again: the form is still filled in.
-            onAction={() => formRef.current?.requestSubmit()}
+            onAction={formErrorAction(payment.error, describePaymentError, formRef)}
           />
         )}
       </form>
