@@ -9,15 +9,18 @@ import { useEffect } from 'react'
 export const SESSION_CHANNEL = 'mhkit-demo-session'
 
 /**
- * Tells the other tabs about a change SessionSync cannot see by itself, in the message it sends
- * (`changed`, nothing else): the demo host's sign-in, which may leave the BFF session as it was
- * (a person with no banks yet). Every tab, this one included, refetches the kit's data and the
- * host sign-in.
+ * Tells the other tabs about a change SessionSync cannot see by itself, in the messages it
+ * sends (nothing else): the demo host's sign-in (`changed`), which may leave the BFF session as
+ * it was (a person with no banks yet), and its sign-out (`signed-out`), so every tab drops the
+ * previous person's data whatever this tab's SessionSync saw. Every tab, this one included,
+ * refetches (or drops) the kit's data and refetches the host sign-in.
+ *
+ * @param message - `signed-out` after a log out, `changed` otherwise
  */
-export function announceSessionChange(): void {
+export function announceSessionChange(message: 'changed' | 'signed-out' = 'changed'): void {
   if (typeof BroadcastChannel === 'undefined') return
   const channel = new BroadcastChannel(SESSION_CHANNEL)
-  channel.postMessage('changed')
+  channel.postMessage(message)
   channel.close()
 }
 

@@ -52,11 +52,11 @@ export function SessionControls() {
 
   const logOut = async (): Promise<void> => {
     if (user !== null) await signOut.mutateAsync()
-    // The kit's SessionSync tells the other tabs the BFF session ended. The host sign-out is
-    // announced after it: this tab hears its own announcement too, and SessionSync stays quiet
-    // about a change it sees while it answers one.
+    // Every tab drops the previous person's data: the kit's SessionSync says so when it sees
+    // the BFF session end, and the demo says it too, since the host sign-out is the demo's and
+    // this tab's SessionSync may see its session refetched only after the announcement.
     await logout.mutateAsync()
-    if (user !== null) announceSessionChange()
+    announceSessionChange('signed-out')
     record('logout')
     navigate('/')
   }
