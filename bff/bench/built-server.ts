@@ -15,12 +15,6 @@ const bffDir = fileURLToPath(new URL('..', import.meta.url))
 // published install does, and no build output ever lands in the source tree.
 const outDir = join(bffDir, 'node_modules', '.cache', 'mhkit-bench')
 
-/**
- * Builds the `mhkit-bff` server (`src/server.ts`) with the package's own tsup settings
- * (`tsup.config.ts`, as `pnpm --filter @mhkit/bff build` builds `dist/server.js`), without
- * declarations, and returns the file to run. `@mhkit/shared` is bundled in: in the workspace it
- * is TypeScript source, which Node cannot load; published, it is its own built JavaScript.
- */
 /** This package's runtime dependencies (not `@mhkit/shared`, which is bundled). */
 function externalDependencies(): string[] {
   const pkg = JSON.parse(readFileSync(join(bffDir, 'package.json'), 'utf8')) as {
@@ -33,11 +27,23 @@ function externalDependencies(): string[] {
   ].filter((name) => name !== '@mhkit/shared')
 }
 
+/**
+ * Builds the `mhkit-bff` server (`src/server.ts`) with the package's own tsup settings
+ * (`tsup.config.ts`, as `pnpm --filter @mhkit/bff build` builds `dist/server.js`), without
+ * declarations, and returns the file to run. `@mhkit/shared` is bundled in: in the workspace it
+ * is TypeScript source, which Node cannot load; published, it is its own built JavaScript.
+ */
 export async function buildServer(): Promise<string> {
   const { build } = await import('tsup')
   await build({
     ...(tsupConfig as Options),
-    entry: { server: join(bffDir, 'src', 'server.ts') },
+    // Every entry of the published build, not the server alone: code shared between entries
+    // then lands in the same chunks as in `dist/`, and the server loads the files it loads there.
+    entry: Object.fromEntries(
+      Object.entries((tsupConfig as Options).entry as Record<string, string>).map(
+        ([name, path]) => [name, join(bffDir, path)],
+      ),
+    ),
     dts: false,
     outDir,
     noExternal: ['@mhkit/shared'],

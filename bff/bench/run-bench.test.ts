@@ -24,6 +24,7 @@ describe('the BFF bench', () => {
       /ours ÷ official, cache emptied, conc\. 1$/,
       /ours ÷ official, cache emptied, conc\. 4$/,
       /^Cold start of the built server/,
+      /^Cold start: CPU time/,
       /^RSS of the BFF at 20 sessions/,
       /^Machine$/,
       /^Load average/,

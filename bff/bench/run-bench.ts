@@ -269,6 +269,13 @@ export async function runBench(
         value: coldMedian,
       },
       {
+        figure: 'Cold start: CPU time used by the first /healthz answer (median)',
+        measured: `${ms(median(starts.bffCpu), 0)} (empty node:http server ${ms(median(starts.emptyServerCpu), 0)})`,
+        target: '—',
+        verdict: 'info',
+        value: median(starts.bffCpu),
+      },
+      {
         figure: `RSS of the BFF at ${sizes.sessions.toLocaleString('en-GB')} sessions, after the load`,
         measured: `${(memory.rss / 2 ** 20).toFixed(1)} MB (peak ${(memory.peak / 2 ** 20).toFixed(1)} MB)`,
         target: '≤ 150 MB',

@@ -249,7 +249,7 @@ export async function createBff(options: BffOptions): Promise<Bff> {
       }
     },
   })
-  const spa = options.staticDir === undefined ? undefined : serveSpa(options.staticDir)
+  const spa = options.staticDir === undefined ? undefined : await serveSpa(options.staticDir)
   const fetch = (request: Request, env?: unknown): Response | Promise<Response> => {
     if (spa === undefined || isBffPath(new URL(request.url).pathname)) {
       return app.fetch(request, env)

@@ -3,7 +3,7 @@
  * the registered alg, `iss`, `aud`/`azp`, `exp`, `iat` (bounded age), `nonce`, and the claims
  * the caller asked for (docs/moneyhub-protocol.md §7.1, docs/security.md P15–P19).
  */
-import { errors as joseErrors, jwtVerify } from 'jose'
+import { loadJose } from './internal/lazy-jose'
 import { MoneyhubError } from './errors'
 import type { JwksCache } from './jwks'
 
@@ -95,6 +95,7 @@ export async function verifyIdToken(
   expect: IdTokenExpectations,
 ): Promise<IdTokenClaims> {
   if (typeof idToken !== 'string' || idToken.length === 0) throw invalid('ID token missing')
+  const { errors: joseErrors, jwtVerify } = await loadJose()
   let payload: Record<string, unknown>
   try {
     const result = await jwtVerify(idToken, v.jwks.resolve, {

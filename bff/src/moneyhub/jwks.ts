@@ -3,16 +3,11 @@
  * a maximum age, refetched at most once per cooldown when a token names an unknown `kid`, and
  * fetched single-flight (docs/security.md R9).
  */
-import {
-  type CryptoKey,
-  createLocalJWKSet,
-  errors,
-  type JWSHeaderParameters,
-  type FlattenedJWSInput,
-} from 'jose'
+import type { CryptoKey, createLocalJWKSet, JWSHeaderParameters, FlattenedJWSInput } from 'jose'
 import { z } from 'zod'
 import { MoneyhubError } from './errors'
 import { readJson, parseShape } from './internal/responses'
+import { loadJose } from './internal/lazy-jose'
 import { send, type Transport } from './internal/transport'
 
 const jwksSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })) })
@@ -58,6 +53,7 @@ export function createJwksCache(
         })
       }
       const body = parseShape(jwksSchema, await readJson(response), response.status)
+      const { createLocalJWKSet } = await loadJose()
       const value = { set: createLocalJWKSet(body), at: t.now() }
       cached = value
       return value
@@ -81,6 +77,8 @@ export function createJwksCache(
       try {
         return await entry.set(header, token)
       } catch (err) {
+        // Loaded already: the set that threw came from it.
+        const { errors } = await loadJose()
         const miss = err instanceof errors.JWKSNoMatchingKey
         // One refetch on an unknown kid, but never more often than the cooldown allows.
         if (miss && t.now() - entry.at >= options.cooldownMs) {

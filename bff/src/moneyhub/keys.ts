@@ -3,15 +3,17 @@
  * RSA ≥ 2048 bits signs PS256, EC P-256 signs ES256; anything weaker is refused
  * (docs/security.md K2).
  */
-import { createPrivateKey, type JsonWebKeyInput, type KeyObject } from 'node:crypto'
 import {
-  type CryptoKey,
-  calculateJwkThumbprint,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type JWK,
-} from 'jose'
+  createPrivateKey,
+  hash,
+  webcrypto,
+  type JsonWebKeyInput,
+  type KeyObject,
+} from 'node:crypto'
+
+import type { CryptoKey, JWK } from 'jose'
+
+import { loadJose } from './internal/lazy-jose'
 
 /** How the client authenticates at the token and PAR endpoints. */
 export type MoneyhubAuthMethod = 'private_key_jwt' | { clientSecretBasic: string }
@@ -45,9 +47,22 @@ export interface ClientKeyInput {
   kid?: string
 }
 
+// The required public members of each key type, in lexicographic order: the order RFC 7638
+// hashes them in for the thumbprint.
 const PUBLIC_MEMBERS: Record<string, readonly string[]> = {
-  RSA: ['kty', 'n', 'e'],
-  EC: ['kty', 'crv', 'x', 'y'],
+  RSA: ['e', 'kty', 'n'],
+  EC: ['crv', 'kty', 'x', 'y'],
+}
+
+// What the private key signs with, as Web Crypto names it.
+const SIGNING_ALGORITHMS = {
+  PS256: { name: 'RSA-PSS', hash: 'SHA-256' },
+  ES256: { name: 'ECDSA', namedCurve: 'P-256' },
+} as const
+
+/** RFC 7638 thumbprint (SHA-256, base64url) of a public JWK holding only its required members. */
+function thumbprint(publicJwk: JWK): string {
+  return hash('sha256', JSON.stringify(publicJwk), 'base64url')
 }
 
 // A kid travels in every JWS header and in the published JWKS: short and printable only.
@@ -138,10 +153,16 @@ async function loadOne(input: ClientKeyInput): Promise<ClientKey> {
     const value = (privateJwk as Record<string, unknown>)[member]
     if (typeof value === 'string') (publicJwk as Record<string, unknown>)[member] = value
   }
-  const kid = givenKid ?? (await calculateJwkThumbprint(publicJwk))
-  const privateKey = (await importJWK({ ...privateJwk, alg }, alg, {
-    extractable: false,
-  })) as CryptoKey
+  const kid = givenKid ?? thumbprint(publicJwk)
+  // Web Crypto directly rather than jose's importJWK: the same non-extractable CryptoKey, and
+  // jose stays unloaded until a token is first verified (internal/lazy-jose.ts).
+  const privateKey: CryptoKey = await webcrypto.subtle.importKey(
+    'jwk',
+    privateJwk as webcrypto.JsonWebKey,
+    SIGNING_ALGORITHMS[alg],
+    false,
+    ['sign'],
+  )
   return { kid, alg, privateKey, publicJwk: { ...publicJwk, kid, alg, use: 'sig' } }
 }
 
@@ -176,6 +197,7 @@ export async function loadClientKeys(
  */
 export async function generateClientKey(alg: ClientKeyAlg = 'PS256'): Promise<JWK> {
   if (alg !== 'PS256' && alg !== 'ES256') throw new TypeError('alg must be PS256 or ES256')
+  const { exportJWK, generateKeyPair, calculateJwkThumbprint } = await loadJose()
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true })
   const jwk = await exportJWK(privateKey)
   const kid = await calculateJwkThumbprint(await exportJWK(publicKey))

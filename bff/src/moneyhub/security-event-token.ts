@@ -4,7 +4,7 @@
  * against the same JWKS: signature, pinned algorithms, `iss`, `aud` = this client, `iat`
  * freshness, and the presence of `jti`, `sub` and `events`. See docs/webhooks.md.
  */
-import { errors as joseErrors, jwtVerify } from 'jose'
+import { loadJose } from './internal/lazy-jose'
 
 import { MoneyhubError } from './errors'
 import type { JwksCache } from './jwks'
@@ -61,6 +61,7 @@ export async function verifySecurityEventToken(
   options: { maxAgeSeconds?: number } = {},
 ): Promise<SecurityEventTokenClaims> {
   if (typeof token !== 'string' || token.length === 0) throw invalid('token missing')
+  const { errors: joseErrors, jwtVerify } = await loadJose()
   let payload: Record<string, unknown>
   try {
     const result = await jwtVerify(token, v.jwks.resolve, {

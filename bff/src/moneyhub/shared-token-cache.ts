@@ -4,7 +4,7 @@
  * same new token, across instances, one asks Moneyhub and the others read its answer
  * (docs/security.md R5, R7; docs/decisions/006-shared-token-cache.md).
  */
-import { createHash } from 'node:crypto'
+import { hash as digest } from 'node:crypto'
 
 import { isFresh, type AccessToken, type TokenCache } from './token-cache'
 
@@ -61,11 +61,11 @@ export function createSharedTokenCache(options: SharedTokenCacheOptions): TokenC
       ? { owner: key, scopes: '' }
       : { owner: key.slice(0, at), scopes: key.slice(at + 1) }
   }
-  const hash = (owner: string): string => createHash('sha256').update(owner).digest('base64url')
+  // One-shot: every read hashes its owner, and a Hash object per call is garbage.
+  const hash = (owner: string): string => digest('sha256', owner, 'base64url')
   const entryKey = (owner: string): string => `tok:${hash(owner)}`
 
-  async function read(owner: string): Promise<Record<string, Stored>> {
-    const key = entryKey(owner)
+  async function read(key: string): Promise<Record<string, Stored>> {
     const sealed = await store.get(key)
     if (sealed === undefined) return {}
     try {
@@ -76,9 +76,8 @@ export function createSharedTokenCache(options: SharedTokenCacheOptions): TokenC
     }
   }
 
-  async function write(owner: string, scopes: string, token: Stored): Promise<void> {
-    const key = entryKey(owner)
-    const tokens = { ...(await read(owner)), [scopes]: token }
+  async function write(key: string, scopes: string, token: Stored): Promise<void> {
+    const tokens = { ...(await read(key)), [scopes]: token }
     for (const [k, v] of Object.entries(tokens)) if (v.expiresAt <= now()) delete tokens[k]
     const ttl = Math.max(...Object.values(tokens).map((v) => v.expiresAt)) - now()
     if (ttl > 0) await store.set(key, sealer.seal(JSON.stringify(tokens), key), ttl)
@@ -89,22 +88,25 @@ export function createSharedTokenCache(options: SharedTokenCacheOptions): TokenC
     expiresAt: t.expiresAt,
   })
 
-  async function load(key: string, fetch: () => Promise<AccessToken>): Promise<AccessToken> {
-    const { owner, scopes } = split(key)
-    const lockKey = `tokfetch:${hash(owner)}`
+  async function load(cacheKey: string, fetch: () => Promise<AccessToken>): Promise<AccessToken> {
+    const { owner, scopes } = split(cacheKey)
+    // One hash per read names both the entry and its lock.
+    const ownerHash = hash(owner)
+    const key = `tok:${ownerHash}`
+    const lockKey = `tokfetch:${ownerHash}`
     // Bounded: a lock whose holder died expires after lockTtlMs, and then one waiter takes it.
     for (let waited = 0; ; waited += pollMs) {
-      const cached = (await read(owner))[scopes]
+      const cached = (await read(key))[scopes]
       if (cached !== undefined && isFresh(cached, now())) return answer(cached)
       const lock = waited > lockTtlMs * 2 ? undefined : await store.lock(lockKey, lockTtlMs)
       if (lock !== undefined || waited > lockTtlMs * 2) {
         try {
           // Another instance may have written it between our read and our lock.
-          const again = (await read(owner))[scopes]
+          const again = (await read(key))[scopes]
           if (again !== undefined && isFresh(again, now())) return answer(again)
           const issuedAt = now()
           const token = await fetch()
-          await write(owner, scopes, { ...token, issuedAt })
+          await write(key, scopes, { ...token, issuedAt })
           return token
         } finally {
           await lock?.release().catch(() => undefined)

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto'
 
 /**
  * A new opaque identifier from the CSPRNG: `bytes` random bytes as base64url (32 bytes =
@@ -19,7 +19,8 @@ export function randomId(bytes = 32): string {
  * @param id - a session or browser-binding id
  */
 export function hashId(id: string): string {
-  return createHash('sha256').update(id).digest('base64url')
+  // One-shot: every request hashes its session cookie, and a Hash object per call is garbage.
+  return hash('sha256', id, 'base64url')
 }
 
 /** Constant-time string equality for secrets. */

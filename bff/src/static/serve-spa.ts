@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 
 // Headers for the app's own files. The app sets its own Content-Security-Policy (a meta tag or
@@ -20,11 +19,14 @@ const SPA_HEADERS: Record<string, string> = {
  * @param dir - the SPA's build output (for Vite, `dist/`); must contain `index.html`
  * @throws TypeError when `dir` has no `index.html`
  */
-export function serveSpa(dir: string): Hono {
+export async function serveSpa(dir: string): Promise<Hono> {
   const root = resolve(dir)
   if (!existsSync(join(root, 'index.html'))) {
     throw new TypeError(`staticDir: ${root} has no index.html (build the app first)`)
   }
+  // Loaded only when a SPA is served: most deployments serve it from a proxy, and the file
+  // server's modules would add to every start (docs/performance.md, cold start).
+  const { serveStatic } = await import('@hono/node-server/serve-static')
   const spa = new Hono()
   spa.use(async (c, next) => {
     await next()
