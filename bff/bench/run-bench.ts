@@ -133,7 +133,6 @@ export async function runBench(
       },
       sizes.cpu,
     )
-    bare.close()
     essentials.close()
     if (cpu.failed > 0) notes.push(`${cpu.failed} requests failed during the CPU slices`)
 
@@ -148,7 +147,10 @@ export async function runBench(
       },
       bff: bffTarget,
     }
-    const latency = await addedLatency(latencyTargets, sizes.latency)
+    // The bare forwarder in the same alternation: what any process in between adds here.
+    const bareTarget = { url: bare.url, headers: {} }
+    const latency = await addedLatency({ ...latencyTargets, bare: bareTarget }, sizes.latency)
+    bare.close()
     // One connection as well: the BFF's own added time when nothing queues for a CPU.
     const alone = await addedLatency(latencyTargets, { ...sizes.latency, connections: 1 })
     await sim.clearFaults()
@@ -231,6 +233,13 @@ export async function runBench(
         target: '≤ 10 ms',
         verdict: judge(addedP99, 10, 'at most'),
         value: addedP99,
+      },
+      {
+        figure: `Added latency p50 | p99 of the bare forwarder (same ${sizes.latency.connections} conn., reference)`,
+        measured: `${ms(addedAt(latency, 50, 'bare'))} | ${ms(addedAt(latency, 99, 'bare'))}`,
+        target: '—',
+        verdict: 'info',
+        value: addedAt(latency, 99, 'bare'),
       },
       {
         figure: `Added latency p50, 1 connection (${alone.bff.length} requests)`,

@@ -23,7 +23,8 @@ async function pickAndConnect(page: Page, bank: BankDriver, bankName: string): P
   await expect(page.getByRole('heading', { name: 'Choose your bank' })).toHaveCount(0)
   await bank.approve()
   await expectBackOnCallback(page)
-  await expect(bankConnected(page)).toBeVisible()
+  // The bank picked is the bank connected, by name.
+  await expect(bankConnected(page)).toHaveText(`${bankName} connected.`)
 }
 
 function journey() {

@@ -23,7 +23,8 @@ async function shoot(page: Page, screen: string, size: string): Promise<void> {
   // Every pictured screen fits its window: no sideways scrolling, at 390 px least of all.
   const { scrollWidth, width } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
-    width: window.innerWidth,
+    // The layout width, without a vertical scrollbar's share of the window.
+    width: document.documentElement.clientWidth,
   }))
   expect(scrollWidth, `${screen} scrolls sideways at ${width} px`).toBeLessThanOrEqual(width)
   await page.screenshot({
