@@ -13,18 +13,23 @@ interface Call {
   headers: Record<string, string>
 }
 
-// The HTTP boundary of the kit: a signed-out BFF that answers the session route only.
+// The HTTP boundary of the kit: a signed-out BFF. As the real one, it answers the session and
+// the bank list without a session (an empty list here) and everything else with 401.
 function signedOutBff(calls: Call[]): typeof fetch {
   return (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
     calls.push({ url, headers: { ...(init?.headers as Record<string, string>) } })
+    const path = url.split('?')[0]
+    const open = path === '/api/session' || path === '/api/banks'
     const body =
-      url === '/api/session'
+      path === '/api/session'
         ? { authenticated: false }
-        : { error: { code: 'unauthenticated', message: 'No session.', correlationId: 'c-1' } }
+        : path === '/api/banks'
+          ? { data: [] }
+          : { error: { code: 'unauthenticated', message: 'No session.', correlationId: 'c-1' } }
     return Promise.resolve(
       new Response(JSON.stringify(body), {
-        status: url === '/api/session' ? 200 : 401,
+        status: open ? 200 : 401,
         headers: { 'content-type': 'application/json' },
       }),
     )
@@ -126,7 +131,13 @@ describe('App layout', () => {
 
   it('invites a connection instead of showing an error when a data screen has no session', async () => {
     renderAt('/accounts')
-    await settle(() => container.querySelector('.demo-invitation') !== null)
+    // Every read has answered: the invitation, and the bank list inside it (answered, empty).
+    await settle(
+      () =>
+        container.querySelector('.demo-invitation') !== null &&
+        calls.some((call) => call.url.startsWith('/api/banks')) &&
+        container.querySelector('[aria-busy="true"]') === null,
+    )
     expect(container.querySelector('[role="alert"]')).toBeNull()
     expect(container.querySelector('.demo-invitation')?.textContent).toContain(
       'Connect a bank to see your accounts here.',
