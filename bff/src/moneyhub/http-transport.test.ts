@@ -14,6 +14,9 @@ const seen: {
   socket: string
 }[] = []
 let hold: ServerResponse[] = []
+// `/gate` answers once `gateSize` requests wait there: that many are in flight at once.
+let gated: ServerResponse[] = []
+let gateSize = 0
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -39,6 +42,11 @@ beforeAll(async () => {
       } else if (req.url === '/big') {
         res.writeHead(200)
         res.end(Buffer.alloc(2048, 1))
+      } else if (req.url === '/gate') {
+        gated.push(res)
+        if (gated.length < gateSize) return
+        for (const held of gated) held.end('{}')
+        gated = []
       } else if (req.url === '/hang') {
         hold.push(res)
       } else {
@@ -109,6 +117,23 @@ describe('createHttpTransport', () => {
     for (let i = 0; i < 3; i++) await transport.request(get(`${base}/json`))
     expect(seen).toHaveLength(3)
     expect(new Set(seen.map((s) => s.socket)).size).toBe(1)
+    transport.close()
+  })
+
+  it('keeps every socket of a spike open, so the next spike opens no connection', async () => {
+    const transport = createHttpTransport()
+    gateSize = 40
+    const spike = async () => {
+      seen.length = 0
+      await Promise.all(
+        Array.from({ length: gateSize }, () => transport.request(get(`${base}/gate`))),
+      )
+      return new Set(seen.map((s) => s.socket))
+    }
+    const first = await spike()
+    expect(first.size).toBe(40)
+    const second = await spike()
+    expect([...second].filter((socket) => !first.has(socket))).toEqual([])
     transport.close()
   })
 

@@ -12,7 +12,11 @@ import type { HttpRequester, UpstreamReply } from './http'
 export interface HttpTransportOptions {
   /** Sockets per upstream host (default 64); further requests queue on the agent. */
   maxSockets?: number
-  /** Idle sockets kept per host (default 16). */
+  /**
+   * Idle sockets kept per host (default: `maxSockets`). Every socket a spike of requests opened
+   * stays ready for the next spike; with fewer, the sockets above the limit close as their
+   * answers arrive, and the next spike waits for as many new connections (and TLS handshakes).
+   */
   maxFreeSockets?: number
   /** Largest response body accepted, in bytes (default 8 MiB); larger ones fail. */
   maxBodyBytes?: number
@@ -58,10 +62,11 @@ function timeoutError(): Error {
  *   refused scheme, an oversized answer or a full queue; with `TimeoutError` when late)
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
+  const maxSockets = options.maxSockets ?? 64
   const agentOptions = {
     keepAlive: true,
-    maxSockets: options.maxSockets ?? 64,
-    maxFreeSockets: options.maxFreeSockets ?? 16,
+    maxSockets,
+    maxFreeSockets: options.maxFreeSockets ?? maxSockets,
   }
   const http = new HttpAgent(agentOptions)
   const https = new HttpsAgent(agentOptions)
