@@ -29,6 +29,19 @@ describe('FaultRegistry', () => {
     if (malformed.kind === 'respond') expect(() => JSON.parse(malformed.body) as unknown).toThrow()
   })
 
+  it('delays for at least delayMs, however the timers round', async () => {
+    const faults = new FaultRegistry()
+    faults.add({ route: 'slow', delayMs: 3 })
+    const took = await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        const start = performance.now()
+        await faults.apply(['slow'])
+        return performance.now() - start
+      }),
+    )
+    expect(Math.min(...took)).toBeGreaterThanOrEqual(3)
+  })
+
   it('counts and resets', () => {
     const faults = new FaultRegistry()
     faults.count('par')

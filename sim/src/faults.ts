@@ -2,6 +2,16 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { z } from 'zod'
 
 /**
+ * Waits at least `ms`. Node starts a timer from the event loop's cached clock, so a bare
+ * `sleep(ms)` can end up to a millisecond early by `performance.now()`; a delay fault stands
+ * for an upstream that takes at least its `delayMs`, and the BFF bench checks it does.
+ */
+async function delayAtLeast(ms: number): Promise<void> {
+  const end = performance.now() + ms
+  for (let left = ms; left > 0; left = end - performance.now()) await sleep(Math.ceil(left))
+}
+
+/**
  * A fault for one route key (`par`, `auth`, `token`, `token:client_credentials`,
  * `GET /v3/accounts`, `GET /users/:id/connections`, ...).
  */
@@ -70,7 +80,7 @@ export class FaultRegistry {
   async apply(keys: readonly string[]): Promise<FaultOutcome> {
     const fault = this.take(keys)
     if (!fault) return { kind: 'pass' }
-    if (fault.delayMs) await sleep(fault.delayMs)
+    if (fault.delayMs) await delayAtLeast(fault.delayMs)
     if (fault.retryAfter !== undefined) {
       return {
         kind: 'respond',
