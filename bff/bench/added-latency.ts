@@ -12,8 +12,6 @@ export interface AddedLatency {
   failed: number
 }
 
-type Side = 'direct' | 'bff' | 'bare'
-
 /**
  * The same read, straight to the simulator's data API, through the BFF and (given `bare`)
  * through the bare forwarder, each with `connections` closed-loop clients, alternating in
@@ -23,17 +21,23 @@ type Side = 'direct' | 'bff' | 'bare'
  */
 export async function addedLatency(
   targets: { direct: Target; bff: Target; bare?: Target | undefined },
-  options: { connections: number; sliceMs: number; pairs: number },
+  options: { connections: number; sliceMs: number; pairs: number; upstreamDelayMs: number },
 ): Promise<AddedLatency> {
   const result: AddedLatency = { direct: [], bff: [], bare: [], failed: 0 }
-  const sides: Side[] = targets.bare === undefined ? ['direct', 'bff'] : ['direct', 'bff', 'bare']
-  const targetOf = (side: Side): Target => targets[side] ?? targets.direct
-  for (const side of sides) await closedLoop(targetOf(side), options.connections, options.sliceMs)
+  const sides = (['direct', 'bff', 'bare'] as const).flatMap((side) => {
+    const target = targets[side]
+    return target === undefined ? [] : [{ side, target }]
+  })
+  // One request's length is one cycle of a closed-loop client: the ramp spreads the clients
+  // over it (closed-loop.ts).
+  const run = (target: Target) =>
+    closedLoop(target, options.connections, options.sliceMs, options.upstreamDelayMs)
+  for (const { target } of sides) await run(target)
   for (let pair = 0; pair < options.pairs; pair++) {
-    for (const side of sides) {
-      const run = await closedLoop(targetOf(side), options.connections, options.sliceMs)
-      for (const ms of run.latencies) result[side].push(ms)
-      result.failed += run.failed
+    for (const { side, target } of sides) {
+      const slice = await run(target)
+      for (const ms of slice.latencies) result[side].push(ms)
+      result.failed += slice.failed
     }
   }
   return result

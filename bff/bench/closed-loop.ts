@@ -11,16 +11,23 @@ export interface ClosedLoopResult {
  * (closed loop), for `durationMs`. Every latency is the time from sending to the last byte,
  * kept whole, so percentiles come from the samples themselves and a slow server can never
  * show a fast minimum (the fixed-rate mode of load generators can).
+ *
+ * The clients start one after another, evenly over `rampMs`. Given the length of one request,
+ * that spreads them over the cycle as a steady stream of users is spread; started together,
+ * every client's first request lands in one herd, whose queue is the slice's start rather
+ * than its steady state (docs/performance.md, "Latency").
  */
 export async function closedLoop(
   target: Target,
   connections: number,
   durationMs: number,
+  rampMs = 0,
 ): Promise<ClosedLoopResult> {
   const agent = keepAliveAgent(connections)
   const result: ClosedLoopResult = { latencies: [], failed: 0 }
   const end = performance.now() + durationMs
-  const client = async () => {
+  const client = async (index: number) => {
+    await new Promise((resolve) => setTimeout(resolve, (index * rampMs) / connections))
     while (performance.now() < end) {
       const sentAt = performance.now()
       const status = await getOnce(agent, target)
@@ -28,7 +35,7 @@ export async function closedLoop(
       else result.failed++
     }
   }
-  await Promise.all(Array.from({ length: connections }, client))
+  await Promise.all(Array.from({ length: connections }, (_, index) => client(index)))
   agent.destroy()
   return result
 }

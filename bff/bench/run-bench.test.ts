@@ -17,6 +17,7 @@ describe('the BFF bench', () => {
       /^CPU per request, essentials ÷ bare forwarder$/,
       /^Added latency p50 \(100 ms upstream, 5 conn\.\)$/,
       /^Added latency p99 /,
+      /^Burst of 5 requests at once/,
       /^Added latency p50, 1 connection/,
       /^Direct call: min/,
       /official ÷ ours, token cached, conc\. 1$/,

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createMoneyhubClient, generateClientKey, loadClientKeys } from '../src/moneyhub'
 import { addedAt, addedLatency } from './added-latency'
 import { buildServer, startBuiltServer } from './built-server'
+import { burstAdded, burstLatency } from './burst'
 import { median, percentile } from './closed-loop'
 import { coldStarts } from './cold-start'
 import { connectUsers } from './connect-users'
@@ -150,11 +151,13 @@ export async function runBench(
     // The bare forwarder in the same alternation: what any process in between adds here.
     const bareTarget = { url: bare.url, headers: {} }
     const latency = await addedLatency({ ...latencyTargets, bare: bareTarget }, sizes.latency)
+    log(`bursts: ${sizes.burst.size} requests at once, ${sizes.burst.rounds} rounds`)
+    const bursts = await burstLatency({ ...latencyTargets, bare: bareTarget }, sizes.burst)
     bare.close()
     // One connection as well: the BFF's own added time when nothing queues for a CPU.
     const alone = await addedLatency(latencyTargets, { ...sizes.latency, connections: 1 })
     await sim.clearFaults()
-    const latencyFailed = latency.failed + alone.failed
+    const latencyFailed = latency.failed + alone.failed + bursts.failed
     if (latencyFailed > 0) notes.push(`${latencyFailed} requests failed during the latency runs`)
     const memory = processMemory(bff.pid)
 
@@ -240,6 +243,13 @@ export async function runBench(
         target: '—',
         verdict: 'info',
         value: addedAt(latency, 99, 'bare'),
+      },
+      {
+        figure: `Burst of ${sizes.burst.size} requests at once: slowest answer added, BFF | bare forwarder (median of ${bursts.bff.length})`,
+        measured: `${ms(burstAdded(bursts, 'bff'))} | ${ms(burstAdded(bursts, 'bare'))}`,
+        target: '—',
+        verdict: 'info',
+        value: burstAdded(bursts, 'bff'),
       },
       {
         figure: `Added latency p50, 1 connection (${alone.bff.length} requests)`,
