@@ -1,10 +1,11 @@
 /**
  * Shared first half of every token response check: status, JSON, shape (docs/security.md P13, P14).
- * The body is read from a clone so oauth4webapi can process the original afterwards.
+ * The body is read without consuming the response, so oauth4webapi can process it afterwards.
  */
 import { z } from 'zod'
 import { MoneyhubError } from '../errors'
 import { errorFromResponse, isJson } from './responses'
+import { peekText } from './transport'
 
 /** RFC 6749 §5.1 token response, as far as this client relies on it. */
 const tokenBodySchema = z.looseObject({
@@ -67,7 +68,7 @@ export async function checkTokenResponse(
   }
   let body: unknown
   try {
-    body = await response.clone().json()
+    body = JSON.parse(await peekText(response))
   } catch (cause) {
     throw new MoneyhubError('invalid_upstream_response', 'token response is malformed JSON', {
       status: 200,

@@ -6,6 +6,7 @@ import {
   createBreaker,
   oauthRequestOptions,
   parseRetryAfter,
+  peekText,
   sendText,
   type Transport,
 } from './transport'
@@ -189,7 +190,16 @@ describe('sendText', () => {
     expect(response.status).toBe(201)
     expect(response.headers.get('content-type')).toBe('application/json')
     expect(response.headers.get('www-authenticate')).toBe('Bearer error="x"')
+    // The body can be read without consuming the response, as the token checks do.
+    expect(await peekText(response)).toBe('{"ok":true}')
+    expect(response.bodyUsed).toBe(false)
     expect(await response.json()).toEqual({ ok: true })
+  })
+
+  it('peeks at the body of a Response it did not build through a clone', async () => {
+    const response = new Response('{"other":1}')
+    expect(await peekText(response)).toBe('{"other":1}')
+    expect(await response.text()).toBe('{"other":1}')
   })
 
   it('gives a 204 answer on the oauth path a null body, and never retries its POST', async () => {

@@ -255,6 +255,9 @@ const RESPONSE_HEADERS = [
 /** Statuses whose `Response` must have a null body. */
 const NULL_BODY = new Set([101, 204, 205, 304])
 
+/** The whole body of each `Response` built from a reply, by response. */
+const replyTexts = new WeakMap<Response, string>()
+
 /** A web `Response` of a whole reply, for oauth4webapi and the JWKS cache. */
 function responseOf(reply: UpstreamReply): Response {
   const headers = new Headers()
@@ -263,7 +266,19 @@ function responseOf(reply: UpstreamReply): Response {
     if (value !== null) headers.set(name, value)
   }
   const body = NULL_BODY.has(reply.status) ? null : reply.text
-  return new Response(body, { status: reply.status, headers })
+  const response = new Response(body, { status: reply.status, headers })
+  replyTexts.set(response, reply.text)
+  return response
+}
+
+/**
+ * The body of `response` as text, leaving the response unread for oauth4webapi: the reply's
+ * own text for a response {@link send} built (no copy of the web stream, which costs more than
+ * the JSON parse), otherwise read from a clone.
+ */
+export function peekText(response: Response): Promise<string> {
+  const text = replyTexts.get(response)
+  return text === undefined ? response.clone().text() : Promise.resolve(text)
 }
 
 /**
