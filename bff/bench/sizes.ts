@@ -16,7 +16,7 @@ export const fullSizes: BenchSizes = {
   cpu: { rate: 200, sliceMs: 2_000, rounds: 10 },
   latency: { connections: 50, sliceMs: 3_000, pairs: 4, upstreamDelayMs: 100 },
   burst: { size: 50, rounds: 10, gapMs: 300 },
-  clients: { concurrencies: [1, 20], reads: 100, pairs: 3 },
+  clients: { concurrencies: [1, 20], reads: 100, pairs: 4 },
   coldStarts: 7,
   sessions: 10_000,
 }
