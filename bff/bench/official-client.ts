@@ -16,6 +16,8 @@ export interface ClientComparison {
   cache: 'cached' | 'emptied'
   ours: ReadCost
   official: ReadCost
+  /** Milliseconds per read of each pair of runs, in order: their spread is the noise. */
+  pairs: { ours: number; official: number }[]
 }
 
 /** One read for the user `sub`. */
@@ -116,10 +118,21 @@ export async function compareClients(
         for (const name of order) costs[name].push(await run(reads[name], concurrency))
       }
       const theirs = mean(costs.official)
-      comparisons.push(
-        { concurrency, cache: 'cached', ours: mean(costs['ours-cached']), official: theirs },
-        { concurrency, cache: 'emptied', ours: mean(costs['ours-emptied']), official: theirs },
-      )
+      const pairsOf = (ours: ReadCost[]) =>
+        ours.map((cost, i) => ({
+          ours: cost.msPerRead,
+          official: costs.official[i]?.msPerRead ?? Number.NaN,
+        }))
+      for (const cache of ['cached', 'emptied'] as const) {
+        const ours = costs[`ours-${cache}`]
+        comparisons.push({
+          concurrency,
+          cache,
+          ours: mean(ours),
+          official: theirs,
+          pairs: pairsOf(ours),
+        })
+      }
     }
   } finally {
     transport.close()
