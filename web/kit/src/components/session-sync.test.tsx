@@ -45,15 +45,23 @@ function sharedBff() {
   return fakeBff({ 'GET /api/session': () => json(session) })
 }
 
+/** Two tabs on one channel, each with its own fake BFF over the shared session, both loaded. */
+async function openTwoTabs() {
+  const channel = `test-${Math.random()}`
+  const bffA = sharedBff()
+  const bffB = sharedBff()
+  const a = openTab('a', bffA, channel)
+  const b = openTab('b', bffB, channel)
+  await screen.findByTestId('a')
+  await screen.findByTestId('b')
+  return { a, b, bffA, bffB }
+}
+
 describe('SessionSync', () => {
   it('signs the other tab out when one tab’s session ends, dropping the old data', async () => {
-    const channel = `test-${Math.random()}`
-    const bffA = sharedBff()
-    const bffB = sharedBff()
-    const a = openTab('a', bffA, channel)
-    const b = openTab('b', bffB, channel)
-    expect(await screen.findByTestId('a')).toHaveTextContent('in:user-1')
-    expect(await screen.findByTestId('b')).toHaveTextContent('in:user-1')
+    const { a, b } = await openTwoTabs()
+    expect(screen.getByTestId('a')).toHaveTextContent('in:user-1')
+    expect(screen.getByTestId('b')).toHaveTextContent('in:user-1')
     b.setQueryData(['mhkit', 'accounts'], { data: ['from user-1'] })
 
     session = { authenticated: false }
@@ -64,13 +72,7 @@ describe('SessionSync', () => {
   })
 
   it('refetches in the other tab when one tab connects a bank, without echoing back', async () => {
-    const channel = `test-${Math.random()}`
-    const bffA = sharedBff()
-    const bffB = sharedBff()
-    const a = openTab('a', bffA, channel)
-    openTab('b', bffB, channel)
-    await screen.findByTestId('a')
-    await screen.findByTestId('b')
+    const { a, bffA, bffB } = await openTwoTabs()
     const before = { a: bffA.calls.length, b: bffB.calls.length }
 
     session = { authenticated: true, user: { id: 'user-2' }, expiresAt: '2026-11-22T12:00:00Z' }
@@ -101,13 +103,7 @@ describe('SessionSync', () => {
   })
 
   it('sends nothing when a refetch finds the same session', async () => {
-    const channel = `test-${Math.random()}`
-    const bffA = sharedBff()
-    const bffB = sharedBff()
-    const a = openTab('a', bffA, channel)
-    openTab('b', bffB, channel)
-    await screen.findByTestId('a')
-    await screen.findByTestId('b')
+    const { a, bffB } = await openTwoTabs()
     const before = bffB.calls.length
     await a.refetchQueries({ queryKey: ['mhkit', 'session'] })
     await new Promise((resolve) => setTimeout(resolve, 50))
