@@ -50,6 +50,13 @@ test('a new user connects a bank and sees accounts and transactions', async ({
   const firstPage = await rows.count()
   expect(firstPage).toBeGreaterThan(0)
   expect(firstPage).toBeLessThanOrEqual(10)
+  // With every account's rows together, each row names its account.
+  const accountNames = (await page.getByLabel('Account').locator('option').allTextContents()).slice(
+    1,
+  )
+  const firstRowAccount = rows.first().locator('td.mhkit-table__account')
+  await expect.poll(() => firstRowAccount.textContent()).not.toBe('')
+  expect(accountNames).toContain(await firstRowAccount.textContent())
   await screenshot(page, testInfo, 'transactions')
 
   // Paging: the next page appends rows when the BFF reports more.
@@ -75,6 +82,8 @@ test('a new user connects a bank and sees accounts and transactions', async ({
   await filteredRequest
   const filtered = page.getByRole('table', { name: `Transactions in ${firstAccountName}` })
   await expect(filtered.locator('tbody tr').first()).toBeVisible()
+  // One account's rows need no account column.
+  await expect(filtered.getByRole('columnheader')).toHaveCount(3)
 
   // A date range in the far past matches nothing.
   await page.getByLabel('From').fill('2001-01-01')

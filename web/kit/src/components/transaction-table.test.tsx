@@ -35,6 +35,50 @@ describe('TransactionTable', () => {
     expect(screen.getByText('Showing 3 transactions')).toBeInTheDocument()
   })
 
+  it('names each row’s account when rows from several accounts mix, and only then', async () => {
+    const savings = { ...account, id: '5b1a3d0e-9c57-4a5e-8d8e-2f1c4b7a9e60', name: 'Rainy Day' }
+    const bff = fakeBff({
+      'GET /api/transactions': () =>
+        json({
+          data: [transaction(1), { ...transaction(2), accountId: savings.id }],
+          page: { limit: 50, offset: 0, nextOffset: null },
+        }),
+      'GET /api/accounts': () => json({ data: [account, savings] }),
+    })
+    const all = renderWithKit(<TransactionTable />, bff)
+    const table = await screen.findByRole('table', { name: 'Transactions' })
+    expect(within(table).getByRole('columnheader', { name: 'Account' })).toBeInTheDocument()
+    const [, first, second] = within(table).getAllByRole('row')
+    await waitFor(() => expect(first).toHaveTextContent('Everyday Current'))
+    expect(second).toHaveTextContent('Rainy Day')
+    all.unmount()
+
+    // Filtered to one account, the column would repeat the filter: it is left out, and the
+    // accounts are not asked for.
+    const before = bff.callsTo('GET /api/accounts').length
+    renderWithKit(<TransactionTable accountId={account.id} />, bff)
+    const one = await screen.findByRole('table', { name: 'Transactions' })
+    expect(within(one).queryByRole('columnheader', { name: 'Account' })).toBeNull()
+    expect(bff.callsTo('GET /api/accounts')).toHaveLength(before)
+  })
+
+  it('leaves the account cell blank, never an id, when the accounts cannot be read', async () => {
+    const bff = fakeBff({
+      'GET /api/transactions': () =>
+        json({ data: [transaction(1)], page: { limit: 50, offset: 0, nextOffset: null } }),
+      'GET /api/accounts': () => errorBody('upstream_unavailable', 503),
+    })
+    renderWithKit(<TransactionTable />, bff)
+    const table = await screen.findByRole('table', { name: 'Transactions' })
+    await waitFor(() => expect(bff.callsTo('GET /api/accounts')).not.toHaveLength(0))
+    const [, row] = within(table).getAllByRole('row')
+    const accountCell = within(row!).getAllByRole('cell')[2]
+    expect(accountCell).toHaveClass('mhkit-table__account')
+    expect(accountCell).toBeEmptyDOMElement()
+    expect(table).not.toHaveTextContent(account.id)
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
   it('shows the empty state', async () => {
     const bff = fakeBff({
       'GET /api/transactions': () =>

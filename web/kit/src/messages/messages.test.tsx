@@ -20,6 +20,7 @@ const french: MhkitMessages = {
   transactionsCaption: 'Opérations',
   columnDate: 'Date',
   columnDescription: 'Libellé',
+  columnAccount: 'Compte',
   columnAmount: 'Montant',
   transactionsCount: (n) => `${n} opération${n > 1 ? 's' : ''}`,
   errorReconnectTitle: 'Reconnexion nécessaire',
@@ -73,7 +74,7 @@ describe('MhkitProvider messages', () => {
     const headings = within(table)
       .getAllByRole('columnheader')
       .map((th) => th.textContent)
-    expect(headings).toEqual(['Date', 'Libellé', 'Montant'])
+    expect(headings).toEqual(['Date', 'Libellé', 'Compte', 'Montant'])
     expect(screen.getByText('2 opérations')).toBeInTheDocument()
     // No override for the "load more" wording: the English default stays.
     expect(screen.queryByText(/Showing/)).toBeNull()

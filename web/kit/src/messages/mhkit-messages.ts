@@ -262,6 +262,8 @@ export interface MhkitMessages {
   columnDate?: string
   /** Column heading: "Description". */
   columnDescription?: string
+  /** Column heading: "Account" (TransactionTable, when rows from several accounts mix). */
+  columnAccount?: string
   /** Column heading: "Amount". */
   columnAmount?: string
   /** Badge of a pending transaction: "Pending". */
