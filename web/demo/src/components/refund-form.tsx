@@ -130,7 +130,7 @@ export function RefundForm({ payment }: { readonly payment: Payment }) {
           title="The refund was not started"
           error={refund.error}
           describe={describePaymentError}
-          onAction={formErrorAction(refund.error, describePaymentError, formRef)}
+          onAction={formErrorAction(formRef)}
         />
       )}
     </form>

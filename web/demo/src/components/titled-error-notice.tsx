@@ -23,7 +23,7 @@ export function TitledErrorNotice({
   readonly error: BffError
   readonly describe?: NonNullable<ErrorNoticeProps['describe']>
   readonly actionLabel?: string
-  readonly onAction?: () => void
+  readonly onAction?: ErrorNoticeProps['onAction']
   readonly onSignIn?: () => void
 }) {
   return (

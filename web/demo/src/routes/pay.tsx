@@ -348,7 +348,7 @@ export function PayScreen() {
             title="The payment was not made"
             error={payment.error}
             describe={describePaymentError}
-            onAction={formErrorAction(payment.error, describePaymentError, formRef)}
+            onAction={formErrorAction(formRef)}
           />
         )}
       </form>

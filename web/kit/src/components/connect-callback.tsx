@@ -77,7 +77,7 @@ export function ConnectCallback({
         <div className={classes}>
           <ErrorNotice
             error={error}
-            onAction={isTransientError(error) ? callback.refetch : onStartAgain}
+            onAction={isTransientError(error) ? () => void callback.refetch() : onStartAgain}
           />
         </div>
       )

@@ -16,6 +16,8 @@ describe('ErrorNotice', () => {
       within(screen.getByRole('alert')).getByRole('button', { name: 'Try again' }),
     )
     expect(onAction).toHaveBeenCalledOnce()
+    // With the action it offered, so one handler can tell a retry from a start-again.
+    expect(onAction).toHaveBeenCalledWith('retry')
   })
 
   it('offers "Sign in" for a missing session and calls onSignIn, not onAction', async () => {

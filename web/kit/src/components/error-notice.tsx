@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { BffError } from '../api/bff-error'
 import { describeError } from '../api/describe-error'
-import type { ErrorDescription } from '../api/describe-error'
+import type { ErrorAction, ErrorDescription } from '../api/describe-error'
 import { cx } from '../internal/class-names'
 import type { MhkitMessages } from '../messages/mhkit-messages'
 import { useMessages } from '../messages/use-messages'
@@ -11,10 +11,13 @@ import { useMessages } from '../messages/use-messages'
 export interface ErrorNoticeProps {
   error: BffError
   /**
-   * The action for retry, wait, start-again and reconnect errors (e.g. `query.refetch`); no
-   * button without it. A `wait` error's button stays disabled until its `retryAfter` has passed.
+   * The action for retry, wait, start-again and reconnect errors (e.g. `() => query.refetch()`);
+   * no button without it. It is called with the action the button offers, so one handler can
+   * do what each calls for (send the same form again after a `retry`, go back to its first field
+   * after a `start-again`). A `wait` error's button stays disabled until its `retryAfter` has
+   * passed.
    */
-  onAction?: (() => void) | undefined
+  onAction?: ((action: ErrorAction) => void) | undefined
   /** The action for `sign-in` errors (no session): your app's sign-in or connect page. */
   onSignIn?: (() => void) | undefined
   /** Replaces the button, e.g. `<ReconnectButton connection={c} />` for a reconnect error. */
@@ -53,7 +56,12 @@ export function ErrorNotice({
     const timer = setTimeout(() => setWait(wait - 1), 1000)
     return () => clearTimeout(timer)
   }, [wait])
-  const onClick = description.action === 'sign-in' ? onSignIn : onAction
+  const onClick =
+    description.action === 'sign-in'
+      ? onSignIn
+      : onAction === undefined
+        ? undefined
+        : () => onAction(description.action)
   const waiting = description.action === 'wait' && wait > 0
   return (
     <div role="alert" className={cx('mhkit-error', className)} data-code={error.code}>
