@@ -50,12 +50,13 @@ test('a new user connects a bank and sees accounts and transactions', async ({
   const firstPage = await rows.count()
   expect(firstPage).toBeGreaterThan(0)
   expect(firstPage).toBeLessThanOrEqual(10)
-  // With every account's rows together, each row names its account.
+  // With every account's rows together, each row names its account (once the accounts, which
+  // also fill the filter's options, have answered).
+  const firstRowAccount = rows.first().locator('td.mhkit-table__account')
+  await expect.poll(() => firstRowAccount.textContent()).not.toBe('')
   const accountNames = (await page.getByLabel('Account').locator('option').allTextContents()).slice(
     1,
   )
-  const firstRowAccount = rows.first().locator('td.mhkit-table__account')
-  await expect.poll(() => firstRowAccount.textContent()).not.toBe('')
   expect(accountNames).toContain(await firstRowAccount.textContent())
   await screenshot(page, testInfo, 'transactions')
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { MoneyhubError } from '../errors'
 import type { HttpRequester, UpstreamReply, UpstreamRequest } from '../http'
 import {
@@ -196,6 +196,34 @@ describe('sendText', () => {
     expect(await response.json()).toEqual({ ok: true })
   })
 
+  it('peeks at the reply it was built from without copying the stream, as text() reads it', async () => {
+    const texts = ['\uFEFF{"bom":true}', '{"plain":1}']
+    const t = transport(() =>
+      Promise.resolve({
+        status: 200,
+        header: (name) => (name === 'content-type' ? 'application/json' : null),
+        text: texts.shift() ?? '',
+      }),
+    )
+    const customFetch = oauthRequestOptions(t)[oauth.customFetch]
+    const clone = vi.spyOn(Response.prototype, 'clone')
+    try {
+      for (let i = 0; i < 2; i++) {
+        const response = await customFetch('http://127.0.0.1:1/oidc/token', {
+          method: 'POST',
+          headers: {},
+          body: 'a=b',
+          redirect: 'manual',
+        })
+        const peeked = await peekText(response)
+        expect(peeked).toBe(await response.text())
+      }
+      expect(clone).not.toHaveBeenCalled()
+    } finally {
+      clone.mockRestore()
+    }
+  })
+
   it('peeks at the body of a Response it did not build through a clone', async () => {
     const response = new Response('{"other":1}')
     expect(await peekText(response)).toBe('{"other":1}')
@@ -217,6 +245,7 @@ describe('sendText', () => {
     })
     expect(empty.status).toBe(204)
     expect(empty.body).toBeNull()
+    expect(await peekText(empty)).toBe('')
     const failed = await customFetch('http://127.0.0.1:1/oidc/token', {
       method: 'POST',
       headers: {},

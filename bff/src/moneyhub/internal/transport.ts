@@ -267,7 +267,9 @@ function responseOf(reply: UpstreamReply): Response {
   }
   const body = NULL_BODY.has(reply.status) ? null : reply.text
   const response = new Response(body, { status: reply.status, headers })
-  replyTexts.set(response, reply.text)
+  // As `Response.text()` reads it: no body for these statuses, and a leading byte-order mark
+  // dropped by the UTF-8 decoding.
+  replyTexts.set(response, body === null ? '' : body.replace(/^\uFEFF/, ''))
   return response
 }
 

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { errorBody, fakeBff, json, renderWithKit } from '../../test/fake-bff'
 import { account, transaction } from '../../test/fixtures'
+import { accountsKey } from '../query-options/mhkit-keys'
 import { TransactionTable } from './transaction-table'
 
 describe('TransactionTable', () => {
@@ -68,9 +69,10 @@ describe('TransactionTable', () => {
         json({ data: [transaction(1)], page: { limit: 50, offset: 0, nextOffset: null } }),
       'GET /api/accounts': () => errorBody('upstream_unavailable', 503),
     })
-    renderWithKit(<TransactionTable />, bff)
+    const { queryClient } = renderWithKit(<TransactionTable />, bff)
     const table = await screen.findByRole('table', { name: 'Transactions' })
-    await waitFor(() => expect(bff.callsTo('GET /api/accounts')).not.toHaveLength(0))
+    // Once the accounts have answered with their error, not merely been asked for.
+    await waitFor(() => expect(queryClient.getQueryState(accountsKey())?.status).toBe('error'))
     const [, row] = within(table).getAllByRole('row')
     const accountCell = within(row!).getAllByRole('cell')[2]
     expect(accountCell).toHaveClass('mhkit-table__account')
