@@ -137,6 +137,29 @@ describe('createHttpTransport', () => {
     transport.close()
   })
 
+  it('closes a socket idle for longer than idleTimeoutMs, before the server would', async () => {
+    const transport = createHttpTransport({ idleTimeoutMs: 100 })
+    seen.length = 0
+    await transport.request(get(`${base}/json`))
+    await transport.request(get(`${base}/json`))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await transport.request(get(`${base}/json`))
+    const [first, second, third] = seen.map((s) => s.socket)
+    expect(second).toBe(first)
+    expect(third).not.toBe(first)
+    transport.close()
+  })
+
+  it('keeps a request running past idleTimeoutMs: that timer is for idle sockets only', async () => {
+    const transport = createHttpTransport({ idleTimeoutMs: 50 })
+    gateSize = 2
+    const slow = transport.request(get(`${base}/gate`))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const answered = await Promise.all([slow, transport.request(get(`${base}/gate`))])
+    expect(answered.map((reply) => reply.status)).toEqual([200, 200])
+    transport.close()
+  })
+
   it('never follows a redirect', async () => {
     const transport = createHttpTransport()
     seen.length = 0

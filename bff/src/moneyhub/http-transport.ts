@@ -18,6 +18,15 @@ export interface HttpTransportOptions {
    * answers arrive, and the next spike waits for as many new connections (and TLS handshakes).
    */
   maxFreeSockets?: number
+  /**
+   * How long an idle socket stays in the pool, in ms (default 4,000), and shorter when the
+   * upstream's `Keep-Alive: timeout` hint asks for it (Node closes it a second before the
+   * hint). A server closes idle connections on its own timer; a socket kept past it fails the
+   * next request written to it, and a POST (a token, a payment) is never retried (docs/security.md
+   * R13), so the pool lets go first: 4 s is under the 5 s that Node servers and many proxies keep
+   * an idle connection.
+   */
+  idleTimeoutMs?: number
   /** Largest response body accepted, in bytes (default 8 MiB); larger ones fail. */
   maxBodyBytes?: number
   /**
@@ -67,6 +76,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
     keepAlive: true,
     maxSockets,
     maxFreeSockets: options.maxFreeSockets ?? maxSockets,
+    // Node's agent applies it to idle sockets only (and then takes the server's hint when
+    // shorter); a request in flight keeps its own timer below.
+    timeout: options.idleTimeoutMs ?? 4_000,
   }
   const http = new HttpAgent(agentOptions)
   const https = new HttpsAgent(agentOptions)
