@@ -11,8 +11,8 @@ export interface BurstLatency {
 
 /**
  * `size` requests sent at the same instant, each on its own already-open keep-alive
- * connection: resolves with the slowest one's latency. A process in between answers such a
- * herd one request after another, so its slowest answer waits for the CPU time of all the
+ * connection: resolves with the slowest one's latency. A process in between takes such a herd
+ * in one request after another, so the last one goes upstream only after the work on all the
  * others: where the closed loop measures a steady stream, this measures a spike.
  */
 async function slowestOf(

@@ -15,7 +15,7 @@ export interface ClosedLoopResult {
  * The clients start one after another, evenly over `rampMs`. Given the length of one request,
  * that spreads them over the cycle as a steady stream of users is spread; started together,
  * every client's first request lands in one herd, whose queue is the slice's start rather
- * than its steady state (docs/performance.md, "Latency").
+ * than its steady state (docs/performance.md, "Added latency").
  */
 export async function closedLoop(
   target: Target,
